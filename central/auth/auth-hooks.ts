@@ -1,0 +1,75 @@
+/**
+ * Route guards. Stations authenticate with `Authorization: Bearer <token>`; people with a session
+ * cookie. Cookie-authenticated state changes also need the CSRF header (see README.md here).
+ */
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { sendError } from '../infrastructure/errors.ts';
+import type { Accounts, AuthenticatedStation, AuthenticatedUser, Role } from './accounts.ts';
+import { sameSecret } from './secrets.ts';
+
+/** Cookie holding the session id (HttpOnly). */
+export const SESSION_COOKIE = 'kiosk_session';
+/** Cookie holding the CSRF token (readable by the page, so it can echo it in the header). */
+export const CSRF_COOKIE = 'kiosk_csrf';
+/** Header that must carry the CSRF token on POST/PUT/PATCH/DELETE with a session cookie. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `requireStation`: the station whose token was presented. */
+    station: AuthenticatedStation | null;
+    /** Set by `requireUser`: the logged-in person. */
+    user: AuthenticatedUser | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The guards every plugin uses; built once in `buildCentralApp` and passed to plugins. */
+export interface AuthGuards {
+  /** Requires a valid, unrevoked station token; sets `request.station`. 401 otherwise. */
+  requireStation: preHandlerAsyncHookHandler;
+  /**
+   * Requires a logged-in user with one of `roles` (admins always pass); sets `request.user`.
+   * 401 without a session, 403 for another role or a missing/wrong CSRF header on a state change.
+   */
+  requireUser(roles: readonly Role[]): preHandlerAsyncHookHandler;
+}
+
+/** Builds the guards over the account service. */
+export function createAuthGuards(accounts: Accounts): AuthGuards {
+  return {
+    async requireStation(request: FastifyRequest, reply: FastifyReply) {
+      const header = request.headers.authorization ?? '';
+      const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header);
+      const station = match?.[1] ? await accounts.stationForToken(match[1]) : null;
+      if (!station) {
+        await sendError(reply, 401, 'unauthenticated', 'A valid station token is required (Authorization: Bearer <token>).');
+        return;
+      }
+      request.station = station;
+    },
+    requireUser(roles) {
+      return async (request: FastifyRequest, reply: FastifyReply) => {
+        const sessionId = request.cookies[SESSION_COOKIE];
+        const user = sessionId ? await accounts.userForSession(sessionId) : null;
+        if (!user) {
+          await sendError(reply, 401, 'unauthenticated', 'Log in first.');
+          return;
+        }
+        if (user.role !== 'admin' && !roles.includes(user.role)) {
+          await sendError(reply, 403, 'forbidden', `This needs the role ${roles.join(' or ')}.`);
+          return;
+        }
+        if (!SAFE_METHODS.has(request.method)) {
+          const header = request.headers[CSRF_HEADER];
+          if (typeof header !== 'string' || !sameSecret(header, user.csrfToken)) {
+            await sendError(reply, 403, 'csrf', `Missing or wrong ${CSRF_HEADER} header.`);
+            return;
+          }
+        }
+        request.user = user;
+      };
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAccounts } from './auth/accounts.ts';
+import { realClock } from './infrastructure/clock.ts';
+import { openSqliteStorage } from './storage/sqlite-storage.ts';
+import { batch, createTestCentral, sessionStarted } from './testing/test-app.ts';
+
+const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', input: input ?? '', timeout: 30_000 });
+
+let dir: string;
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the central command line', () => {
+  it('registers a station and prints a token that then authenticates its uploads', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'central-cli-'));
+    const db = join(dir, 'central.db');
+    const added = run(['station', 'add', 'oodi-2', '--location', 'Oodi, 2nd floor', '--site', 'library', '--db', db]);
+    expect(added.status).toBe(0);
+    const token = added.stdout.trim().split('\n').at(-1)!;
+    expect(token).toMatch(/^kst_/);
+    expect(run(['station', 'list', '--db', db]).stdout).toContain('oodi-2\tlibrary\tOodi, 2nd floor\tactive');
+
+    const central = await createTestCentral({ storage: openSqliteStorage(db) });
+    const response = await central.app.inject({ method: 'POST', url: '/api/v1/ingest', headers: { authorization: `Bearer ${token}` }, payload: batch([sessionStarted(Date.now())]) });
+    expect(response.json()).toMatchObject({ accepted: 1 });
+    await central.close();
+
+    expect(run(['station', 'revoke', 'oodi-2', '--db', db]).status).toBe(0);
+    expect(run(['station', 'list', '--db', db]).stdout).toContain('revoked');
+  });
+
+  it('adds a user with the password piped on stdin', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'central-cli-'));
+    const db = join(dir, 'central.db');
+    expect(run(['user', 'add', 'anna', '--role', 'coordinator', '--db', db], 'a long enough password\n').status).toBe(0);
+    const storage = openSqliteStorage(db);
+    expect(await createAccounts(storage, realClock()).checkPassword('anna', 'a long enough password')).toBe('coordinator');
+    await storage.close();
+  });
+
+  it('explains a mistake in one line and exits 1, without a stack trace', () => {
+    dir = mkdtempSync(join(tmpdir(), 'central-cli-'));
+    const db = join(dir, 'central.db');
+    for (const args of [
+      ['station', 'add', 'oodi-2', '--location', 'x', '--site', 'castle', '--db', db],
+      ['user', 'add', 'anna', '--role', 'boss', '--db', db],
+      ['--port', 'http'],
+      ['--db', 'mysql://nope'],
+      ['frobnicate'],
+    ]) {
+      const result = run(args, 'a long enough password\n');
+      expect(result.status, args.join(' ')).toBe(1);
+      expect(result.stderr).toMatch(/^error: /m);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('starts the server and says where it listens', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'central-cli-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--db', join(dir, 'central.db')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /central listening on http:\/\/127\.0\.0\.1:\d+/.exec(out);
+        if (match) resolve(match[0]);
+      });
+      child.on('exit', (code) => reject(new Error(`exited with ${code}`)));
+    });
+    const url = line.replace('central listening on ', '');
+    expect(((await (await fetch(`${url}/api/v1/health`)).json()) as { ok: boolean }).ok).toBe(true);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.on('exit', resolve));
+  });
+});

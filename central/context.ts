@@ -1,0 +1,25 @@
+/**
+ * What every central plugin receives: built once in `buildCentralApp` and passed down, so tests
+ * can hand in fakes without module mocking.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Accounts } from './auth/accounts.ts';
+import type { AuthGuards } from './auth/auth-hooks.ts';
+import type { CentralConfig } from './config.ts';
+import type { CentralClock } from './infrastructure/clock.ts';
+import type { Storage } from './storage/storage.ts';
+
+export interface CentralContext {
+  storage: Storage;
+  config: CentralConfig;
+  clock: CentralClock;
+  accounts: Accounts;
+  /** `requireStation` and `requireUser(roles)` preHandlers; see central/auth/README.md. */
+  auth: AuthGuards;
+}
+
+/**
+ * A domain plugin (e.g. help requests). Registered after central's migrations and auth, so it can
+ * run its own `ctx.storage.migrate('help', ...)` and guard its routes with `ctx.auth`.
+ */
+export type CentralPlugin = FastifyPluginAsync<CentralContext>;

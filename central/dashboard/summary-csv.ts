@@ -1,0 +1,30 @@
+/** The dashboard summary as CSV (one row per figure), with the same "<5" suppression. */
+import type { DashboardSummary } from './dashboard-queries.ts';
+import type { Cell } from './dashboard-summary.ts';
+
+const quote = (value: string | number): string => {
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+export function summaryToCsv(summary: DashboardSummary): string {
+  const rows: (string | number | Cell)[][] = [['figure', 'key', 'value']];
+  const add = (figure: string, key: string | number, value: Cell) => rows.push([figure, key, value]);
+  add('total sessions', '', summary.totalSessions);
+  add('median session seconds', '', summary.medianSessionSeconds);
+  summary.sessionsPerDay.forEach((d) => add('sessions per day', d.day, d.sessions));
+  summary.sessionsPerHourOfWeek.forEach((h) => add('sessions per hour of week (0 = Monday 00-01)', h.hourOfWeek, h.sessions));
+  summary.sessionsBySite.forEach((s) => add('sessions by site', s.siteKind, s.sessions));
+  summary.sessionsByStation.forEach((s) => add('sessions by station', s.stationId, s.sessions));
+  summary.topServices.forEach((s) => add('service opens', s.serviceId, s.opens));
+  summary.languages.forEach((l) => add('sessions by language', l.language, l.sessions));
+  summary.accessibilityModes.forEach((m) => add('sessions with accessibility mode', m.mode, m.sessions));
+  summary.help.forEach((h) => {
+    add('help requested', h.topic, h.requested);
+    add('help answered', h.topic, h.answered);
+    add('help cancelled', h.topic, h.cancelled);
+    add('help average wait seconds', h.topic, h.averageWaitSeconds);
+  });
+  summary.blockedNavigations.forEach((b) => add('blocked navigations', b.serviceId, b.blocked));
+  return rows.map((row) => row.map(quote).join(',')).join('\n') + '\n';
+}

@@ -1,0 +1,68 @@
+/**
+ * The help tables, applied by central's storage under the owner `help`. The DDL is plain SQL both
+ * SQLite and PostgreSQL accept (BIGINT epoch-ms times, TEXT everywhere else), so one text serves both.
+ */
+import type { Migration } from '../storage/storage.ts';
+
+const V1 = [
+  `CREATE TABLE IF NOT EXISTS help_requests (
+        id TEXT PRIMARY KEY,
+        station_id TEXT NOT NULL,
+        location TEXT NOT NULL,
+        session_id TEXT NOT NULL,
+        language TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        accessibility_modes TEXT NOT NULL,
+        service_id TEXT,
+        state TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        claimed_by_id TEXT,
+        claimed_by_name TEXT,
+        claimed_at BIGINT,
+        first_claimed_at BIGINT,
+        closed_at BIGINT,
+        returned_count INTEGER NOT NULL DEFAULT 0
+      )`,
+  `CREATE INDEX IF NOT EXISTS help_requests_state ON help_requests (state, created_at)`,
+  `CREATE INDEX IF NOT EXISTS help_requests_station ON help_requests (station_id, created_at)`,
+  `CREATE TABLE IF NOT EXISTS help_messages (
+        id TEXT PRIMARY KEY,
+        request_id TEXT NOT NULL REFERENCES help_requests (id) ON DELETE CASCADE,
+        sender TEXT NOT NULL,
+        text TEXT NOT NULL,
+        at BIGINT NOT NULL
+      )`,
+  `CREATE INDEX IF NOT EXISTS help_messages_request ON help_messages (request_id, at)`,
+].join(';\n');
+
+export const HELP_MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'help requests and chat', sqlite: V1, postgres: V1 }];
+
+/** Row as both drivers return it (pg returns BIGINT as string). */
+export interface HelpRequestRow {
+  id: string;
+  station_id: string;
+  location: string;
+  session_id: string;
+  language: string;
+  topic: string;
+  mode: string;
+  accessibility_modes: string;
+  service_id: string | null;
+  state: string;
+  created_at: number | string;
+  claimed_by_id: string | null;
+  claimed_by_name: string | null;
+  claimed_at: number | string | null;
+  first_claimed_at: number | string | null;
+  closed_at: number | string | null;
+  returned_count: number;
+}
+
+export interface HelpMessageRow {
+  id: string;
+  request_id: string;
+  sender: string;
+  text: string;
+  at: number | string;
+}

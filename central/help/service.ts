@@ -1,0 +1,361 @@
+/**
+ * The help request lifecycle: queued → claimed → resolved, with cancel (station), return to the
+ * queue (advisor releases it or goes silent) and expiry. Every change is published to the live
+ * event log: the station sees only its own requests, consoles see the queue, and chat goes only to
+ * the station and the advisor holding the request. Chat text is never logged and never counted.
+ */
+import type {
+  AdvisorPresence,
+  AdvisorSummary,
+  ChatMessage,
+  HelpAvailability,
+  HelpConsoleSnapshot,
+  HelpCreateResult,
+  HelpQueueItem,
+  HelpRequestCreate,
+  HelpStationRequest,
+} from '../../protocol/help.ts';
+import { HELP_CONSOLE_EVENTS, HELP_STATION_EVENTS } from '../../protocol/help.ts';
+import { isWithinServiceHours, type HelpConfig } from './config.ts';
+import type { Audience, EventLog } from './event-log.ts';
+import type { HelpMessageRecord, HelpRequestRecord, HelpStore } from './store.ts';
+
+/** Time source; tests pass a manual one. */
+export interface HelpClock {
+  now(): number;
+}
+
+/** The station a request came from, as central's station auth knows it. */
+export interface StationIdentity {
+  id: string;
+  /** Shown to advisors ("Oodi, 2nd floor"); the station id when central has no name for it. */
+  location: string;
+}
+
+/** A logged-in advisor. */
+export interface AdvisorIdentity {
+  id: string;
+  displayName: string;
+}
+
+export type ActionResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; status: 404 | 409; error: string; message: string; claimedBy?: { displayName: string } | null; state?: HelpRequestRecord['state'] };
+
+export interface HelpServiceDeps {
+  store: HelpStore;
+  config: HelpConfig;
+  clock: HelpClock;
+  events: EventLog;
+  newId: () => string;
+}
+
+interface PresenceEntry {
+  displayName: string;
+  status: AdvisorPresence;
+  lastSeen: number;
+  connections: number;
+}
+
+const firstName = (displayName: string) => displayName.trim().split(/\s+/)[0] ?? displayName;
+const stationAudience = (stationId: string): Audience => `station:${stationId}`;
+const advisorAudience = (advisorId: string): Audience => `advisor:${advisorId}`;
+
+export type HelpService = ReturnType<typeof createHelpService>;
+
+export function createHelpService({ store, config, clock, events, newId }: HelpServiceDeps) {
+  const presence = new Map<string, PresenceEntry>();
+  const bootedAt = clock.now();
+  /** Exponentially weighted average of answered waits (A = 0.9·A′ + 0.1·W), in seconds. */
+  let averageWaitSeconds = config.initialWaitEstimateMinutes * 60;
+
+  const isOnline = (p: PresenceEntry) => p.status === 'online' && clock.now() - p.lastSeen < config.onlineWithinSeconds * 1000;
+  const onlineCount = () => [...presence.values()].filter(isOnline).length;
+  const advisors = (): AdvisorSummary[] =>
+    [...presence.entries()].map(([id, p]) => ({ id, displayName: p.displayName, status: isOnline(p) ? 'online' : 'away', connected: p.connections > 0 }));
+
+  const toMessage = (m: HelpMessageRecord): ChatMessage => ({ id: m.id, from: m.from, text: m.text, at: new Date(m.at).toISOString() });
+
+  async function stationView(r: HelpRequestRecord, open: HelpRequestRecord[]): Promise<HelpStationRequest> {
+    const queued = open.filter((o) => o.state === 'queued');
+    const index = queued.findIndex((o) => o.id === r.id);
+    const position = r.state === 'queued' && index >= 0 ? index + 1 : null;
+    return {
+      requestId: r.id,
+      state: r.state,
+      draft: { topic: r.topic, mode: r.mode },
+      position,
+      estimatedWaitMinutes: position === null ? null : Math.ceil((position * averageWaitSeconds) / Math.max(1, onlineCount()) / 60),
+      advisorFirstName: r.claimedByName === null ? null : firstName(r.claimedByName),
+      messages: (await store.listMessages(r.id)).map(toMessage),
+    };
+  }
+
+  async function queueItem(r: HelpRequestRecord, forAdvisorId: string | null): Promise<HelpQueueItem> {
+    const withChat = forAdvisorId !== null && r.claimedById === forAdvisorId;
+    return {
+      id: r.id,
+      state: r.state,
+      stationId: r.stationId,
+      location: r.location,
+      language: r.language,
+      topic: r.topic,
+      mode: r.mode,
+      accessibilityModes: r.accessibilityModes,
+      serviceId: r.serviceId,
+      createdAt: r.createdAt,
+      claimedBy: r.claimedById === null ? null : { id: r.claimedById, displayName: r.claimedByName ?? '' },
+      claimedAt: r.claimedAt,
+      closedAt: r.closedAt,
+      returnedCount: r.returnedCount,
+      messages: withChat ? (await store.listMessages(r.id)).map(toMessage) : [],
+    };
+  }
+
+  /** Publishes one request's new state, and new queue positions to every station still waiting. */
+  async function publishChange(id: string, consoleEvent: string = HELP_CONSOLE_EVENTS.requestUpdated): Promise<void> {
+    const record = await store.get(id);
+    if (!record) return;
+    const open = await store.listOpen();
+    events.publish('console', consoleEvent, await queueItem(record, null));
+    events.publish(stationAudience(record.stationId), HELP_STATION_EVENTS.requestUpdated, await stationView(record, open));
+    for (const other of open) {
+      if (other.id !== id && other.state === 'queued') {
+        events.publish(stationAudience(other.stationId), HELP_STATION_EVENTS.requestUpdated, await stationView(other, open));
+      }
+    }
+  }
+
+  function publishPresence(): void {
+    events.publish('console', HELP_CONSOLE_EVENTS.presence, { advisors: advisors() });
+  }
+
+  function availability(): HelpAvailability {
+    if (!isWithinServiceHours(config, clock.now())) return { available: false, reason: 'outside-hours' };
+    const online = onlineCount();
+    return online > 0 ? { available: true, advisorsOnline: online } : { available: false, reason: 'no-advisors' };
+  }
+
+  async function ownedBy(station: StationIdentity, id: string): Promise<HelpRequestRecord | null> {
+    const record = await store.get(id);
+    // Another station's request answers exactly like a missing one: ids are not secrets, but nothing leaks.
+    return record && record.stationId === station.id ? record : null;
+  }
+
+  const notFound = { ok: false as const, status: 404 as const, error: 'not-found', message: 'No such help request.' };
+  const notOpen = (r: HelpRequestRecord) => ({ ok: false as const, status: 409 as const, error: 'closed', message: `The request is already ${r.state}.`, state: r.state });
+
+  function touch(advisor: AdvisorIdentity): void {
+    const entry = presence.get(advisor.id);
+    if (entry) {
+      entry.lastSeen = clock.now();
+      entry.displayName = advisor.displayName;
+    } else {
+      presence.set(advisor.id, { displayName: advisor.displayName, status: 'online', lastSeen: clock.now(), connections: 0 });
+      publishPresence();
+    }
+  }
+
+  return {
+    availability,
+
+    async create(station: StationIdentity, body: HelpRequestCreate): Promise<HelpCreateResult> {
+      const now = clock.now();
+      // A retry of the same visit's request gets the open request back instead of a second place in line.
+      const existing = (await store.listForStation(station.id, now)).find((r) => r.sessionId === body.sessionId && (r.state === 'queued' || r.state === 'claimed'));
+      if (existing) return { status: 'accepted', request: await stationView(existing, await store.listOpen()) };
+      const answer = availability();
+      if (!answer.available) return { status: 'unavailable', reason: answer.reason };
+      // One open request per station: a new visit's request replaces an abandoned one.
+      for (const stale of await store.listForStation(station.id, now)) {
+        if (await store.close(stale.id, 'cancelled', ['queued', 'claimed'], now)) await publishChange(stale.id);
+      }
+      const record: HelpRequestRecord = {
+        id: newId(),
+        stationId: station.id,
+        location: station.location,
+        sessionId: body.sessionId,
+        language: body.language,
+        topic: body.topic,
+        mode: body.mode,
+        accessibilityModes: body.accessibilityModes,
+        serviceId: body.serviceId,
+        state: 'queued',
+        createdAt: now,
+        claimedById: null,
+        claimedByName: null,
+        claimedAt: null,
+        firstClaimedAt: null,
+        closedAt: null,
+        returnedCount: 0,
+      };
+      await store.insert(record);
+      await publishChange(record.id, HELP_CONSOLE_EVENTS.requestCreated);
+      return { status: 'accepted', request: await stationView(record, await store.listOpen()) };
+    },
+
+    async stationRequest(station: StationIdentity, id: string): Promise<HelpStationRequest | null> {
+      const record = await ownedBy(station, id);
+      return record ? stationView(record, await store.listOpen()) : null;
+    },
+
+    /** The station's open requests and those closed within the chat retention time. */
+    async stationSnapshot(station: StationIdentity): Promise<HelpStationRequest[]> {
+      const open = await store.listOpen();
+      const since = clock.now() - config.chatRetentionMinutes * 60_000;
+      return Promise.all((await store.listForStation(station.id, since)).map((r) => stationView(r, open)));
+    },
+
+    async cancelByStation(station: StationIdentity, id: string): Promise<ActionResult<HelpStationRequest>> {
+      const record = await ownedBy(station, id);
+      if (!record) return notFound;
+      if (!(await store.close(id, 'cancelled', ['queued', 'claimed'], clock.now()))) {
+        const now = await store.get(id);
+        // Cancelling twice is fine: the visitor's intent is already true.
+        if (now?.state === 'cancelled') return { ok: true, value: await stationView(now, []) };
+        return notOpen(now ?? record);
+      }
+      await publishChange(id);
+      return { ok: true, value: await stationView((await store.get(id)) ?? record, []) };
+    },
+
+    async stationMessage(station: StationIdentity, id: string, text: string): Promise<ActionResult<ChatMessage>> {
+      const record = await ownedBy(station, id);
+      if (!record) return notFound;
+      if (record.state !== 'queued' && record.state !== 'claimed') return notOpen(record);
+      const message: HelpMessageRecord = { id: newId(), requestId: id, from: 'visitor', text, at: clock.now() };
+      await store.addMessage(message);
+      const open = await store.listOpen();
+      events.publish(stationAudience(record.stationId), HELP_STATION_EVENTS.requestUpdated, await stationView(record, open));
+      if (record.claimedById) events.publish(advisorAudience(record.claimedById), HELP_CONSOLE_EVENTS.chatMessage, { requestId: id, message: toMessage(message) });
+      return { ok: true, value: toMessage(message) };
+    },
+
+    /** Any authenticated advisor call proves the advisor is there. */
+    touch,
+
+    setPresence(advisor: AdvisorIdentity, status: AdvisorPresence): void {
+      touch(advisor);
+      const entry = presence.get(advisor.id);
+      if (entry) entry.status = status;
+      publishPresence();
+    },
+
+    /** Counts open console streams; returns the function to call when the stream closes. */
+    connect(advisor: AdvisorIdentity): () => void {
+      touch(advisor);
+      const entry = presence.get(advisor.id);
+      if (entry) entry.connections += 1;
+      publishPresence();
+      return () => {
+        if (entry) entry.connections = Math.max(0, entry.connections - 1);
+        publishPresence();
+      };
+    },
+
+    async consoleSnapshot(advisor: AdvisorIdentity): Promise<HelpConsoleSnapshot> {
+      touch(advisor);
+      const open = await store.listOpen();
+      return {
+        me: { id: advisor.id, displayName: advisor.displayName, status: presence.get(advisor.id)?.status ?? 'online' },
+        items: await Promise.all(open.map((r) => queueItem(r, advisor.id))),
+        advisors: advisors(),
+        handledToday: await this.handledToday(advisor),
+      };
+    },
+
+    async handledToday(advisor: AdvisorIdentity): Promise<HelpQueueItem[]> {
+      const start = new Date(clock.now());
+      start.setHours(0, 0, 0, 0);
+      return Promise.all((await store.listHandledBy(advisor.id, start.getTime())).map((r) => queueItem(r, null)));
+    },
+
+    async claim(advisor: AdvisorIdentity, id: string): Promise<ActionResult<HelpQueueItem>> {
+      touch(advisor);
+      const now = clock.now();
+      if (!(await store.claim(id, advisor, now))) {
+        const record = await store.get(id);
+        if (!record) return notFound;
+        if (record.state === 'claimed' && record.claimedById === advisor.id) return { ok: true, value: await queueItem(record, advisor.id) };
+        if (record.state === 'claimed') {
+          return { ok: false, status: 409, error: 'already-claimed', message: `${record.claimedByName ?? 'Another advisor'} is already helping.`, claimedBy: { displayName: record.claimedByName ?? '' }, state: record.state };
+        }
+        return { ...notOpen(record), claimedBy: null };
+      }
+      const record = await store.get(id);
+      if (!record) return notFound;
+      if (record.firstClaimedAt === now) averageWaitSeconds = 0.9 * averageWaitSeconds + 0.1 * ((now - record.createdAt) / 1000);
+      await publishChange(id);
+      return { ok: true, value: await queueItem(record, advisor.id) };
+    },
+
+    async release(advisor: AdvisorIdentity, id: string): Promise<ActionResult<HelpQueueItem>> {
+      touch(advisor);
+      if (!(await store.release(id, advisor.id))) {
+        const record = await store.get(id);
+        if (!record) return notFound;
+        return { ok: false, status: 409, error: 'not-yours', message: 'Only the advisor helping can return this request.', state: record.state };
+      }
+      await publishChange(id);
+      const record = await store.get(id);
+      return record ? { ok: true, value: await queueItem(record, advisor.id) } : notFound;
+    },
+
+    async resolve(advisor: AdvisorIdentity, id: string): Promise<ActionResult<HelpQueueItem>> {
+      touch(advisor);
+      if (!(await store.close(id, 'resolved', ['claimed'], clock.now(), advisor.id))) {
+        const record = await store.get(id);
+        if (!record) return notFound;
+        if (record.state === 'resolved' && record.claimedById === advisor.id) return { ok: true, value: await queueItem(record, advisor.id) };
+        return { ok: false, status: 409, error: 'not-yours', message: 'Claim the request before resolving it.', state: record.state };
+      }
+      await publishChange(id);
+      const record = await store.get(id);
+      return record ? { ok: true, value: await queueItem(record, advisor.id) } : notFound;
+    },
+
+    async advisorMessage(advisor: AdvisorIdentity, id: string, text: string): Promise<ActionResult<ChatMessage>> {
+      touch(advisor);
+      const record = await store.get(id);
+      if (!record) return notFound;
+      if (record.state !== 'claimed' || record.claimedById !== advisor.id) {
+        return { ok: false, status: 409, error: 'not-yours', message: 'Claim the request before writing to the visitor.', state: record.state };
+      }
+      const message: HelpMessageRecord = { id: newId(), requestId: id, from: 'advisor', text, at: clock.now() };
+      await store.addMessage(message);
+      events.publish(stationAudience(record.stationId), HELP_STATION_EVENTS.requestUpdated, await stationView(record, await store.listOpen()));
+      events.publish(advisorAudience(advisor.id), HELP_CONSOLE_EVENTS.chatMessage, { requestId: id, message: toMessage(message) });
+      return { ok: true, value: toMessage(message) };
+    },
+
+    /**
+     * Housekeeping, run every few seconds: returns requests of silent advisors to the queue, expires
+     * requests nobody took, and deletes chat past its retention.
+     */
+    async sweep(): Promise<{ returned: number; expired: number; chatDeleted: number }> {
+      const now = clock.now();
+      let returned = 0;
+      for (const r of await store.listOpen()) {
+        if (r.state !== 'claimed' || r.claimedById === null) continue;
+        const lastSeen = presence.get(r.claimedById)?.lastSeen ?? bootedAt;
+        if (now - lastSeen > config.returnAfterSilenceSeconds * 1000 && (await store.release(r.id, null))) {
+          returned += 1;
+          await publishChange(r.id);
+        }
+      }
+      let expired = 0;
+      for (const r of await store.listQueuedBefore(now - config.expireQueuedAfterMinutes * 60_000)) {
+        if (await store.close(r.id, 'expired', ['queued'], now)) {
+          expired += 1;
+          await publishChange(r.id);
+        }
+      }
+      const chatDeleted = await store.deleteChatClosedBefore(now - config.chatRetentionMinutes * 60_000);
+      if (returned + expired > 0 || [...presence.values()].some((p) => p.status === 'online' && !isOnline(p))) publishPresence();
+      return { returned, expired, chatDeleted };
+    },
+
+    advisors,
+    audiences: { station: stationAudience, advisor: advisorAudience },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Persistence for help requests and their chat. Two adapters (SQLite, PostgreSQL) implement it on
+ * the raw handles central's storage exposes; both run the same contract tests.
+ */
+import type { AccessibilityMode, HelpTopic, Language } from '../../protocol/events.ts';
+import type { HelpMode, HelpRequestState } from '../../protocol/help.ts';
+
+/** One stored request. Times are epoch milliseconds. */
+export interface HelpRequestRecord {
+  id: string;
+  stationId: string;
+  location: string;
+  sessionId: string;
+  language: Language;
+  topic: HelpTopic;
+  mode: HelpMode;
+  accessibilityModes: AccessibilityMode[];
+  serviceId: string | null;
+  state: HelpRequestState;
+  createdAt: number;
+  claimedById: string | null;
+  claimedByName: string | null;
+  claimedAt: number | null;
+  /** First time any advisor claimed it: the visitor's wait ends here (metrics are the station's). */
+  firstClaimedAt: number | null;
+  closedAt: number | null;
+  returnedCount: number;
+}
+
+/** One chat line. Deleted with the request's chat after the retention time. */
+export interface HelpMessageRecord {
+  id: string;
+  requestId: string;
+  from: 'visitor' | 'advisor';
+  text: string;
+  at: number;
+}
+
+export const OPEN_STATES = ['queued', 'claimed'] as const;
+
+/** Storage port for the help service. Every write that races is a single conditional statement. */
+export interface HelpStore {
+  /** Creates tables on first use; safe to call at every start. */
+  migrate(): Promise<void>;
+  insert(record: HelpRequestRecord): Promise<void>;
+  get(id: string): Promise<HelpRequestRecord | null>;
+  /** Queued and claimed requests, oldest first. */
+  listOpen(): Promise<HelpRequestRecord[]>;
+  /** A station's open requests plus those closed at or after `closedSince`, oldest first. */
+  listForStation(stationId: string, closedSince: number): Promise<HelpRequestRecord[]>;
+  /** Requests closed at or after `since` that `advisorId` held last, newest first. */
+  listHandledBy(advisorId: string, since: number): Promise<HelpRequestRecord[]>;
+  /** `UPDATE … WHERE state='queued'`: true only for the one caller that won the request. */
+  claim(id: string, advisor: { id: string; displayName: string }, at: number): Promise<boolean>;
+  /** Back to the queue, only if still claimed (by `advisorId` when given). */
+  release(id: string, advisorId: string | null): Promise<boolean>;
+  /** Moves an open request to a closed state, only if it is in one of `from`. */
+  close(id: string, to: 'resolved' | 'cancelled' | 'expired', from: readonly HelpRequestState[], at: number, advisorId?: string): Promise<boolean>;
+  /** Queued requests created before `before` (candidates for expiry). */
+  listQueuedBefore(before: number): Promise<HelpRequestRecord[]>;
+  addMessage(message: HelpMessageRecord): Promise<void>;
+  listMessages(requestId: string): Promise<HelpMessageRecord[]>;
+  /** Deletes chat of requests closed before `closedBefore`; returns how many lines went. */
+  deleteChatClosedBefore(closedBefore: number): Promise<number>;
+}

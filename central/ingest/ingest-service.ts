@@ -1,0 +1,69 @@
+/**
+ * Validates a batch event by event and stores the good ones, skipping ids already stored.
+ * One bad event is reported in `rejected` and never sinks its batch.
+ */
+import { formatIssues, parseUsageEvent } from '../../protocol/events.ts';
+import { ingestBatchSchema, type IngestReply } from '../../protocol/ingest.ts';
+import type { CentralClock } from '../infrastructure/clock.ts';
+import type { SqlValue, Storage } from '../storage/storage.ts';
+import { EVENT_COLUMNS, toEventRow } from './event-rows.ts';
+import { createLocalSlots, localDayMinus } from './local-time.ts';
+
+/** Events may be this far in the future (a station clock a little ahead) and no further. */
+const MAX_FUTURE_MS = 24 * 3600_000;
+
+/** Either a reply for the batch, or a reason the envelope itself is unusable (answered 400). */
+export type IngestOutcome = { ok: true; reply: IngestReply } | { ok: false; reason: string };
+
+export interface IngestService {
+  ingest(stationId: string, body: unknown): Promise<IngestOutcome>;
+}
+
+export function createIngestService(deps: { storage: Storage; clock: CentralClock; retentionDays: number }): IngestService {
+  const slots = createLocalSlots();
+  return {
+    async ingest(stationId, body) {
+      const envelope = ingestBatchSchema.safeParse(body);
+      if (!envelope.success) return { ok: false, reason: formatIssues(envelope.error) };
+      const now = deps.clock.now();
+      // Events older than the retention window would land in days already folded into totals.
+      const oldestDay = localDayMinus(slots, now, deps.retentionDays);
+      const rejected: IngestReply['rejected'] = [];
+      const rows: SqlValue[][] = [];
+      const seen = new Set<string>();
+      let duplicatesInBatch = 0;
+      for (const raw of envelope.data.events) {
+        const rawId = (raw as { id?: unknown } | null)?.id;
+        const id = typeof rawId === 'string' ? rawId.slice(0, 64) : null;
+        const parsed = parseUsageEvent(raw);
+        if (!parsed.ok) {
+          rejected.push({ id, reason: parsed.reason });
+          continue;
+        }
+        const event = parsed.event;
+        const atMs = Date.parse(event.at);
+        if (Number.isNaN(atMs)) {
+          rejected.push({ id, reason: 'at: not a real date' });
+          continue;
+        }
+        if (atMs > now + MAX_FUTURE_MS) {
+          rejected.push({ id, reason: 'at: more than 24 hours in the future (check the station clock)' });
+          continue;
+        }
+        const slot = slots(atMs);
+        if (slot.day < oldestDay) {
+          rejected.push({ id, reason: `at: older than the ${deps.retentionDays}-day retention window` });
+          continue;
+        }
+        if (seen.has(event.id)) {
+          duplicatesInBatch++;
+          continue;
+        }
+        seen.add(event.id);
+        rows.push(toEventRow(event, stationId, atMs, slot));
+      }
+      const accepted = await deps.storage.insertIgnoringDuplicates('events', EVENT_COLUMNS, rows, 'id');
+      return { ok: true, reply: { accepted, duplicates: rows.length - accepted + duplicatesInBatch, rejected } };
+    },
+  };
+}

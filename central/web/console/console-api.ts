@@ -1,0 +1,82 @@
+/**
+ * The console's calls to central: login through central's auth routes, help actions with the CSRF
+ * header, and the live queue over EventSource (same origin, so the session cookie goes along and the
+ * browser reconnects with `Last-Event-ID` by itself).
+ */
+import { HELP_API_PREFIX, type AdvisorPresence, type ChatMessage, type HelpClaimConflict, type HelpQueueItem } from '../../../protocol/help.ts';
+
+export interface Me {
+  name: string;
+  role: string;
+  csrfToken: string;
+}
+
+export type ActionOutcome<T> = { ok: true; value: T } | { ok: false; status: number; body: Partial<HelpClaimConflict> & { message?: string } };
+
+export interface ConsoleApi {
+  me(): Promise<Me | null>;
+  login(name: string, password: string): Promise<{ ok: true; me: Me } | { ok: false; status: number; message: string }>;
+  logout(): Promise<void>;
+  heartbeat(): Promise<void>;
+  setPresence(status: AdvisorPresence): Promise<void>;
+  act(id: string, action: 'claim' | 'release' | 'resolve'): Promise<ActionOutcome<HelpQueueItem>>;
+  send(id: string, text: string): Promise<ActionOutcome<ChatMessage>>;
+  handledToday(): Promise<HelpQueueItem[]>;
+  /** Opens the live queue; returns the EventSource so the caller can listen and close it. */
+  stream(): EventSource;
+}
+
+export function createConsoleApi(win: Window & typeof globalThis): ConsoleApi {
+  let csrf = '';
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await win.fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { ...(csrf ? { 'x-csrf-token': csrf } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const data = (await response.json().catch(() => ({}))) as unknown;
+    return { status: response.status, data };
+  };
+  const outcome = <T,>(r: { status: number; data: unknown }): ActionOutcome<T> =>
+    r.status >= 200 && r.status < 300 ? { ok: true, value: r.data as T } : { ok: false, status: r.status, body: r.data as ActionOutcome<T> extends { ok: false; body: infer B } ? B : never };
+  const advisor = `${HELP_API_PREFIX}/advisor`;
+
+  return {
+    async me() {
+      const r = await call('GET', '/api/v1/auth/me');
+      if (r.status !== 200) return null;
+      const me = r.data as Me;
+      csrf = me.csrfToken;
+      return me;
+    },
+    async login(name, password) {
+      const r = await call('POST', '/api/v1/auth/login', { name, password });
+      if (r.status !== 200) return { ok: false, status: r.status, message: (r.data as { message?: string }).message ?? '' };
+      const me = r.data as Me;
+      csrf = me.csrfToken;
+      return { ok: true, me };
+    },
+    async logout() {
+      await call('POST', '/api/v1/auth/logout');
+      csrf = '';
+    },
+    async heartbeat() {
+      await call('POST', `${advisor}/heartbeat`);
+    },
+    async setPresence(status) {
+      await call('PUT', `${advisor}/presence`, { status });
+    },
+    async act(id, action) {
+      return outcome<HelpQueueItem>(await call('POST', `${advisor}/requests/${id}/${action}`));
+    },
+    async send(id, text) {
+      return outcome<ChatMessage>(await call('POST', `${advisor}/requests/${id}/messages`, { text }));
+    },
+    async handledToday() {
+      const r = await call('GET', `${advisor}/handled-today`);
+      return r.status === 200 ? (r.data as { items: HelpQueueItem[] }).items : [];
+    },
+    stream: () => new win.EventSource(`${advisor}/stream`, { withCredentials: true }),
+  };
+}

@@ -1,0 +1,101 @@
+import { useEffect, useReducer, useRef } from 'react';
+import {
+  HELP_CONSOLE_EVENTS,
+  helpConsoleChatEventSchema,
+  helpConsoleSnapshotSchema,
+  helpQueueItemSchema,
+  advisorSummarySchema,
+  type AdvisorSummary,
+  type HelpConsoleSnapshot,
+  type HelpQueueItem,
+} from '../../../protocol/help.ts';
+import type { ConsoleApi } from './console-api.ts';
+
+export interface QueueState {
+  connected: boolean;
+  me: HelpConsoleSnapshot['me'] | null;
+  items: HelpQueueItem[];
+  advisors: AdvisorSummary[];
+  handledToday: HelpQueueItem[];
+}
+
+type Action =
+  | { type: 'snapshot'; snapshot: HelpConsoleSnapshot }
+  | { type: 'upsert'; item: HelpQueueItem }
+  | { type: 'chat'; requestId: string; message: HelpQueueItem['messages'][number] }
+  | { type: 'advisors'; advisors: AdvisorSummary[] }
+  | { type: 'handled'; items: HelpQueueItem[] }
+  | { type: 'connected'; connected: boolean };
+
+const initial: QueueState = { connected: false, me: null, items: [], advisors: [], handledToday: [] };
+
+function reduce(state: QueueState, action: Action): QueueState {
+  switch (action.type) {
+    case 'snapshot':
+      return { ...state, me: action.snapshot.me, items: action.snapshot.items, advisors: action.snapshot.advisors, handledToday: action.snapshot.handledToday };
+    case 'upsert': {
+      const open = action.item.state === 'queued' || action.item.state === 'claimed';
+      const previous = state.items.find((i) => i.id === action.item.id);
+      // Broadcast items carry no chat; keep the lines this console already has.
+      const item = previous && action.item.messages.length === 0 ? { ...action.item, messages: previous.messages } : action.item;
+      const rest = state.items.filter((i) => i.id !== item.id);
+      return { ...state, items: open ? [...rest, item].sort((a, b) => a.createdAt - b.createdAt) : rest };
+    }
+    case 'chat':
+      return {
+        ...state,
+        items: state.items.map((i) => (i.id === action.requestId && !i.messages.some((m) => m.id === action.message.id) ? { ...i, messages: [...i.messages, action.message] } : i)),
+      };
+    case 'advisors':
+      return { ...state, advisors: action.advisors };
+    case 'handled':
+      return { ...state, handledToday: action.items };
+    case 'connected':
+      return { ...state, connected: action.connected };
+  }
+}
+
+/**
+ * The live queue: a snapshot first, then changes. EventSource reconnects by itself and sends
+ * `Last-Event-ID`, so central replays what was missed (or sends a fresh snapshot).
+ */
+export function useConsoleQueue(api: ConsoleApi, enabled: boolean, onCreated: (item: HelpQueueItem) => void) {
+  const [state, dispatch] = useReducer(reduce, initial);
+  const onCreatedRef = useRef(onCreated);
+  onCreatedRef.current = onCreated;
+
+  useEffect(() => {
+    if (!enabled) return;
+    const source = api.stream();
+    const on = (type: string, handle: (data: unknown) => void) =>
+      source.addEventListener(type, (event) => {
+        try {
+          handle(JSON.parse((event as MessageEvent<string>).data));
+        } catch {
+          // A malformed event is skipped; the next snapshot or update carries the full state.
+        }
+      });
+    source.onopen = () => dispatch({ type: 'connected', connected: true });
+    source.onerror = () => dispatch({ type: 'connected', connected: false });
+    on(HELP_CONSOLE_EVENTS.snapshot, (data) => dispatch({ type: 'snapshot', snapshot: helpConsoleSnapshotSchema.parse(data) }));
+    on(HELP_CONSOLE_EVENTS.requestCreated, (data) => {
+      const item = helpQueueItemSchema.parse(data);
+      dispatch({ type: 'upsert', item });
+      onCreatedRef.current(item);
+    });
+    on(HELP_CONSOLE_EVENTS.requestUpdated, (data) => dispatch({ type: 'upsert', item: helpQueueItemSchema.parse(data) }));
+    on(HELP_CONSOLE_EVENTS.chatMessage, (data) => {
+      const chat = helpConsoleChatEventSchema.parse(data);
+      dispatch({ type: 'chat', requestId: chat.requestId, message: chat.message });
+    });
+    on(HELP_CONSOLE_EVENTS.presence, (data) => dispatch({ type: 'advisors', advisors: advisorSummarySchema.array().parse((data as { advisors: unknown }).advisors) }));
+    // Heartbeat: tells central this advisor is still here (claimed requests return to the queue otherwise).
+    const heartbeat = window.setInterval(() => void api.heartbeat().catch(() => undefined), 20_000);
+    return () => {
+      window.clearInterval(heartbeat);
+      source.close();
+    };
+  }, [api, enabled]);
+
+  return { state, dispatch };
+}

@@ -1,0 +1,54 @@
+/** The dashboard's calls to central; every figure may arrive as "<5" and is shown as such. */
+
+import type { Cell, DashboardSummary } from '../../dashboard/dashboard-summary.ts';
+
+export type { Cell, DashboardSummary };
+
+export interface Me {
+  name: string;
+  role: string;
+  csrfToken: string;
+}
+
+export interface Filter {
+  from: string;
+  to: string;
+  site: string;
+  station: string;
+}
+
+/** Thrown for answers other than 2xx; `status` lets the UI tell "log in" from "try again". */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function filterQuery(filter: Filter): string {
+  const params = new URLSearchParams({ from: filter.from, to: filter.to });
+  if (filter.site) params.set('site', filter.site);
+  if (filter.station) params.set('station', filter.station);
+  return params.toString();
+}
+
+export function createDashboardApi(fetchImpl: typeof fetch) {
+  const call = async <T,>(path: string, init: RequestInit = {}): Promise<T> => {
+    const response = await fetchImpl(path, { credentials: 'same-origin', ...init });
+    const body = (await response.json().catch(() => null)) as { message?: string } | null;
+    if (!response.ok) throw new ApiFailure(response.status, body?.message ?? response.statusText);
+    return body as T;
+  };
+  return {
+    me: () => call<Me>('/api/v1/auth/me'),
+    login: (name: string, password: string) =>
+      call<Me>('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) }),
+    logout: (csrfToken: string) => call<unknown>('/api/v1/auth/logout', { method: 'POST', headers: { 'x-csrf-token': csrfToken } }),
+    summary: (filter: Filter) => call<DashboardSummary>(`/api/v1/dashboard/summary?${filterQuery(filter)}`),
+    csvUrl: (filter: Filter) => `/api/v1/dashboard/export.csv?${filterQuery(filter)}`,
+  };
+}
+
+export type DashboardApi = ReturnType<typeof createDashboardApi>;

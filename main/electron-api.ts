@@ -1,0 +1,160 @@
+/**
+ * The slice of Electron's main-process API the station uses, as narrow structural types.
+ *
+ * Why not use `typeof import('electron')` directly: on build machines there is no Electron binary,
+ * so every adapter is unit tested against a fake (`main/testing/fake-electron.ts`). A fake of the
+ * whole API is impossible; a fake of this slice is small. Two compile-time checks keep the slice
+ * honest:
+ *   - `_RealElectronFitsTheSlice` below: the real `electron` module must be assignable to
+ *     `ElectronMain`, so an API Electron renames or removes (or a signature we get wrong) fails
+ *     `tsc` here, not on a kiosk;
+ *   - the fake declares `satisfies ElectronMain`, so the fake cannot drift either.
+ * Adapters receive this object from the composition root (`main/index.ts`); none imports
+ * `electron` at run time, which is also why tests need no module mocking.
+ */
+import type {
+  BaseWindowConstructorOptions,
+  BrowserWindowConstructorOptions,
+  DownloadItem,
+  Event,
+  HandlerDetails,
+  Input,
+  InputEvent,
+  NavigationHistory,
+  PermissionCheckHandlerHandlerDetails,
+  ProcessMetric,
+  Rectangle,
+  WebContentsViewConstructorOptions,
+  WebContentsWillFrameNavigateEventParams,
+  WebContentsWillNavigateEventParams,
+  WebContentsWillRedirectEventParams,
+  WebFrameMain,
+  WebPreferences,
+} from 'electron';
+
+/** Permission names exactly as Electron spells them. */
+export type ElectronPermission = Parameters<NonNullable<Parameters<Electron.Session['setPermissionCheckHandler']>[0]>>[1];
+
+/** What `setWindowOpenHandler` may answer (a narrowed `WindowOpenHandlerResponse`). */
+export interface WindowOpenAnswer {
+  action: 'allow' | 'deny';
+  /** Supplies our own view's webContents for an allowed popup, so it stays inside the kiosk. */
+  createWindow?: (options: BrowserWindowConstructorOptions) => WebContentsPort;
+  outlivesOpener?: boolean;
+  overrideBrowserWindowOptions?: BrowserWindowConstructorOptions;
+}
+
+/** The parts of `WebFrameMain` the IPC sender check reads. */
+export interface FramePort {
+  readonly url: string;
+  readonly parent: unknown;
+}
+
+/** The parts of `WebContents` the station uses. */
+export interface WebContentsPort {
+  readonly id: number;
+  readonly navigationHistory: Pick<NavigationHistory, 'canGoBack' | 'goBack'>;
+  readonly mainFrame: FramePort;
+  /** CDP access, used for forced-colours emulation (high contrast) in e-services. */
+  readonly debugger: { attach(protocolVersion?: string): void; isAttached(): boolean; sendCommand(method: string, commandParams?: any): Promise<any> };
+  loadURL(url: string): Promise<void>;
+  close(): void;
+  focus(): void;
+  isDestroyed(): boolean;
+  setZoomFactor(factor: number): void;
+  insertCSS(css: string, options?: { cssOrigin?: 'user' | 'author' }): Promise<string>;
+  removeInsertedCSS(key: string): Promise<void>;
+  setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenAnswer): void;
+  send(channel: string, ...args: unknown[]): void;
+  openDevTools(): void;
+  on(event: 'will-navigate', listener: (details: Event<WebContentsWillNavigateEventParams>) => void): unknown;
+  on(event: 'will-redirect', listener: (details: Event<WebContentsWillRedirectEventParams>) => void): unknown;
+  on(event: 'will-frame-navigate', listener: (details: Event<WebContentsWillFrameNavigateEventParams>) => void): unknown;
+  on(event: 'before-input-event', listener: (event: Event, input: Input) => void): unknown;
+  on(event: 'input-event', listener: (event: Event, input: InputEvent) => void): unknown;
+  on(event: 'destroyed', listener: () => void): unknown;
+  on(event: 'did-navigate', listener: (event: Event, url: string) => void): unknown;
+}
+
+/** A `WebContentsView`: one e-service page, a popup, or the shell UI. */
+export interface ViewPort {
+  readonly webContents: WebContentsPort;
+  setBounds(bounds: Rectangle): void;
+  setVisible(visible: boolean): void;
+}
+
+/** What a window's content view needs of a child view. */
+export type ChildViewPort = Pick<ViewPort, 'setBounds' | 'setVisible'>;
+
+/** The parts of `DownloadItem` the download folder needs. */
+export type DownloadItemPort = Pick<DownloadItem, 'getFilename' | 'setSavePath' | 'getTotalBytes' | 'getReceivedBytes'> & {
+  on(event: 'updated', listener: (event: Event, state: 'progressing' | 'interrupted') => void): unknown;
+  once(event: 'done', listener: (event: Event, state: 'completed' | 'cancelled' | 'interrupted') => void): unknown;
+};
+
+/** The parts of `Session` a visitor partition needs: hardening and the reset ladder. */
+export interface SessionPort {
+  getStoragePath(): string | null;
+  isPersistent(): boolean;
+  setPermissionRequestHandler(
+    handler: ((webContents: unknown, permission: ElectronPermission, callback: (granted: boolean) => void, details: { requestingUrl?: string }) => void) | null,
+  ): void;
+  setPermissionCheckHandler(
+    handler: ((webContents: unknown, permission: ElectronPermission, requestingOrigin: string, details: PermissionCheckHandlerHandlerDetails) => boolean) | null,
+  ): void;
+  setDevicePermissionHandler(handler: ((details: unknown) => boolean) | null): void;
+  setSpellCheckerEnabled(enable: boolean): void;
+  on(event: 'will-download', listener: (event: Event, item: DownloadItemPort, webContents: unknown) => void): unknown;
+  clearData(): Promise<void>;
+  clearAuthCache(): Promise<void>;
+  clearHostResolverCache(): Promise<void>;
+  clearCache(): Promise<void>;
+  closeAllConnections(): Promise<void>;
+}
+
+/** The parts of `BaseWindow` the kiosk window uses. */
+export interface WindowPort {
+  readonly contentView: { addChildView(view: ChildViewPort, index?: number): void; removeChildView(view: ChildViewPort): void };
+  getContentBounds(): Rectangle;
+  on(event: 'resize' | 'close', listener: (event: Event) => void): unknown;
+  focus(): void;
+}
+
+/** The invoke event as the IPC guard reads it. */
+export interface IpcInvokeEventPort {
+  readonly sender: { readonly id: number };
+  readonly senderFrame: FramePort | null;
+}
+
+/** The Electron main-process slice, passed from the composition root to every adapter. */
+export interface ElectronMain {
+  app: {
+    getPath(name: 'temp' | 'userData'): string;
+    getAppMetrics(): Pick<ProcessMetric, 'memory'>[];
+    exit(exitCode?: number): void;
+    quit(): void;
+    requestSingleInstanceLock(): boolean;
+    whenReady(): Promise<void>;
+    on(event: 'second-instance', listener: () => void): unknown;
+    on(event: 'window-all-closed', listener: () => void): unknown;
+    readonly commandLine: { hasSwitch(name: string): boolean; appendSwitch(name: string, value?: string): void };
+  };
+  session: { fromPartition(partition: string, options?: { cache?: boolean }): SessionPort };
+  clipboard: { clear(): void; readonly selection: { clear(): void } | undefined };
+  ipcMain: {
+    handle(channel: string, listener: (event: IpcInvokeEventPort, ...args: unknown[]) => unknown): void;
+    removeHandler(channel: string): void;
+  };
+  Menu: { setApplicationMenu(menu: null): void };
+  protocol: {
+    registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: { standard?: boolean; secure?: boolean; supportFetchAPI?: boolean; corsEnabled?: boolean } }[]): void;
+    handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
+  };
+  BaseWindow: new (options: BaseWindowConstructorOptions) => WindowPort;
+  WebContentsView: new (options: WebContentsViewConstructorOptions & { webPreferences: WebPreferences }) => ViewPort;
+}
+
+// Compile-time drift checks: the real module must fit the slice (see the file comment).
+type Assignable<T extends U, U> = T;
+export type _RealElectronFitsTheSlice = Assignable<typeof import('electron'), ElectronMain>;
+export type _RealFrameFits = Assignable<WebFrameMain, FramePort>;

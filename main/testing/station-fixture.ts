@@ -1,0 +1,98 @@
+/**
+ * Test fixture: a whole station (controller + Electron adapters) on the typed fake, with a real
+ * temp directory as `app.getPath('temp')` so downloads and their deletion touch a real disk.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ManualClock } from '../../core/testing/manual-clock.ts';
+import { SHELL_URL } from '../window.ts';
+import { startStation, type RunningStation } from '../station.ts';
+import { createFakeElectron, FakeFrame, type FakeElectron, type FakeWebContents } from './fake-electron.ts';
+
+export const TEST_CONFIG = {
+  stationId: 'test-station',
+  location: { name: { fi: 'Testikirjasto', sv: 'Testbiblioteket' }, siteKind: 'library' },
+  defaultLanguage: 'fi',
+  idle: { idleWarningAfterSeconds: 60, idleCountdownSeconds: 20, resetDoneScreenSeconds: 2 },
+  recycle: { maxSessionsBeforeRestart: 3, memoryCeilingMb: 4000 },
+  help: { phone: { number: '09 310 10011', hours: { fi: 'ma–pe 9–16' } }, inPerson: { place: { fi: 'Palvelutiski' }, hours: { fi: 'ti 12–15' } } },
+  services: [
+    {
+      id: 'kela',
+      category: 'social-security',
+      icon: 'bank',
+      startUrl: 'https://www.kela.fi/asiointi',
+      name: { fi: 'Kela', sv: 'FPA' },
+      purpose: { fi: 'Etuudet', sv: 'Förmåner' },
+      allowedOrigins: ['https://www.kela.fi', 'https://*.suomi.fi'],
+      permissions: [],
+    },
+    {
+      id: 'video-id',
+      category: 'health',
+      icon: 'heart',
+      startUrl: 'https://video.example.fi/',
+      name: { fi: 'Videotunnistus' },
+      purpose: { fi: 'Tunnistaudu videolla' },
+      allowedOrigins: ['https://video.example.fi'],
+      permissions: ['media'],
+    },
+  ],
+};
+
+export interface StationUnderTest {
+  fake: FakeElectron;
+  clock: ManualClock;
+  tempDir: string;
+  logs: { message: string; details?: Record<string, unknown> }[];
+  station: RunningStation;
+  /** The shell's webContents. */
+  shell: FakeWebContents;
+  /** Calls an IPC channel as the shell's top frame would. */
+  call(channel: string, arg?: unknown): Promise<unknown>;
+}
+
+export async function startTestStation(options: { configText?: string; argv?: string[]; appMetricsKb?: number[] } = {}): Promise<StationUnderTest> {
+  const tempDir = mkdtempSync(join(tmpdir(), 'kiosk-test-'));
+  const fake = createFakeElectron({ tempDir, ...(options.appMetricsKb ? { appMetricsKb: options.appMetricsKb } : {}) });
+  const clock = new ManualClock();
+  const logs: StationUnderTest['logs'] = [];
+  let ids = 0;
+  const files = new Map([['/etc/kiosk/station.json', options.configText ?? JSON.stringify(TEST_CONFIG)]]);
+  const station = await startStation({
+    electron: fake.electron,
+    argv: options.argv ?? ['electron', 'dist/main/index.js', '--config', '/etc/kiosk/station.json'],
+    env: {},
+    readText: (path) => {
+      const text = files.get(path);
+      if (text === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+      return text;
+    },
+    paths: { preload: '/app/dist/preload/index.cjs', rendererDir: '/app/dist/renderer', defaultConfig: '/app/kiosk-config/default.json' },
+    clock,
+    newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+    metrics: { record: () => undefined },
+    log: (message, details) => void logs.push(details ? { message, details } : { message }),
+  });
+  if (station.mode === 'second-instance') throw new Error('unexpected second instance');
+  const shell = station.window.shellView.webContents as FakeWebContents;
+  const frame = new FakeFrame(SHELL_URL);
+  return {
+    fake,
+    clock,
+    tempDir,
+    logs,
+    station,
+    shell,
+    call: (channel, arg) => fake.invoke(channel, { webContentsId: shell.id, frame }, arg),
+  };
+}
+
+/** The e-service webContents currently shown under the toolbar. */
+export function visibleService(t: StationUnderTest): FakeWebContents | null {
+  const views = t.fake.windows[0]?.children ?? [];
+  const shellView = t.station.mode === 'second-instance' ? null : t.station.window.shellView;
+  const service = views.find((v) => v !== shellView);
+  return service ? ((service as unknown as { webContents: FakeWebContents }).webContents ?? null) : null;
+}

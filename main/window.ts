@@ -1,0 +1,208 @@
+/**
+ * The kiosk window: one fullscreen `BaseWindow` holding the shell UI view and, below the shell's
+ * toolbar strip, the visible e-service view.
+ *
+ * Layout rule (host side, derived from `StationView`): the shell covers the whole window
+ * whenever it shows anything but the toolbar over an e-service, i.e. on every phase other than
+ * `in-session`, on the launcher (no active service), with the "not available here" notice, and
+ * while the help flow is open. Dialogs that only the renderer knows about (accessibility panel,
+ * end-session confirmation) need the shell to say so: `setShellOverlay(true)` (see the ADR).
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Rectangle, WebPreferences } from 'electron';
+import type { StationView } from '../protocol/ipc.ts';
+import type { ElectronMain, ViewPort, WindowPort } from './electron-api.ts';
+import { keyVerdict } from './lockdown.ts';
+import type { ServiceArea } from './service-views.ts';
+
+/** The custom scheme the shell UI is served from (privileged and secure, never `file:`). */
+export const SHELL_SCHEME = 'app';
+export const SHELL_ORIGIN = `${SHELL_SCHEME}://shell`;
+export const SHELL_URL = `${SHELL_ORIGIN}/index.html`;
+
+/** Height of the shell toolbar strip at 100 % text size, in DIPs; it grows with the text size. */
+export const TOOLBAR_HEIGHT_PX = 72;
+
+/** True when the shell must cover the whole window (see the file comment). */
+export function shellCoversWindow(view: StationView, overlayOpen = false): boolean {
+  if (overlayOpen) return true;
+  if (view.phase !== 'in-session') return true;
+  if (view.activeServiceId === null) return true;
+  if (view.blockedNotice !== null) return true;
+  return view.help.phase !== 'none';
+}
+
+/** Bounds of the shell and e-service views for a window size. */
+export function layoutFor(content: Rectangle, covers: boolean, textScalePercent: number): { shell: Rectangle; service: Rectangle } {
+  const toolbar = Math.min(content.height, Math.round((TOOLBAR_HEIGHT_PX * textScalePercent) / 100));
+  const full = { x: 0, y: 0, width: content.width, height: content.height };
+  return {
+    shell: covers ? full : { x: 0, y: 0, width: content.width, height: toolbar },
+    service: { x: 0, y: toolbar, width: content.width, height: Math.max(0, content.height - toolbar) },
+  };
+}
+
+/** The shell's own webPreferences: the only view with a preload. */
+export function shellWebPreferences(preloadPath: string, dev: boolean): WebPreferences {
+  return {
+    preload: preloadPath,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    devTools: dev,
+    spellcheck: false,
+    navigateOnDragDrop: false,
+  };
+}
+
+export interface KioskWindow extends ServiceArea {
+  readonly window: WindowPort;
+  readonly shellView: ViewPort;
+  /** Re-lays out the views for a new station view. */
+  update(view: StationView): void;
+  /** The shell opened or closed a dialog the host cannot see in `StationView`. */
+  setShellOverlay(open: boolean): void;
+  /** Lets the window close (only the app itself may close it, never Alt+F4). */
+  allowClose(): void;
+}
+
+/** Builds the kiosk window and the shell view; call after `app.whenReady()`. */
+export function createKioskWindow(deps: {
+  electron: Pick<ElectronMain, 'BaseWindow' | 'WebContentsView'>;
+  preloadPath: string;
+  dev: boolean;
+  log(message: string, details?: Record<string, unknown>): void;
+}): KioskWindow {
+  const { BaseWindow, WebContentsView } = deps.electron;
+  const window = new BaseWindow({
+    kiosk: true,
+    fullscreen: true,
+    frame: false,
+    skipTaskbar: true,
+    closable: false,
+    minimizable: false,
+    maximizable: false,
+    resizable: false,
+    backgroundColor: '#ffffff',
+    title: 'Helsinki',
+  });
+  const shellView = new WebContentsView({ webPreferences: shellWebPreferences(deps.preloadPath, deps.dev) });
+  const shell = shellView.webContents;
+  // The shell never navigates away from its own page, and never opens windows.
+  shell.on('will-navigate', (event) => {
+    if (!event.url.startsWith(`${SHELL_ORIGIN}/`)) event.preventDefault();
+  });
+  shell.setWindowOpenHandler(() => ({ action: 'deny' }));
+  shell.on('before-input-event', (event, input) => {
+    // F6 is the shell's own key (it moves focus to the page via service:focus); the rest are browser shortcuts.
+    if (keyVerdict(input) === 'swallow' && !(deps.dev && input.key === 'F12')) event.preventDefault();
+  });
+
+  let closable = false;
+  window.on('close', (event) => {
+    if (!closable) event.preventDefault();
+  });
+
+  let service: ViewPort | null = null;
+  let covers = true;
+  let overlay = false;
+  let lastView: StationView | null = null;
+  let textScale = 100;
+
+  const layout = () => {
+    const bounds = layoutFor(window.getContentBounds(), covers, textScale);
+    shellView.setBounds(bounds.shell);
+    if (service) {
+      service.setBounds(bounds.service);
+      service.setVisible(!covers);
+    }
+  };
+  const recompute = () => {
+    covers = lastView ? shellCoversWindow(lastView, overlay) : true;
+    layout();
+  };
+
+  window.contentView.addChildView(shellView);
+  window.on('resize', () => layout());
+  layout();
+
+  return {
+    window,
+    shellView,
+    showService(next) {
+      if (service && service !== next) window.contentView.removeChildView(service);
+      service = next;
+      if (next) window.contentView.addChildView(next);
+      recompute();
+    },
+    focusShell() {
+      shell.focus();
+    },
+    update(view) {
+      lastView = view;
+      textScale = view.accessibility.textScalePercent;
+      recompute();
+    },
+    setShellOverlay(open) {
+      overlay = open;
+      recompute();
+    },
+    allowClose() {
+      closable = true;
+    },
+  };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ico': 'image/x-icon',
+};
+
+/** The shell's Content-Security-Policy: its own files only, no remote code, no framing. */
+export const SHELL_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/** Maps an `app://shell/...` URL to a file under the built renderer; null for anything outside it. */
+export function shellAssetPath(rendererDir: string, rawUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${SHELL_SCHEME}:` || url.host !== 'shell') return null;
+  const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  const root = normalize(rendererDir + sep);
+  const file = normalize(join(root, relative));
+  return file.startsWith(root) ? file : null;
+}
+
+/** Must run before `app.whenReady()`: registers `app:` as a standard, secure scheme. */
+export function registerShellScheme(protocol: ElectronMain['protocol']): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: SHELL_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+}
+
+/** Serves the built renderer on `app://shell/`; call after `app.whenReady()`. */
+export function serveShell(protocol: ElectronMain['protocol'], rendererDir: string): void {
+  protocol.handle(SHELL_SCHEME, async (request) => {
+    const file = shellAssetPath(rendererDir, request.url);
+    if (!file) return new Response('not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': SHELL_CSP },
+      });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  });
+}

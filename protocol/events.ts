@@ -1,0 +1,121 @@
+/**
+ * The fixed list of anonymous usage events a station may send to central.
+ *
+ * Privacy rules enforced here (and documented per event in docs/privacy.md):
+ * - every object is `.strict()`: an unknown field is a rejection, never silently kept;
+ * - identifiers are short slugs (`[a-z0-9-]`), so a URL or free text cannot pass as one;
+ * - numbers are bounded integers; times are rounded to the minute;
+ * - the only id tied to a visit is `sessionId`, a random UUID that dies at reset.
+ * The station id is never in an event: central takes it from the station's token.
+ */
+import { z } from 'zod';
+
+/** Languages the shell UI offers. `fi-x-plain` is plain-language Finnish (selkosuomi). */
+export const LANGUAGES = ['fi', 'fi-x-plain', 'sv', 'en', 'ru', 'et', 'so', 'ar', 'uk'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+/** Accessibility modes a visitor can switch; each switch is one event. */
+export const ACCESSIBILITY_MODES = [
+  'text-125',
+  'text-150',
+  'text-200',
+  'high-contrast',
+  'readable-font',
+  'read-aloud',
+  'reduced-motion',
+  'large-pointer',
+  'more-time-x2',
+  'more-time-x4',
+] as const;
+export const accessibilityModeSchema = z.enum(ACCESSIBILITY_MODES);
+export type AccessibilityMode = z.infer<typeof accessibilityModeSchema>;
+
+/** Topics a visitor can choose when calling an advisor (fixed list, no free text). */
+export const HELP_TOPICS = ['health', 'kela', 'bank-id', 'suomi-fi', 'email', 'print-scan', 'computer', 'other'] as const;
+export const helpTopicSchema = z.enum(HELP_TOPICS);
+export type HelpTopic = z.infer<typeof helpTopicSchema>;
+
+/** How a visitor session ended. */
+export const SESSION_END_REASONS = ['idle', 'visitor', 'admin'] as const;
+export const sessionEndReasonSchema = z.enum(SESSION_END_REASONS);
+export type SessionEndReason = z.infer<typeof sessionEndReasonSchema>;
+
+/** A config slug such as a service id: lower-case letters, digits and dashes, never a URL. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a short id of a-z, 0-9 and dashes (no URLs or free text)');
+
+/** RFC 4122 UUID, any version (events use v7 so the ingest index stays append-only). */
+export const uuidSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'must be a lower-case UUID');
+
+/** ISO-8601 UTC time rounded to the minute, e.g. `2026-11-23T14:05:00.000Z` or `2026-11-23T14:05:00Z`. */
+export const minuteTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00(\.000)?Z$/, 'must be a UTC time rounded to the minute');
+
+/** Rounds a millisecond timestamp down to the minute and formats it for the wire. */
+export function toMinuteTime(epochMs: number): string {
+  return new Date(Math.floor(epochMs / 60_000) * 60_000).toISOString();
+}
+
+const base = {
+  id: uuidSchema,
+  at: minuteTimeSchema,
+};
+const inSession = { ...base, sessionId: uuidSchema };
+const seconds = (max: number) => z.number().int().min(0).max(max);
+
+/** Every event type with exactly the fields it may carry. */
+export const eventSchemas = {
+  'station.started': z.object({ ...base, type: z.literal('station.started'), appVersion: z.string().regex(/^\d+\.\d+\.\d+(-[a-z0-9.]+)?$/) }).strict(),
+  'session.started': z.object({ ...inSession, type: z.literal('session.started') }).strict(),
+  'session.ended': z
+    .object({ ...inSession, type: z.literal('session.ended'), durationSeconds: seconds(24 * 3600), endedBy: sessionEndReasonSchema })
+    .strict(),
+  'service.opened': z.object({ ...inSession, type: z.literal('service.opened'), serviceId: slugSchema }).strict(),
+  'navigation.blocked': z.object({ ...inSession, type: z.literal('navigation.blocked'), serviceId: slugSchema }).strict(),
+  'language.chosen': z.object({ ...inSession, type: z.literal('language.chosen'), language: languageSchema }).strict(),
+  'accessibility.changed': z
+    .object({ ...inSession, type: z.literal('accessibility.changed'), mode: accessibilityModeSchema, enabled: z.boolean() })
+    .strict(),
+  'help.requested': z.object({ ...inSession, type: z.literal('help.requested'), topic: helpTopicSchema }).strict(),
+  'help.answered': z
+    .object({ ...inSession, type: z.literal('help.answered'), topic: helpTopicSchema, waitSeconds: seconds(24 * 3600) })
+    .strict(),
+  'help.cancelled': z
+    .object({ ...inSession, type: z.literal('help.cancelled'), topic: helpTopicSchema, waitSeconds: seconds(24 * 3600) })
+    .strict(),
+} as const;
+
+export type EventType = keyof typeof eventSchemas;
+export const EVENT_TYPES = Object.keys(eventSchemas) as EventType[];
+
+/** One usage event as it travels on the wire. */
+export type UsageEvent = { [K in EventType]: z.infer<(typeof eventSchemas)[K]> }[EventType];
+
+/** An event before the recorder gives it an id and a time. */
+export type UsageEventInput = UsageEvent extends infer E ? (E extends UsageEvent ? Omit<E, 'id' | 'at'> : never) : never;
+
+/** Validates one event, returning a reason a person can act on when it is rejected. */
+export function parseUsageEvent(raw: unknown): { ok: true; event: UsageEvent } | { ok: false; reason: string } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'event must be an object' };
+  const type = (raw as { type?: unknown }).type;
+  if (typeof type !== 'string' || !(type in eventSchemas)) return { ok: false, reason: `unknown event type` };
+  const result = eventSchemas[type as EventType].safeParse(raw);
+  if (result.success) return { ok: true, event: result.data as UsageEvent };
+  return { ok: false, reason: formatIssues(result.error) };
+}
+
+/** Joins zod issues into one line such as `durationSeconds: Too big: expected number to be <=86400`. */
+export function formatIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.join('.');
+      if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

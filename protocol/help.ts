@@ -1,0 +1,185 @@
+/**
+ * Help requests ("call a digital advisor"): the shapes shared by the station, central and the
+ * advisor console. Never carries a URL or page content: only fixed-list values and, in chat,
+ * text the visitor chose to send to an advisor (kept briefly, never in metrics).
+ */
+import { z } from 'zod';
+import { accessibilityModeSchema, helpTopicSchema, languageSchema, slugSchema, uuidSchema } from './events.ts';
+
+/** How the visitor wants to be helped. */
+export const HELP_MODES = ['come-to-me', 'chat-here'] as const;
+export const helpModeSchema = z.enum(HELP_MODES);
+export type HelpMode = z.infer<typeof helpModeSchema>;
+
+/** What the visitor picks in the help flow; the station adds the rest. */
+export const helpDraftSchema = z.object({ topic: helpTopicSchema, mode: helpModeSchema }).strict();
+export type HelpDraft = z.infer<typeof helpDraftSchema>;
+
+/** Body of `POST /api/v1/help/requests` (station token). Station id and location come from the token. */
+export const helpRequestCreateSchema = helpDraftSchema
+  .extend({
+    language: languageSchema,
+    accessibilityModes: z.array(accessibilityModeSchema).max(10),
+    serviceId: slugSchema.nullable(),
+    sessionId: uuidSchema,
+  })
+  .strict();
+export type HelpRequestCreate = z.infer<typeof helpRequestCreateSchema>;
+
+/** Lifecycle of a request on central. */
+export const HELP_REQUEST_STATES = ['queued', 'claimed', 'resolved', 'cancelled', 'expired'] as const;
+export const helpRequestStateSchema = z.enum(HELP_REQUEST_STATES);
+export type HelpRequestState = z.infer<typeof helpRequestStateSchema>;
+
+/** Longest chat message, in characters. */
+export const MAX_CHAT_CHARS = 1000;
+export const chatMessageInputSchema = z.object({ text: z.string().trim().min(1).max(MAX_CHAT_CHARS) }).strict();
+
+export const chatMessageSchema = z.object({
+  id: z.string(),
+  from: z.enum(['visitor', 'advisor']),
+  text: z.string(),
+  at: z.string(),
+});
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+/** Why the station cannot reach a person right now; the station then shows other ways to get help. */
+export const HELP_UNAVAILABLE_REASONS = ['no-advisors', 'outside-hours', 'unreachable'] as const;
+export type HelpUnavailableReason = (typeof HELP_UNAVAILABLE_REASONS)[number];
+
+/**
+ * What the visitor's screen shows about their request. The station host derives it from
+ * central's answers and live stream; the renderer only displays it.
+ */
+export type HelpStatusView =
+  | { phase: 'none' }
+  | { phase: 'sending'; draft: HelpDraft }
+  | { phase: 'queued'; requestId: string; draft: HelpDraft; position: number; estimatedWaitMinutes: number | null }
+  | { phase: 'claimed'; requestId: string; draft: HelpDraft; advisorFirstName: string; messages: ChatMessage[] }
+  | { phase: 'resolved'; draft: HelpDraft }
+  | { phase: 'unavailable'; reason: HelpUnavailableReason; draft: HelpDraft | null };
+
+// ---------------------------------------------------------------------------------------------
+// Central API shapes (issue 5). Station endpoints live under `/api/v1/help` with the station's
+// Bearer token; advisor endpoints under `/api/v1/help/advisor` with the cookie session + CSRF.
+// Live updates travel as Server-Sent Events whose `data` is one of the JSON shapes below.
+// ---------------------------------------------------------------------------------------------
+
+/** Where central's help API is mounted. */
+export const HELP_API_PREFIX = '/api/v1/help';
+
+export const helpUnavailableReasonSchema = z.enum(HELP_UNAVAILABLE_REASONS);
+
+/** `GET /api/v1/help/availability` (station): can a person answer right now? */
+export const helpAvailabilitySchema = z.discriminatedUnion('available', [
+  z.object({ available: z.literal(true), advisorsOnline: z.number().int().min(1) }).strict(),
+  z.object({ available: z.literal(false), reason: helpUnavailableReasonSchema }).strict(),
+]);
+export type HelpAvailability = z.infer<typeof helpAvailabilitySchema>;
+
+/** One request as its own station sees it (never another station's). */
+export const helpStationRequestSchema = z
+  .object({
+    requestId: uuidSchema,
+    state: helpRequestStateSchema,
+    draft: helpDraftSchema,
+    /** 1 = next in line; null when not queued. */
+    position: z.number().int().min(1).nullable(),
+    estimatedWaitMinutes: z.number().int().min(0).nullable(),
+    /** Only the first name of the advisor, and only while claimed or after. */
+    advisorFirstName: z.string().nullable(),
+    messages: z.array(chatMessageSchema),
+  })
+  .strict();
+export type HelpStationRequest = z.infer<typeof helpStationRequestSchema>;
+
+/**
+ * Answer to `POST /api/v1/help/requests`. `unavailable` comes at once (no advisor online, outside
+ * service hours) and nothing is stored, so the station never waits for a person who is not there.
+ */
+export const helpCreateResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('accepted'), request: helpStationRequestSchema }).strict(),
+  z.object({ status: z.literal('unavailable'), reason: helpUnavailableReasonSchema }).strict(),
+]);
+export type HelpCreateResult = z.infer<typeof helpCreateResultSchema>;
+
+/** SSE event names on the station stream `GET /api/v1/help/stream`. */
+export const HELP_STATION_EVENTS = {
+  /** data: HelpStationRequest — the full current state of one of this station's requests. */
+  requestUpdated: 'request.updated',
+  /** data: { requests: HelpStationRequest[] } — sent first, and when replay cannot fill a gap. */
+  snapshot: 'requests.snapshot',
+} as const;
+export const helpStationSnapshotSchema = z.object({ requests: z.array(helpStationRequestSchema) }).strict();
+
+/** Advisor presence as chosen in the console; "online" also needs a recent heartbeat. */
+export const ADVISOR_PRESENCE = ['online', 'away'] as const;
+export const advisorPresenceSchema = z.enum(ADVISOR_PRESENCE);
+export type AdvisorPresence = z.infer<typeof advisorPresenceSchema>;
+export const advisorPresenceInputSchema = z.object({ status: advisorPresenceSchema }).strict();
+
+export const advisorSummarySchema = z
+  .object({ id: z.string(), displayName: z.string(), status: advisorPresenceSchema, connected: z.boolean() })
+  .strict();
+export type AdvisorSummary = z.infer<typeof advisorSummarySchema>;
+
+/** One request as the advisor console shows it. `messages` is filled only for the advisor holding it. */
+export const helpQueueItemSchema = z
+  .object({
+    id: uuidSchema,
+    state: helpRequestStateSchema,
+    stationId: z.string(),
+    location: z.string(),
+    language: languageSchema,
+    topic: helpTopicSchema,
+    mode: helpModeSchema,
+    accessibilityModes: z.array(accessibilityModeSchema),
+    serviceId: slugSchema.nullable(),
+    /** Epoch ms; the console counts waiting time up from here. */
+    createdAt: z.number().int(),
+    claimedBy: z.object({ id: z.string(), displayName: z.string() }).strict().nullable(),
+    claimedAt: z.number().int().nullable(),
+    closedAt: z.number().int().nullable(),
+    /** How many times the request went back to the queue (released, or its advisor went silent). */
+    returnedCount: z.number().int().min(0),
+    messages: z.array(chatMessageSchema),
+  })
+  .strict();
+export type HelpQueueItem = z.infer<typeof helpQueueItemSchema>;
+
+/** `GET /api/v1/help/advisor/queue` and the first console stream event. */
+export const helpConsoleSnapshotSchema = z
+  .object({
+    me: z.object({ id: z.string(), displayName: z.string(), status: advisorPresenceSchema }).strict(),
+    items: z.array(helpQueueItemSchema),
+    advisors: z.array(advisorSummarySchema),
+    handledToday: z.array(helpQueueItemSchema),
+    /** CSRF token the console echoes in `x-csrf-token` on every state change. */
+    csrfToken: z.string().optional(),
+  })
+  .strict();
+export type HelpConsoleSnapshot = z.infer<typeof helpConsoleSnapshotSchema>;
+
+/** SSE event names on the console stream `GET /api/v1/help/advisor/stream`. */
+export const HELP_CONSOLE_EVENTS = {
+  /** data: HelpConsoleSnapshot */
+  snapshot: 'queue.snapshot',
+  /** data: HelpQueueItem — a new request entered the queue (sound + notification). */
+  requestCreated: 'request.created',
+  /** data: HelpQueueItem — claimed, returned, resolved, cancelled, expired. */
+  requestUpdated: 'request.updated',
+  /** data: { requestId, message } — only to the advisor holding the request. */
+  chatMessage: 'chat.message',
+  /** data: { advisors: AdvisorSummary[] } */
+  presence: 'presence.updated',
+} as const;
+export const helpConsoleChatEventSchema = z.object({ requestId: uuidSchema, message: chatMessageSchema }).strict();
+
+/** 409 body when another advisor already holds the request. */
+export const helpClaimConflictSchema = z
+  .object({ error: z.literal('already-claimed'), message: z.string(), claimedBy: z.object({ displayName: z.string() }).strict().nullable(), state: helpRequestStateSchema })
+  .strict();
+export type HelpClaimConflict = z.infer<typeof helpClaimConflictSchema>;
+
+/** Every 4xx from the help API: a machine code and a sentence a person can act on. */
+export const helpErrorSchema = z.object({ error: z.string(), message: z.string() }).passthrough();

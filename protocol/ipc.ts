@@ -1,0 +1,164 @@
+/**
+ * The IPC contract between the shell UI (renderer) and the station host (Electron main, or the
+ * browser preview). Every channel is listed once with the schema of its argument; the host builds
+ * its handler table with `satisfies IpcHandlers`, so a missing or mistyped handler is a compile
+ * error, and validates every argument with `ipcArgSchemas` before acting on it.
+ *
+ * The renderer sees this as `window.kiosk` (type `KioskApi`) and nothing else.
+ */
+import { z } from 'zod';
+import { accessibilityModeSchema, languageSchema, sessionEndReasonSchema, slugSchema, type AccessibilityMode, type Language } from './events.ts';
+import { chatMessageInputSchema, helpDraftSchema, type HelpStatusView } from './help.ts';
+
+/** Visitor-adjustable settings; every one returns to the station default at reset. */
+export const accessibilitySettingsSchema = z
+  .object({
+    textScalePercent: z.union([z.literal(100), z.literal(125), z.literal(150), z.literal(200)]),
+    highContrast: z.boolean(),
+    readableFont: z.boolean(),
+    readAloud: z.boolean(),
+    reducedMotion: z.boolean(),
+    largePointer: z.boolean(),
+    moreTime: z.union([z.literal(1), z.literal(2), z.literal(4)]),
+  })
+  .strict();
+export type AccessibilitySettings = z.infer<typeof accessibilitySettingsSchema>;
+
+export const DEFAULT_ACCESSIBILITY: AccessibilitySettings = {
+  textScalePercent: 100,
+  highContrast: false,
+  readableFont: false,
+  readAloud: false,
+  reducedMotion: false,
+  largePointer: false,
+  moreTime: 1,
+};
+
+/** Which metrics modes a settings object has switched on (used for events and help requests). */
+export function activeModes(s: AccessibilitySettings): AccessibilityMode[] {
+  const modes: AccessibilityMode[] = [];
+  if (s.textScalePercent !== 100) modes.push(`text-${s.textScalePercent}` as AccessibilityMode);
+  if (s.highContrast) modes.push('high-contrast');
+  if (s.readableFont) modes.push('readable-font');
+  if (s.readAloud) modes.push('read-aloud');
+  if (s.reducedMotion) modes.push('reduced-motion');
+  if (s.largePointer) modes.push('large-pointer');
+  if (s.moreTime !== 1) modes.push(`more-time-x${s.moreTime}` as AccessibilityMode);
+  return modes;
+}
+accessibilityModeSchema.options satisfies readonly AccessibilityMode[];
+
+/** A launcher tile as the shell shows it: texts already resolved for the current language. */
+export interface ServiceTile {
+  id: string;
+  category: string;
+  icon: string;
+  name: string;
+  purpose: string;
+  /** Language the texts are really in (may differ from the UI language after fallback). */
+  textLanguage: Language;
+}
+
+/** A file downloaded in this session (shown in the files panel, deleted at reset). */
+export interface SessionFile {
+  id: string;
+  name: string;
+  sizeBytes: number;
+  state: 'downloading' | 'done' | 'failed';
+}
+
+/** Where the visitor is in their visit. */
+export type StationPhase = 'welcome' | 'in-session' | 'idle-warning' | 'resetting' | 'reset-done' | 'out-of-order';
+
+/** Everything the shell UI renders from. Pushed on every change as `station:changed`. */
+export interface StationView {
+  phase: StationPhase;
+  language: Language;
+  defaultLanguage: Language;
+  accessibility: AccessibilitySettings;
+  services: ServiceTile[];
+  /** The open e-service, or null on the launcher. */
+  activeServiceId: string | null;
+  /** Set while the idle warning counts down: epoch ms when the session will be reset. */
+  idleResetAt: number | null;
+  /** Set when the last navigation was refused; cleared by home/back/next navigation. */
+  blockedNotice: { serviceId: string } | null;
+  files: SessionFile[];
+  help: HelpStatusView;
+  /** Ways to get help that do not need central: phone line and in-person desk, in the current language. */
+  helpContacts: { phone: string; phoneHours: string; inPersonPlace: string; inPersonHours: string };
+  locationName: string;
+  /** Shown on the out-of-order screen for staff; never the raw config. */
+  outOfOrder: { reason: string } | null;
+  /** What the host can and cannot do, e.g. the preview cannot wipe third-party site data. */
+  host: { kind: 'electron' | 'preview'; limitations: string[] };
+}
+
+/** Every channel from renderer to host, with the schema of its argument. */
+export const ipcArgSchemas = {
+  'station:get-view': z.undefined(),
+  'session:start': z.undefined(),
+  'session:end': z.object({ reason: sessionEndReasonSchema }).strict(),
+  'session:extend': z.undefined(),
+  /** The visitor touched the shell UI; e-service input is reported by the host itself. */
+  'session:activity': z.undefined(),
+  'language:set': z.object({ language: languageSchema }).strict(),
+  'accessibility:set': accessibilitySettingsSchema.partial().strict(),
+  'service:open': z.object({ serviceId: slugSchema }).strict(),
+  'service:home': z.undefined(),
+  'service:back': z.undefined(),
+  /** Move keyboard focus into the e-service view (the toolbar's "go to page" handoff). */
+  'service:focus': z.undefined(),
+  'help:request': helpDraftSchema,
+  'help:cancel': z.undefined(),
+  'help:send-message': chatMessageInputSchema,
+  'help:dismiss': z.undefined(),
+} as const;
+
+export type IpcChannel = keyof typeof ipcArgSchemas;
+export type IpcArg<C extends IpcChannel> = z.infer<(typeof ipcArgSchemas)[C]>;
+
+/** What each channel resolves to. */
+export interface IpcResults {
+  'station:get-view': StationView;
+  'session:start': void;
+  'session:end': void;
+  'session:extend': void;
+  'session:activity': void;
+  'language:set': void;
+  'accessibility:set': void;
+  'service:open': void;
+  'service:home': void;
+  'service:back': void;
+  'service:focus': void;
+  'help:request': void;
+  'help:cancel': void;
+  'help:send-message': void;
+  'help:dismiss': void;
+}
+
+/** The host's handler table: exactly one handler per channel, checked by the compiler. */
+export type IpcHandlers = { [C in IpcChannel]: (arg: IpcArg<C>) => Promise<IpcResults[C]> | IpcResults[C] };
+
+/** Push channel from host to renderer. */
+export const STATION_CHANGED = 'station:changed' as const;
+
+/** `window.kiosk`: the only surface the shell UI has. */
+export interface KioskApi {
+  invoke<C extends IpcChannel>(channel: C, ...arg: IpcArg<C> extends undefined ? [] : [IpcArg<C>]): Promise<IpcResults[C]>;
+  /** Subscribes to view changes; returns an unsubscribe function. */
+  onViewChanged(listener: (view: StationView) => void): () => void;
+}
+
+/** Validates a channel's argument; throws with a readable message when it does not match. */
+export function parseIpcArg<C extends IpcChannel>(channel: C, arg: unknown): IpcArg<C> {
+  const schema = ipcArgSchemas[channel];
+  if (!schema) throw new Error(`unknown channel ${String(channel)}`);
+  const result = schema.safeParse(arg);
+  if (!result.success) throw new Error(`invalid argument for ${channel}: ${result.error.issues.map((i) => i.message).join('; ')}`);
+  return result.data as IpcArg<C>;
+}
+
+export function isIpcChannel(name: unknown): name is IpcChannel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(ipcArgSchemas, name);
+}

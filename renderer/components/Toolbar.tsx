@@ -1,0 +1,52 @@
+import { Button, ButtonVariant, IconArrowLeft, IconDocument, IconHome, IconSignout, IconTextTool } from 'hds-react';
+import { useTranslation } from 'react-i18next';
+import type { KioskApi, StationView } from '../../protocol/ipc.ts';
+
+export interface ToolbarProps {
+  view: StationView;
+  kiosk: KioskApi;
+  onEndSession: () => void;
+  onAccessibility: () => void;
+  onFiles: () => void;
+  helpButton: React.ReactNode;
+}
+
+/**
+ * The toolbar that never disappears above an e-service: home, back, end session, help,
+ * settings, and (when any) the session's files. In Electron it is the top strip of the window.
+ */
+export function Toolbar({ view, kiosk, onEndSession, onAccessibility, onFiles, helpButton }: ToolbarProps) {
+  const { t } = useTranslation();
+  const inService = view.activeServiceId !== null;
+  return (
+    <header className="toolbar" aria-label={t('toolbar.label')}>
+      <div className="toolbar-group">
+        <Button variant={ButtonVariant.Secondary} iconStart={<IconHome aria-hidden="true" />} onClick={() => void kiosk.invoke('service:home')} disabled={!inService && !view.blockedNotice}>
+          {t('toolbar.home')}
+        </Button>
+        <Button variant={ButtonVariant.Secondary} iconStart={<IconArrowLeft aria-hidden="true" className="flip-rtl" />} onClick={() => void kiosk.invoke('service:back')} disabled={!inService}>
+          {t('toolbar.back')}
+        </Button>
+        {inService && view.host.kind === 'electron' && (
+          <Button variant={ButtonVariant.Clear} onClick={() => void kiosk.invoke('service:focus')}>
+            {t('toolbar.toPage')}
+          </Button>
+        )}
+      </div>
+      <div className="toolbar-group">
+        {view.files.length > 0 && (
+          <Button variant={ButtonVariant.Secondary} iconStart={<IconDocument aria-hidden="true" />} onClick={onFiles}>
+            {t('toolbar.files', { count: view.files.length })}
+          </Button>
+        )}
+        <Button variant={ButtonVariant.Secondary} iconStart={<IconTextTool aria-hidden="true" />} onClick={onAccessibility}>
+          {t('toolbar.accessibility')}
+        </Button>
+        {helpButton}
+        <Button variant={ButtonVariant.Danger} iconStart={<IconSignout aria-hidden="true" />} onClick={onEndSession}>
+          {t('toolbar.endSession')}
+        </Button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * Entry point of the shell UI. In Electron the preload has put `window.kiosk` in place; in a
+ * plain browser there is none, so the preview host (core running in the page) is loaded and
+ * installed instead. The preview code is a separate chunk and never loads inside Electron.
+ */
+import 'hds-core/lib/base.min.css';
+import './styles/shell.css';
+import { createRoot } from 'react-dom/client';
+import type { KioskApi } from '../protocol/ipc.ts';
+import { App } from './components/App.tsx';
+import { createShellI18n } from './i18n/create-i18n.ts';
+import { createHelpUi } from './shell-help.tsx';
+
+declare global {
+  interface Window {
+    kiosk?: KioskApi;
+  }
+}
+
+async function boot(): Promise<void> {
+  let kiosk = window.kiosk;
+  if (!kiosk) {
+    const { startPreviewHost } = await import('./preview/preview-host.ts');
+    kiosk = await startPreviewHost(window);
+  }
+  const first = await kiosk.invoke('station:get-view');
+  const i18n = createShellI18n(first.language);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root missing from index.html');
+  createRoot(root).render(<App kiosk={kiosk} i18n={i18n} help={createHelpUi(i18n)} />);
+}
+
+void boot();

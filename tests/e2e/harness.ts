@@ -1,0 +1,30 @@
+import { test as base } from '@playwright/test';
+import { startPreviewServer } from '../../renderer/preview/serve.ts';
+import { startEServiceServer, type EServiceServer } from '../fixtures/eservice-server.ts';
+import { writeTestConfig } from '../fixtures/test-config.ts';
+
+/** Starts a fake e-service and a preview station on free loopback ports for each test. */
+export const test = base.extend<{ eservice: EServiceServer; stationUrl: string; configOverrides: Record<string, unknown> }>({
+  /** Dotted paths to override in the test config, e.g. `{ 'idle.idleCountdownSeconds': 5 }`. */
+  configOverrides: [{}, { option: true }],
+  eservice: async ({}, use) => {
+    const server = await startEServiceServer();
+    await use(server);
+    await server.close();
+  },
+  stationUrl: async ({ eservice, configOverrides }, use) => {
+    const configPath = writeTestConfig(eservice.origin, (config) => {
+      for (const [path, value] of Object.entries(configOverrides)) {
+        const keys = path.split('.');
+        const last = keys.pop() as string;
+        let target = config;
+        for (const key of keys) target = target[key];
+        target[last] = value;
+      }
+    });
+    const preview = await startPreviewServer({ port: 0, configPath, central: null, build: false });
+    await use(preview.url);
+    await preview.close();
+  },
+});
+export { expect } from '@playwright/test';

@@ -1,0 +1,121 @@
+/**
+ * The advisor console in Chromium against a real central (help plugin, SQLite). The station side is
+ * driven over HTTP with its token, as the station host's HelpClient does; the two-browser journey
+ * (preview station + console) needs the preview host wired to HelpClient (see core/help/README.md).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+import { build } from 'vite';
+import type { HelpStationRequest } from '../../protocol/help.ts';
+import { openTestSqlite, requestBody, startHelpApp, type HelpTestApp, type TestStorage } from '../../central/help/testing.ts';
+
+const consoleConfig = fileURLToPath(new URL('../../central/web/console/vite.config.ts', import.meta.url));
+const consoleBuilt = fileURLToPath(new URL('../../dist/console/index.html', import.meta.url));
+
+interface Central {
+  url: string;
+  t: HelpTestApp;
+  station: { token: string; request(path: string, body?: unknown): Promise<{ status: number; body: unknown }> };
+}
+
+const test = base.extend<{ central: Central }>({
+  central: async ({}, use) => {
+    if (!existsSync(consoleBuilt)) await build({ configFile: consoleConfig, logLevel: 'warn' });
+    const db: TestStorage = await openTestSqlite();
+    const t = await startHelpApp(db.storage, { clock: { now: () => Date.now(), advance: () => undefined } });
+    const url = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const token = await t.addStation('oodi-1', 'Oodi, 2nd floor');
+    const request = async (path: string, body?: unknown) => {
+      const response = await fetch(`${url}/api/v1/help${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    await use({ url, t, station: { token, request } });
+    await t.close();
+    await db.dispose();
+  },
+});
+
+/** Logs in with the keyboard only. */
+async function logIn(page: Page, url: string, name: string) {
+  await page.goto(`${url}/console/`);
+  await page.getByLabel(/käyttäjätunnus/i).focus();
+  await page.keyboard.type(name);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('correct horse battery');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /Jonossa/ })).toBeVisible();
+  await expect(page.getByText('Yhteys päällä')).toBeVisible();
+}
+
+test('an advisor sees a new request arrive, claims it, chats with the visitor and resolves it, by keyboard', async ({ page, central }) => {
+  await central.t.addAdvisor('aino');
+  await logIn(page, central.url, 'aino');
+
+  const created = await central.station.request('/requests', requestBody({ topic: 'kela', mode: 'chat-here', accessibilityModes: ['text-200'] }));
+  const id = (created.body as { request: HelpStationRequest }).request.requestId;
+  const card = page.getByRole('article', { name: 'Kela · Oodi, 2nd floor' });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('teksti 200 %');
+  await expect(page.getByTestId('console-live')).toHaveText('Uusi avunpyyntö: Kela, Oodi, 2nd floor');
+
+  await card.getByRole('button', { name: 'Ota hoitoon' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => ((await central.station.request(`/requests/${id}`)).body as HelpStationRequest).advisorFirstName).toBe('aino');
+
+  await central.station.request(`/requests/${id}/messages`, { text: 'Kela asks for my bank codes' });
+  const mine = page.getByRole('article', { name: 'Kela · Oodi, 2nd floor' });
+  await expect(mine.getByRole('log')).toContainText('Kela asks for my bank codes');
+
+  await mine.getByLabel('Viesti asiakkaalle').focus();
+  await page.keyboard.type('I will come and look');
+  await page.keyboard.press('Enter');
+  await expect(mine.getByRole('log')).toContainText('I will come and look');
+  await expect.poll(async () => ((await central.station.request(`/requests/${id}`)).body as HelpStationRequest).messages.map((m) => m.text)).toContain('I will come and look');
+
+  await mine.getByRole('button', { name: 'Merkitse ratkaistuksi' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('handled-today')).toContainText('Kela');
+  expect(((await central.station.request(`/requests/${id}`)).body as HelpStationRequest).state).toBe('resolved');
+});
+
+test('when one advisor claims a request, the other advisor’s console shows at once who has it', async ({ browser, central }) => {
+  await central.t.addAdvisor('aino');
+  await central.t.addAdvisor('eero');
+  const ainoContext = await browser.newContext();
+  const eeroContext = await browser.newContext();
+  const ainoPage = await ainoContext.newPage();
+  const eeroPage = await eeroContext.newPage();
+  await logIn(ainoPage, central.url, 'aino');
+  await logIn(eeroPage, central.url, 'eero');
+
+  await central.station.request('/requests', requestBody({ topic: 'email' }));
+  const name = 'Sähköposti · Oodi, 2nd floor';
+  await expect(ainoPage.getByRole('article', { name })).toBeVisible();
+  await expect(eeroPage.getByRole('article', { name })).toBeVisible();
+
+  await ainoPage.getByRole('article', { name }).getByRole('button', { name: 'Ota hoitoon' }).click();
+  const onEero = eeroPage.getByRole('article', { name });
+  await expect(onEero).toContainText('Auttaja');
+  await expect(onEero).toContainText('aino');
+  await expect(onEero.getByRole('button', { name: 'Ota hoitoon' })).toHaveCount(0);
+  await ainoContext.close();
+  await eeroContext.close();
+});
+
+test('the console fits a phone-sized screen', async ({ browser, central }) => {
+  await central.t.addAdvisor('aino');
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  await logIn(page, central.url, 'aino');
+  await central.station.request('/requests', requestBody({ topic: 'print-scan' }));
+  const card = page.getByRole('article', { name: 'Tulostus ja skannaus · Oodi, 2nd floor' });
+  await expect(card).toBeVisible();
+  const width = await page.locator('html').evaluate((html) => html.scrollWidth);
+  expect(width).toBeLessThanOrEqual(375);
+  await context.close();
+});

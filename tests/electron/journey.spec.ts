@@ -1,0 +1,84 @@
+/**
+ * A visitor's whole visit in the real Electron kiosk: welcome → Swedish → an e-service that sets
+ * a cookie → end session → welcome in Finnish, with the cookie gone from the new partition and
+ * the old one cleared. Skips with the reason where no Electron binary can exist.
+ */
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { startEServiceServer, type EServiceServer } from '../fixtures/eservice-server.ts';
+import { writeTestConfig } from '../fixtures/test-config.ts';
+import { findElectronBinary } from './electron-binary.ts';
+
+const binary = findElectronBinary();
+test.skip(!binary.found, binary.found ? '' : binary.reason);
+
+/** Exposed by main/station.ts only when KIOSK_TEST_HOOKS=1 (never in the packaged build). */
+interface KioskTestHooks {
+  currentPartition(): string;
+}
+
+let eservice: EServiceServer;
+let app: ElectronApplication;
+
+test.beforeAll(async () => {
+  for (const built of ['dist/main/index.js', 'dist/preload/index.cjs', 'dist/renderer/index.html']) {
+    if (!existsSync(built)) throw new Error(`${built} is missing: run npm run build:renderer && npm run build:main first`);
+  }
+  eservice = await startEServiceServer();
+  const configPath = writeTestConfig(eservice.origin);
+  if (!binary.found) return;
+  app = await electron.launch({
+    executablePath: binary.path,
+    args: ['dist/main/index.js', '--config', configPath],
+    env: { ...process.env, KIOSK_TEST_HOOKS: '1' },
+    // Keep Chromium's sandbox on, as on a station (Playwright adds --no-sandbox otherwise).
+    chromiumSandbox: true,
+  });
+});
+
+test.afterAll(async () => {
+  await app?.close();
+  await eservice?.close();
+});
+
+/** WebContentsViews show up as pages (Playwright >= 1.60); find one by its URL. */
+async function pageWhere(predicate: (url: string) => boolean): Promise<Page> {
+  await expect.poll(() => app.windows().some((p) => predicate(p.url()))).toBe(true);
+  return app.windows().find((p) => predicate(p.url())) as Page;
+}
+
+const partitionNow = () => app.evaluate(() => (globalThis as unknown as { __kioskTest: KioskTestHooks }).__kioskTest.currentPartition());
+const cookiesIn = (partition: string) => app.evaluate(({ session }, p) => session.fromPartition(p).cookies.get({}), partition);
+
+test('a Swedish visitor logs in to an e-service, ends the session, and the next visitor finds Finnish and no cookie', async () => {
+  const shell = await pageWhere((url) => url.startsWith('app://shell/'));
+  await expect(shell.getByRole('heading', { name: 'Tervetuloa' })).toBeVisible();
+  await shell.getByRole('button', { name: 'Svenska' }).click();
+  await expect(shell.getByRole('heading', { name: 'Välkommen' })).toBeVisible();
+  await shell.getByRole('button', { name: 'Börja' }).click();
+  await shell.getByRole('button', { name: /FPA/ }).click();
+
+  const service = await pageWhere((url) => url.startsWith(eservice.origin));
+  await expect(service.getByRole('heading', { name: 'Fake Kela' })).toBeVisible();
+  await service.getByLabel('Nimi').fill('Maija');
+  await service.getByRole('button', { name: 'Kirjaudu' }).click();
+  await expect(service.locator('#state')).toHaveText('logged in');
+
+  const visitorPartition = await partitionNow();
+  expect(visitorPartition).toMatch(/^kiosk-/);
+  expect(await app.evaluate(({ session }, p) => session.fromPartition(p).getStoragePath(), visitorPartition)).toBeNull();
+  expect((await cookiesIn(visitorPartition)).map((c) => c.name)).toContain('visitor');
+
+  await shell.getByRole('button', { name: 'Avsluta' }).click();
+  await shell.getByRole('dialog', { name: 'Vill du avsluta?' }).getByRole('button', { name: 'Ja, avsluta och radera' }).click();
+  await expect(shell.getByRole('heading', { name: 'Allt du gjorde här har raderats' })).toBeVisible();
+  await expect.poll(() => service.isClosed()).toBe(true);
+  await expect(shell.getByRole('heading', { name: 'Tervetuloa' })).toBeVisible({ timeout: 20_000 });
+  await expect(shell.locator('html')).toHaveAttribute('lang', 'fi');
+
+  const nextPartition = await partitionNow();
+  expect(nextPartition).not.toBe(visitorPartition);
+  expect(await cookiesIn(nextPartition)).toEqual([]);
+  // The old partition lives on in memory until the process exits, but it was cleared.
+  expect(await cookiesIn(visitorPartition)).toEqual([]);
+});
