@@ -67,6 +67,11 @@ export interface WebContentsPort {
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenAnswer): void;
   send(channel: string, ...args: unknown[]): void;
   openDevTools(): void;
+  /**
+   * Runs code in an isolated world of the page (read-aloud reads the selection this way): the
+   * page's own scripts share the DOM but not the globals, so they cannot fake `getSelection`.
+   */
+  executeJavaScriptInIsolatedWorld(worldId: number, scripts: { code: string; url?: string }[], userGesture?: boolean): Promise<unknown>;
   on(event: 'will-navigate', listener: (details: Event<WebContentsWillNavigateEventParams>) => void): unknown;
   on(event: 'will-redirect', listener: (details: Event<WebContentsWillRedirectEventParams>) => void): unknown;
   on(event: 'will-frame-navigate', listener: (details: Event<WebContentsWillFrameNavigateEventParams>) => void): unknown;

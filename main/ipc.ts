@@ -4,9 +4,10 @@
  * Order inside every handler: (1) the sender must be the shell's own top frame, served from
  * `app://shell` in the shell's webContents (e-service pages have no preload, but a compromised
  * or navigated frame must still get nothing); (2) the argument must match the channel's schema;
- * (3) only then the handler runs. The table is `IpcHandlers`, so a missing channel does not compile.
+ * (3) only then the handler runs. The table is `KioskIpcHandlers` (the controller's channels plus the
+ * host's own), so a missing channel does not compile.
  */
-import { ipcArgSchemas, parseIpcArg, STATION_CHANGED, type IpcChannel, type IpcHandlers, type StationView } from '../protocol/ipc.ts';
+import { ipcArgSchemas, parseIpcArg, STATION_CHANGED, type IpcChannel, type KioskIpcHandlers, type StationView } from '../protocol/ipc.ts';
 import type { ElectronMain, IpcInvokeEventPort, WebContentsPort } from './electron-api.ts';
 
 /** Who may call: the shell's webContents and origin. */
@@ -37,7 +38,7 @@ export function isShellSender(event: IpcInvokeEventPort, shell: ShellIdentity): 
 /** Registers every channel; returns a function that removes them all. */
 export function registerIpc(deps: {
   ipcMain: ElectronMain['ipcMain'];
-  handlers: IpcHandlers;
+  handlers: KioskIpcHandlers;
   shell: ShellIdentity;
   log(message: string, details?: Record<string, unknown>): void;
 }): () => void {

@@ -13,7 +13,7 @@ import type { BrowserWindowConstructorOptions, HandlerDetails, WebContents, WebP
 import type { ServiceConfig } from '../core/config/schema.ts';
 import { decideNavigation } from '../core/navigation/policy.ts';
 import type { ServiceViews } from '../core/session/station-controller.ts';
-import { DEFAULT_ACCESSIBILITY, type AccessibilitySettings } from '../protocol/ipc.ts';
+import { DEFAULT_ACCESSIBILITY, SELECTED_TEXT_MAX_CHARS, type AccessibilitySettings } from '../protocol/ipc.ts';
 import type { ElectronMain, ViewPort, WebContentsPort, WindowOpenAnswer } from './electron-api.ts';
 import { keyVerdict } from './lockdown.ts';
 import type { ClosableViews, PermissionContext, VisitorPartitions } from './session-lifecycle.ts';
@@ -38,7 +38,19 @@ export interface ServiceViewsOptions {
   log(message: string, details?: Record<string, unknown>): void;
   /** Milliseconds clock, to count one refused navigation once (defaults to Date.now). */
   now?: () => number;
+  /** Longest wait for a page to answer `selectedText` (a busy or frozen page must not stall read-aloud). */
+  selectedTextTimeoutMs?: number;
 }
+
+/**
+ * The isolated world the station reads pages from. 0 is the page's own world; 999 is the world
+ * Electron's context isolation gives a preload, and e-service pages have no preload, so it is ours
+ * alone. Page scripts share the DOM with it but not the globals, so they cannot fake `getSelection`.
+ */
+export const SELECTION_WORLD_ID = 999;
+
+/** Reads the selection in the page, already capped there so a huge selection never crosses IPC. */
+export const SELECTION_SCRIPT = `(() => { const s = window.getSelection(); return s ? s.toString().slice(0, ${SELECTED_TEXT_MAX_CHARS}) : ''; })()`;
 
 /** Chromium can report one refused navigation through two events (will-frame-navigate, then will-navigate). */
 const SAME_REFUSAL_MS = 1000;
@@ -122,6 +134,32 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews, Permis
 
   focus(): void {
     if (this.visible) this.top(this.visible).webContents.focus();
+  }
+
+  /**
+   * The text the visitor selected in the visible page (or popup), for read-aloud; '' when no
+   * service is shown, nothing is selected, or the page does not answer. The text is the
+   * visitor's: it is returned to the shell only, never logged or kept.
+   */
+  async selectedText(): Promise<string> {
+    if (!this.visible) return '';
+    const wc = this.top(this.visible).webContents;
+    if (wc.isDestroyed()) return '';
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const timeout = new Promise<''>((resolve) => {
+        timer = setTimeout(() => resolve(''), this.options.selectedTextTimeoutMs ?? 2000);
+      });
+      const result = await Promise.race([wc.executeJavaScriptInIsolatedWorld(SELECTION_WORLD_ID, [{ code: SELECTION_SCRIPT }]), timeout]);
+      // The page's renderer answers, so check it: a compromised page could return anything.
+      return typeof result === 'string' ? result.slice(0, SELECTED_TEXT_MAX_CHARS) : '';
+    } catch (error) {
+      // Only the error's kind: a message could quote page content.
+      this.options.log('selected text could not be read', { error: error instanceof Error ? error.name : typeof error });
+      return '';
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+    }
   }
 
   applyAccessibility(settings: AccessibilitySettings): void {

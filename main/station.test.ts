@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { STATION_CHANGED, type StationView } from '../protocol/ipc.ts';
-import { FakeFrame, type FakeSession } from './testing/fake-electron.ts';
+import { FakeFrame, type FakeSession, type FakeWebContents } from './testing/fake-electron.ts';
 import { startTestStation, TEST_CONFIG, visibleService, type StationUnderTest } from './testing/station-fixture.ts';
 
 function running(t: StationUnderTest) {
@@ -326,5 +326,107 @@ describe('the kiosk window', () => {
     expect(shellView).toMatchObject({ bounds: { height: 72 } });
     t.clock.advance(TEST_CONFIG.idle.idleWarningAfterSeconds * 1000);
     expect(shellView).toMatchObject({ bounds: { height: 1080 } });
+  });
+});
+
+describe('shell dialogs over an e-service (shell:overlay)', () => {
+  it('expands the shell over the page while a dialog is open, then shrinks it back to the toolbar', async () => {
+    const t = await startTestStation();
+    const page = await openKela(t);
+    const shellView = running(t).window.shellView;
+    const pageView = t.fake.views.find((v) => v.webContents === page);
+    expect(shellView).toMatchObject({ bounds: { height: 72 } });
+    expect(pageView?.visible).toBe(true);
+
+    await t.call('shell:overlay', { open: true });
+    expect(shellView).toMatchObject({ bounds: { height: 1080 } });
+    expect(pageView?.visible).toBe(false);
+
+    await t.call('shell:overlay', { open: false });
+    expect(shellView).toMatchObject({ bounds: { height: 72 } });
+    expect(pageView?.visible).toBe(true);
+  });
+
+  it('keeps the whole shell for the idle warning even when the dialog closes under it', async () => {
+    const t = await startTestStation();
+    await openKela(t);
+    const shellView = running(t).window.shellView;
+    await t.call('shell:overlay', { open: true });
+    t.clock.advance(TEST_CONFIG.idle.idleWarningAfterSeconds * 1000);
+    await t.call('shell:overlay', { open: false });
+    expect(shellView).toMatchObject({ bounds: { height: 1080 } });
+  });
+
+  it('refuses a malformed argument and calls from the page', async () => {
+    const t = await startTestStation();
+    const page = await openKela(t);
+    await expect(t.call('shell:overlay', { open: 'yes' })).rejects.toThrow(/invalid argument/);
+    await expect(t.call('shell:overlay')).rejects.toThrow(/invalid argument/);
+    await expect(t.fake.invoke('shell:overlay', { webContentsId: page.id, frame: new FakeFrame('https://www.kela.fi/') }, { open: false })).rejects.toThrow(/only for the shell/);
+    expect(running(t).window.shellView).toMatchObject({ bounds: { height: 72 } });
+  });
+
+  it('is accepted on the out-of-order screen (the shell covers the window anyway)', async () => {
+    const t = await startTestStation({ argv: ['electron', '.', '--config', '/etc/kiosk/missing.json'] });
+    await expect(t.call('shell:overlay', { open: true })).resolves.toBeUndefined();
+    await expect(t.call('service:selected-text')).resolves.toEqual({ text: '' });
+  });
+});
+
+describe('reading the selected text aloud (service:selected-text)', () => {
+  it('reads the selection of the visible page in an isolated world', async () => {
+    const t = await startTestStation();
+    const page = await openKela(t);
+    page.pageSelection = 'Hakemus on vastaanotettu.';
+    await expect(t.call('service:selected-text')).resolves.toEqual({ text: 'Hakemus on vastaanotettu.' });
+    expect(page.isolatedScripts).toEqual([{ worldId: 999, code: expect.stringContaining('window.getSelection()') }]);
+  });
+
+  it('reads from a popup when one is stacked over the page', async () => {
+    const t = await startTestStation();
+    const page = await openKela(t);
+    const { popup } = page.windowOpen('https://tunnistus.suomi.fi/');
+    (popup as FakeWebContents).pageSelection = 'Valitse tunnistustapa';
+    await expect(t.call('service:selected-text')).resolves.toEqual({ text: 'Valitse tunnistustapa' });
+  });
+
+  it('caps the text at 2000 characters, whatever the page answers', async () => {
+    const t = await startTestStation();
+    const page = await openKela(t);
+    page.pageSelection = 'a'.repeat(5000);
+    const { text } = (await t.call('service:selected-text')) as { text: string };
+    expect(text).toHaveLength(2000);
+    expect(page.isolatedScripts[0]?.code).toContain('slice(0, 2000)');
+  });
+
+  it("answers '' when the page does not answer within 2 s (a frozen page must not stall read-aloud)", async () => {
+    const t = await startTestStation();
+    const page = await openKela(t);
+    page.pageSelection = () => new Promise(() => undefined);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const answer = t.call('service:selected-text');
+      await vi.advanceTimersByTimeAsync(2000);
+      await expect(answer).resolves.toEqual({ text: '' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("answers '' on the launcher, for a non-string answer, and when the page fails; never logs the text", async () => {
+    const t = await startTestStation();
+    await expect(t.call('service:selected-text')).resolves.toEqual({ text: '' });
+    const page = await openKela(t);
+    page.pageSelection = async () => ({ text: 'not a string' });
+    await expect(t.call('service:selected-text')).resolves.toEqual({ text: '' });
+    page.pageSelection = async () => {
+      throw new TypeError('Henkilötunnus 010101-123N');
+    };
+    await expect(t.call('service:selected-text')).resolves.toEqual({ text: '' });
+    await t.call('service:home');
+    page.pageSelection = 'secret';
+    await expect(t.call('service:selected-text')).resolves.toEqual({ text: '' });
+    expect(JSON.stringify(t.logs)).not.toMatch(/010101|secret/);
+    expect(t.logs).toContainEqual({ message: 'selected text could not be read', details: { error: 'TypeError' } });
   });
 });

@@ -17,7 +17,7 @@ import { OfflineHelp } from '../core/session/offline-help.ts';
 import { outOfOrderHandlers, outOfOrderView } from '../core/session/out-of-order.ts';
 import type { RecycleReason } from '../core/session/reset-plan.ts';
 import { StationController, type HelpPort } from '../core/session/station-controller.ts';
-import type { StationView } from '../protocol/ipc.ts';
+import type { HostIpcHandlers, StationView } from '../protocol/ipc.ts';
 import { configPath, loadConfig } from './config.ts';
 import type { ElectronMain } from './electron-api.ts';
 import { pushViews, registerIpc } from './ipc.ts';
@@ -88,7 +88,7 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
     // Never fall back to defaults: a station with the wrong services or no reset limits is worse than one that says it is broken.
     log('station config is invalid; showing the out-of-order screen', { path, errors: formatConfigErrors(check.errors) });
     const view = outOfOrderView(check.errors, HOST);
-    registerIpc({ ipcMain: electron.ipcMain, handlers: outOfOrderHandlers(view), shell: shellIdentity, log });
+    registerIpc({ ipcMain: electron.ipcMain, handlers: { ...outOfOrderHandlers(view), ...electronHostHandlers(window, null) }, shell: shellIdentity, log });
     window.update(view);
     await shell.loadURL(SHELL_URL);
     return { mode: 'out-of-order', window, view };
@@ -131,7 +131,7 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
     host: HOST,
     log,
   });
-  registerIpc({ ipcMain: electron.ipcMain, handlers: controller.handlers(), shell: shellIdentity, log });
+  registerIpc({ ipcMain: electron.ipcMain, handlers: { ...controller.handlers(), ...electronHostHandlers(window, views) }, shell: shellIdentity, log });
   const running = controller;
   pushViews((listener) => running.subscribe(listener), shell);
   running.subscribe((view) => window.update(view));
@@ -144,4 +144,15 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
   await shell.loadURL(SHELL_URL);
   if (dev) shell.openDevTools();
   return { mode: 'running', window, controller: running, partitions, views, config };
+}
+
+/**
+ * The channels only the Electron host can answer: the window layout and the visible page.
+ * `views` is null on the out-of-order screen, where no e-service can be open.
+ */
+export function electronHostHandlers(window: Pick<KioskWindow, 'setShellOverlay'>, views: Pick<ElectronServiceViews, 'selectedText'> | null): HostIpcHandlers {
+  return {
+    'shell:overlay': ({ open }) => window.setShellOverlay(open),
+    'service:selected-text': async () => ({ text: views ? await views.selectedText() : '' }),
+  };
 }

@@ -25,6 +25,17 @@ describe('window.kiosk', () => {
     ]);
   });
 
+  it('forwards the host channels (shell overlay, selected text) like any contract channel', async () => {
+    const { ipc, invoked } = fakeIpc();
+    const api = createKioskApi(ipc);
+    await api.invoke('shell:overlay', { open: true });
+    await api.invoke('service:selected-text');
+    expect(invoked).toEqual([
+      { channel: 'shell:overlay', args: [{ open: true }] },
+      { channel: 'service:selected-text', args: [] },
+    ]);
+  });
+
   it('refuses channels outside the contract, so page script cannot reach other main-process handlers', async () => {
     const { ipc, invoked } = fakeIpc();
     const api = createKioskApi(ipc);

@@ -1,7 +1,9 @@
 /**
  * The IPC contract between the shell UI (renderer) and the station host (Electron main, or the
- * browser preview). Every channel is listed once with the schema of its argument; the host builds
- * its handler table with `satisfies IpcHandlers`, so a missing or mistyped handler is a compile
+ * browser preview). Every channel is listed once with the schema of its argument. Most channels are
+ * answered by core's station controller (`IpcHandlers`); a few (`HOST_CHANNELS`) only the host can
+ * answer, because they act on its windows or read an e-service page (`HostIpcHandlers`). A host
+ * registers both as one `KioskIpcHandlers` table, so a missing or mistyped handler is a compile
  * error, and validates every argument with `ipcArgSchemas` before acting on it.
  *
  * The renderer sees this as `window.kiosk` (type `KioskApi`) and nothing else.
@@ -113,6 +115,13 @@ export const ipcArgSchemas = {
   'help:cancel': z.undefined(),
   'help:send-message': chatMessageInputSchema,
   'help:dismiss': z.undefined(),
+  /**
+   * The shell opened (true) or closed (false) a dialog the host cannot see in `StationView` (end
+   * session, files, accessibility, help); Electron then lets the shell cover the e-service view.
+   */
+  'shell:overlay': z.object({ open: z.boolean() }).strict(),
+  /** The text the visitor selected in the open e-service, for read-aloud; '' when none or unreadable. */
+  'service:selected-text': z.undefined(),
 } as const;
 
 export type IpcChannel = keyof typeof ipcArgSchemas;
@@ -135,10 +144,34 @@ export interface IpcResults {
   'help:cancel': void;
   'help:send-message': void;
   'help:dismiss': void;
+  'shell:overlay': void;
+  'service:selected-text': SelectedText;
 }
 
-/** The host's handler table: exactly one handler per channel, checked by the compiler. */
-export type IpcHandlers = { [C in IpcChannel]: (arg: IpcArg<C>) => Promise<IpcResults[C]> | IpcResults[C] };
+/** Longest selection `service:selected-text` returns; longer selections are cut, not refused. */
+export const SELECTED_TEXT_MAX_CHARS = 2000;
+
+/** Result of `service:selected-text`. The text is the visitor's: hosts never log or store it. */
+export interface SelectedText {
+  text: string;
+}
+
+/** Channels the host answers itself (its window layout, the e-service page); core never sees them. */
+export const HOST_CHANNELS = ['shell:overlay', 'service:selected-text'] as const satisfies readonly IpcChannel[];
+export type HostChannel = (typeof HOST_CHANNELS)[number];
+/** Channels core's station controller answers. */
+export type StationChannel = Exclude<IpcChannel, HostChannel>;
+
+type HandlerOf<C extends IpcChannel> = (arg: IpcArg<C>) => Promise<IpcResults[C]> | IpcResults[C];
+
+/** The station controller's handler table: exactly one handler per station channel, checked by the compiler. */
+export type IpcHandlers = { [C in StationChannel]: HandlerOf<C> };
+
+/** The host's own handlers, one per `HOST_CHANNELS` entry. */
+export type HostIpcHandlers = { [C in HostChannel]: HandlerOf<C> };
+
+/** What a host registers: every channel of the contract, once. */
+export type KioskIpcHandlers = IpcHandlers & HostIpcHandlers;
 
 /** Push channel from host to renderer. */
 export const STATION_CHANGED = 'station:changed' as const;

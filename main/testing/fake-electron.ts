@@ -162,6 +162,17 @@ export class FakeWebContents extends Emitter implements WebContentsPort {
   openDevTools(): void {
     this.devToolsOpened = true;
   }
+  /** What the page's `window.getSelection().toString()` gives; a function to simulate a failing or hanging page. */
+  pageSelection: string | (() => Promise<unknown>) = '';
+  /** Isolated-world scripts the station ran in this page (world id and code, never a result). */
+  readonly isolatedScripts: { worldId: number; code: string }[] = [];
+  async executeJavaScriptInIsolatedWorld(worldId: number, scripts: { code: string; url?: string }[]): Promise<unknown> {
+    for (const script of scripts) this.isolatedScripts.push({ worldId, code: script.code });
+    if (this.closed) throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+    // The fake cannot run the code; it answers with the page's selection as is (uncapped, like a
+    // compromised page might), so the station's own checks are what the tests see.
+    return typeof this.pageSelection === 'function' ? this.pageSelection() : this.pageSelection;
+  }
 
   // Helpers for tests: what Chromium would do.
   /** A link click or script navigation in the top frame. */

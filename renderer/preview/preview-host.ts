@@ -3,7 +3,7 @@
  * Used by `npm run preview`, demos and the browser tests. It builds the same StationController
  * as Electron main, with browser adapters for the ports.
  */
-import { isIpcChannel, parseIpcArg, type IpcChannel, type IpcHandlers, type KioskApi, type StationView } from '../../protocol/ipc.ts';
+import { isIpcChannel, parseIpcArg, type HostIpcHandlers, type IpcChannel, type KioskApi, type KioskIpcHandlers, type StationView } from '../../protocol/ipc.ts';
 import { validateConfigText } from '../../core/config/validate.ts';
 import { outOfOrderHandlers, outOfOrderView } from '../../core/session/out-of-order.ts';
 import { RESET_STEPS, type ResetExecutor } from '../../core/session/reset-plan.ts';
@@ -16,6 +16,16 @@ import { createPreviewHelp, createPreviewMetrics } from './preview-central.ts';
 
 const host: StationView['host'] = { kind: 'preview', limitations: [...PREVIEW_LIMITATIONS] };
 
+/**
+ * The host channels in the preview. E-services open in a separate browser window, so no shell
+ * dialog can be hidden under them (nothing to uncover), and a cross-origin window's selection is
+ * out of the page's reach. `makeApi` still validates their arguments like Electron main does.
+ */
+const previewHostHandlers: HostIpcHandlers = {
+  'shell:overlay': () => undefined,
+  'service:selected-text': () => ({ text: '' }),
+};
+
 /** Builds the station in the page and returns the `KioskApi` the shell uses. */
 export async function startPreviewHost(page: Window): Promise<KioskApi> {
   const response = await page.fetch('/preview/bootstrap.json', { cache: 'no-store' });
@@ -26,7 +36,7 @@ export async function startPreviewHost(page: Window): Promise<KioskApi> {
   if (!check.ok) {
     console.error(`station config ${boot.configPath} is invalid:`, check.errors);
     const view = outOfOrderView(check.errors, host);
-    return makeApi(outOfOrderHandlers(view), listeners);
+    return makeApi({ ...outOfOrderHandlers(view), ...previewHostHandlers }, listeners);
   }
 
   const config = check.config;
@@ -57,11 +67,11 @@ export async function startPreviewHost(page: Window): Promise<KioskApi> {
     for (const listener of listeners) listener(view);
   });
   metrics.record({ type: 'station.started', appVersion: __APP_VERSION__ });
-  return makeApi(controller.handlers(), listeners);
+  return makeApi({ ...controller.handlers(), ...previewHostHandlers }, listeners);
 }
 
 /** Wraps a handler table as `window.kiosk`, validating every argument like Electron main does. */
-function makeApi(handlers: IpcHandlers, listeners: Set<(view: StationView) => void>): KioskApi {
+function makeApi(handlers: KioskIpcHandlers, listeners: Set<(view: StationView) => void>): KioskApi {
   return {
     invoke: (async (channel: IpcChannel, arg?: unknown) => {
       if (!isIpcChannel(channel)) throw new Error(`unknown channel ${String(channel)}`);
