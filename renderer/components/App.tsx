@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { KioskApi, StationPhase, StationView } from '../../protocol/ipc.ts';
 import { useActivityReporter } from '../hooks/use-activity-reporter.ts';
 import { useDocumentSettings } from '../hooks/use-document-settings.ts';
+import { useShellOverlay } from '../hooks/use-shell-overlay.ts';
 import { useStationView } from '../hooks/use-station-view.ts';
 import { AccessibilityPanel } from './AccessibilityPanel.tsx';
 import { BlockedNotice } from './BlockedNotice.tsx';
@@ -23,7 +24,12 @@ export interface HelpUi {
   button: (props: { view: StationView; kiosk: KioskApi }) => React.ReactNode;
   /** The help dialog/panel; renders nothing while closed. */
   panel: (props: { view: StationView; kiosk: KioskApi }) => React.ReactNode;
+  /** Whether the panel is open, so the shell can cover an e-service while it is (see `useShellOverlay`). */
+  panelOpen?: { isOpen(): boolean; subscribe(listener: () => void): () => void };
 }
+
+const noSubscription = () => () => undefined;
+const closed = () => false;
 
 export function App({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: HelpUi }) {
   return (
@@ -39,6 +45,9 @@ function Shell({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: HelpU
   useActivityReporter(kiosk);
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'end' | 'a11y' | 'files' | null>(null);
+  const helpOpen = useSyncExternalStore(help.panelOpen?.subscribe ?? noSubscription, help.panelOpen?.isOpen ?? closed);
+  // One flag for every shell dialog: the end-session dialog, accessibility and files panels, and help.
+  useShellOverlay(kiosk, dialog !== null || helpOpen);
   // The idle warning overlays whatever screen the visitor was on; remember it.
   const [screenPhase, setScreenPhase] = useState<StationPhase>('welcome');
   useEffect(() => {

@@ -15,5 +15,7 @@ export function createHelpUi(i18n: I18n) {
   return {
     button: (props: { view: StationView; kiosk: KioskApi }) => <HelpButton {...props} panel={panel} />,
     panel: (props: { view: StationView; kiosk: KioskApi }) => <HelpPanel {...props} panel={panel} />,
+    // Read-only view of the open flag: the shell covers an e-service while the panel is open.
+    panelOpen: { isOpen: panel.isOpen, subscribe: panel.subscribe },
   };
 }
