@@ -9,9 +9,11 @@ import * as electron from 'electron';
 import Store from 'electron-store';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { v7 as uuidv7 } from 'uuid';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../core/ports.ts';
+import { wireCentral } from './central-wiring.ts';
 import type { ElectronMain } from './electron-api.ts';
 import { startStation } from './station.ts';
 import { STATION_STATE_DEFAULTS, StationState, type StationStateData } from './station-state.ts';
@@ -44,8 +46,19 @@ startStation({
   },
   clock: systemClock,
   newId: randomUUID,
-  // The durable metrics queue (main/metrics/file-queue-store.ts) plugs in here once it lands.
-  metrics: { record: () => undefined },
+  // Metrics (durable queue under userData) and help, from the config's central section once it is valid.
+  central: (config, configPath) =>
+    wireCentral({
+      central: config.central,
+      configPath,
+      userDataDir: electron.app.getPath('userData'),
+      readText: (path) => readFileSync(path, 'utf8'),
+      fetch: globalThis.fetch,
+      clock: systemClock,
+      ids: uuidv7,
+      appVersion: electron.app.getVersion(),
+      log,
+    }),
   onRecycle: (reason) => state.recordRecycle(reason),
   log,
 }).then((station) => {

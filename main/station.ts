@@ -37,9 +37,15 @@ export interface StationDeps {
   paths: { preload: string; rendererDir: string; defaultConfig: string };
   clock: Clock;
   newId(): string;
-  metrics: MetricsSink;
-  /** Help port; defaults to OfflineHelp (phone and desk only) until central's client is wired. */
+  /** Metrics sink when `central` is not given; defaults to recording nothing. */
+  metrics?: MetricsSink;
+  /** Help port when `central` is not given; defaults to OfflineHelp (phone and desk only). */
   help?: HelpPort;
+  /**
+   * Builds metrics and help once the config is known to be valid (their central URL and token
+   * file come from it; see central-wiring.ts). When given, it replaces `metrics` and `help`.
+   */
+  central?(config: StationConfig, configPath: string): { metrics: MetricsSink; help: HelpPort };
   /** Called just before a recycle exit (persists the reason for the next start's log). */
   onRecycle?(reason: RecycleReason): void;
   log(message: string, details?: Record<string, unknown>): void;
@@ -94,6 +100,7 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
     return { mode: 'out-of-order', window, view };
   }
   const config = check.config;
+  const links = deps.central?.(config, path) ?? { metrics: deps.metrics ?? { record: () => undefined }, help: deps.help ?? new OfflineHelp() };
 
   let controller: StationController | null = null;
   const views: ElectronServiceViews = new ElectronServiceViews({
@@ -119,10 +126,10 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
   controller = new StationController(config, {
     clock: deps.clock,
     newId: deps.newId,
-    metrics: deps.metrics,
+    metrics: links.metrics,
     views,
     reset: createResetExecutor({ partitions, views, clipboard: electron.clipboard }),
-    help: deps.help ?? new OfflineHelp(),
+    help: links.help,
     memoryUsageMb: async () => memoryUsageMb(app),
     exitForRestart: (reason) => {
       window.allowClose();
