@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { OfflineHelp } from '../core/session/offline-help.ts';
 import { STATION_CHANGED, type StationView } from '../protocol/ipc.ts';
 import { FakeFrame, type FakeSession, type FakeWebContents } from './testing/fake-electron.ts';
 import { startTestStation, TEST_CONFIG, visibleService, type StationUnderTest } from './testing/station-fixture.ts';
@@ -428,5 +429,35 @@ describe('reading the selected text aloud (service:selected-text)', () => {
     await expect(t.call('service:selected-text')).resolves.toEqual({ text: '' });
     expect(JSON.stringify(t.logs)).not.toMatch(/010101|secret/);
     expect(t.logs).toContainEqual({ message: 'selected text could not be read', details: { error: 'TypeError' } });
+  });
+});
+
+describe('links to central', () => {
+  it('builds metrics and help from the valid config and the path it was read from, and the controller uses them', async () => {
+    const seen: { central: unknown; path: string }[] = [];
+    const events: { type: string }[] = [];
+    const t = await startTestStation({
+      configText: JSON.stringify({ ...TEST_CONFIG, central: { url: 'https://central.example', tokenFile: 'token' } }),
+      central: (config, path) => {
+        seen.push({ central: config.central, path });
+        return { metrics: { record: (e) => void events.push(e) }, help: new OfflineHelp() };
+      },
+    });
+    expect(seen).toEqual([{ central: { url: 'https://central.example', tokenFile: 'token' }, path: '/etc/kiosk/station.json' }]);
+    await openKela(t);
+    expect(events.map((e) => e.type)).toEqual(['session.started', 'service.opened']);
+  });
+
+  it('is not built for an invalid config (nothing is queued or sent from the out-of-order screen)', async () => {
+    let calls = 0;
+    const t = await startTestStation({
+      argv: ['electron', '.', '--config', '/etc/kiosk/missing.json'],
+      central: () => {
+        calls += 1;
+        return { metrics: { record: () => undefined }, help: new OfflineHelp() };
+      },
+    });
+    expect(t.station.mode).toBe('out-of-order');
+    expect(calls).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../core/testing/manual-clock.ts';
 import { SHELL_URL } from '../window.ts';
-import { startStation, type RunningStation } from '../station.ts';
+import { startStation, type RunningStation, type StationDeps } from '../station.ts';
 import { createFakeElectron, FakeFrame, type FakeElectron, type FakeWebContents } from './fake-electron.ts';
 
 export const TEST_CONFIG = {
@@ -53,7 +53,9 @@ export interface StationUnderTest {
   call(channel: string, arg?: unknown): Promise<unknown>;
 }
 
-export async function startTestStation(options: { configText?: string; argv?: string[]; appMetricsKb?: number[] } = {}): Promise<StationUnderTest> {
+export async function startTestStation(
+  options: { configText?: string; argv?: string[]; appMetricsKb?: number[]; central?: StationDeps['central'] } = {},
+): Promise<StationUnderTest> {
   const tempDir = mkdtempSync(join(tmpdir(), 'kiosk-test-'));
   const fake = createFakeElectron({ tempDir, ...(options.appMetricsKb ? { appMetricsKb: options.appMetricsKb } : {}) });
   const clock = new ManualClock();
@@ -73,6 +75,7 @@ export async function startTestStation(options: { configText?: string; argv?: st
     clock,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     metrics: { record: () => undefined },
+    ...(options.central ? { central: options.central } : {}),
     log: (message, details) => void logs.push(details ? { message, details } : { message }),
   });
   if (station.mode === 'second-instance') throw new Error('unexpected second instance');
