@@ -28,7 +28,7 @@ function add(label: string, tally: Tally): void {
 }
 
 // 1. Type check counts as one test per config: a type error is a failure someone must see.
-for (const project of ['tsconfig.node.json', 'tsconfig.web.json']) {
+for (const project of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.browser-tests.json']) {
   const status = run(`typecheck ${project}`, 'npx', ['tsc', '-p', project, '--noEmit']);
   add(`typecheck ${project}`, { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 });
 }

@@ -6,11 +6,13 @@ import { useActivityReporter } from '../hooks/use-activity-reporter.ts';
 import { useDocumentSettings } from '../hooks/use-document-settings.ts';
 import { useShellOverlay } from '../hooks/use-shell-overlay.ts';
 import { useStationView } from '../hooks/use-station-view.ts';
+import { useReadAloud } from '../read-aloud/use-read-aloud.ts';
 import { AccessibilityPanel } from './AccessibilityPanel.tsx';
 import { BlockedNotice } from './BlockedNotice.tsx';
 import { EndSessionDialog } from './EndSessionDialog.tsx';
 import { FilesPanel } from './FilesPanel.tsx';
 import { IdleWarningDialog } from './IdleWarningDialog.tsx';
+import { LanguageDialog } from './LanguageDialog.tsx';
 import { Launcher } from './Launcher.tsx';
 import { OutOfOrderScreen } from './OutOfOrderScreen.tsx';
 import { ResetScreen } from './ResetScreen.tsx';
@@ -42,9 +44,10 @@ export function App({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: 
 function Shell({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: HelpUi }) {
   const view = useStationView(kiosk);
   useDocumentSettings(view, i18n);
+  useReadAloud(view?.accessibility.readAloud ?? false, view?.language ?? 'fi');
   useActivityReporter(kiosk);
   const { t } = useTranslation();
-  const [dialog, setDialog] = useState<'end' | 'a11y' | 'files' | null>(null);
+  const [dialog, setDialog] = useState<'end' | 'a11y' | 'files' | 'language' | null>(null);
   const helpOpen = useSyncExternalStore(help.panelOpen?.subscribe ?? noSubscription, help.panelOpen?.isOpen ?? closed);
   // One flag for every shell dialog: the end-session dialog, accessibility and files panels, and help.
   useShellOverlay(kiosk, dialog !== null || helpOpen);
@@ -66,7 +69,7 @@ function Shell({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: HelpU
   else
     screen = (
       <>
-        <Toolbar view={view} kiosk={kiosk} onEndSession={() => setDialog('end')} onAccessibility={() => setDialog('a11y')} onFiles={() => setDialog('files')} helpButton={helpButton} />
+        <Toolbar view={view} kiosk={kiosk} onEndSession={() => setDialog('end')} onAccessibility={() => setDialog('a11y')} onFiles={() => setDialog('files')} onLanguage={() => setDialog('language')} helpButton={helpButton} />
         {view.blockedNotice ? <main id="main"><BlockedNotice view={view} kiosk={kiosk} /></main> : view.activeServiceId ? <ServiceArea view={view} /> : <main id="main"><Launcher view={view} kiosk={kiosk} /></main>}
       </>
     );
@@ -81,6 +84,7 @@ function Shell({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: HelpU
       <EndSessionDialog kiosk={kiosk} isOpen={dialog === 'end'} close={close} />
       <AccessibilityPanel view={view} kiosk={kiosk} isOpen={dialog === 'a11y'} close={close} />
       <FilesPanel view={view} isOpen={dialog === 'files'} close={close} />
+      <LanguageDialog view={view} kiosk={kiosk} isOpen={dialog === 'language'} close={close} />
       <IdleWarningDialog view={view} kiosk={kiosk} />
       {view.phase !== 'out-of-order' && help.panel({ view, kiosk })}
     </div>

@@ -1,4 +1,4 @@
-import { Button, ButtonVariant, IconArrowLeft, IconDocument, IconHome, IconSignout, IconTextTool } from 'hds-react';
+import { Button, ButtonVariant, IconArrowLeft, IconDocument, IconGlobe, IconHome, IconSignout, IconTextTool } from 'hds-react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi, StationView } from '../../protocol/ipc.ts';
 
@@ -8,14 +8,15 @@ export interface ToolbarProps {
   onEndSession: () => void;
   onAccessibility: () => void;
   onFiles: () => void;
+  onLanguage: () => void;
   helpButton: React.ReactNode;
 }
 
 /**
  * The toolbar that never disappears above an e-service: home, back, end session, help,
- * settings, and (when any) the session's files. In Electron it is the top strip of the window.
+ * language, settings, and (when any) the session's files. In Electron it is the top strip of the window.
  */
-export function Toolbar({ view, kiosk, onEndSession, onAccessibility, onFiles, helpButton }: ToolbarProps) {
+export function Toolbar({ view, kiosk, onEndSession, onAccessibility, onFiles, onLanguage, helpButton }: ToolbarProps) {
   const { t } = useTranslation();
   const inService = view.activeServiceId !== null;
   return (
@@ -39,6 +40,10 @@ export function Toolbar({ view, kiosk, onEndSession, onAccessibility, onFiles, h
             {t('toolbar.files', { count: view.files.length })}
           </Button>
         )}
+        {/* The globe is the cue for visitors who cannot read the current language. */}
+        <Button variant={ButtonVariant.Secondary} iconStart={<IconGlobe aria-hidden="true" />} onClick={onLanguage}>
+          {t('toolbar.language')}
+        </Button>
         <Button variant={ButtonVariant.Secondary} iconStart={<IconTextTool aria-hidden="true" />} onClick={onAccessibility}>
           {t('toolbar.accessibility')}
         </Button>

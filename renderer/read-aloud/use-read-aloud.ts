@@ -1,0 +1,57 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../protocol/events.ts';
+import { describeElement, ReadAloud } from './read-aloud.ts';
+
+/**
+ * While the read-aloud mode is on, speaks the control that gets keyboard focus and any text the
+ * visitor selects in the shell. Switching the mode off, or the session ending, stops speech at once.
+ * Does nothing where the browser has no speech synthesis (the switch then still works, silently).
+ */
+export function useReadAloud(enabled: boolean, language: Language): void {
+  const { t } = useTranslation();
+  const reader = useMemo(
+    () => ('speechSynthesis' in window ? new ReadAloud(window.speechSynthesis, (text) => new SpeechSynthesisUtterance(text)) : null),
+    [],
+  );
+  const on = t('a11y.on');
+  const off = t('a11y.off');
+
+  useEffect(() => {
+    if (!reader) return;
+    if (!enabled) {
+      reader.stop();
+      return;
+    }
+    const doc = document;
+    const words = { on, off };
+    // Say where the visitor is right away, so switching the mode on is itself confirmed aloud.
+    if (doc.activeElement && doc.activeElement !== doc.body) reader.say(describeElement(doc.activeElement, words), language);
+
+    const onFocus = (event: FocusEvent) => {
+      if (event.target instanceof Element) reader.say(describeElement(event.target, words), language);
+    };
+    // A toggle's state changes after the click; speak the new state once React has rendered it.
+    const onClick = (event: MouseEvent) => {
+      const target = event.target instanceof Element ? event.target.closest('[aria-checked],[aria-pressed]') : null;
+      if (target) requestAnimationFrame(() => reader.say(describeElement(target, words), language));
+    };
+    let lastSelection = '';
+    const onSelectionEnd = () => {
+      const selected = window.getSelection()?.toString() ?? '';
+      if (selected.trim() && selected !== lastSelection) reader.say(selected, language);
+      lastSelection = selected;
+    };
+    doc.addEventListener('focusin', onFocus);
+    doc.addEventListener('click', onClick);
+    doc.addEventListener('mouseup', onSelectionEnd);
+    doc.addEventListener('keyup', onSelectionEnd);
+    return () => {
+      doc.removeEventListener('focusin', onFocus);
+      doc.removeEventListener('click', onClick);
+      doc.removeEventListener('mouseup', onSelectionEnd);
+      doc.removeEventListener('keyup', onSelectionEnd);
+      reader.stop();
+    };
+  }, [reader, enabled, language, on, off]);
+}
