@@ -7,6 +7,7 @@ import { useDocumentSettings } from '../hooks/use-document-settings.ts';
 import { useShellOverlay } from '../hooks/use-shell-overlay.ts';
 import { useStationView } from '../hooks/use-station-view.ts';
 import { useReadAloud } from '../read-aloud/use-read-aloud.ts';
+import { useScreenFocus } from '../hooks/use-screen-focus.ts';
 import { AccessibilityPanel } from './AccessibilityPanel.tsx';
 import { BlockedNotice } from './BlockedNotice.tsx';
 import { EndSessionDialog } from './EndSessionDialog.tsx';
@@ -57,6 +58,10 @@ function Shell({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: HelpU
     if (view && view.phase !== 'idle-warning') setScreenPhase(view.phase);
     if (view && view.phase !== 'welcome' && view.phase !== 'in-session') setDialog(null);
   }, [view]);
+
+  // Which screen is showing (not the dialogs over it): a change moves focus to its heading.
+  const screenKey = view ? `${view.phase === 'idle-warning' ? screenPhase : view.phase}:${view.activeServiceId ?? ''}:${view.blockedNotice ? 'blocked' : ''}` : 'loading';
+  useScreenFocus(screenKey);
 
   if (!view) return <p className="center-screen" role="status">…</p>;
 

@@ -10,6 +10,7 @@ export function Launcher({ view, kiosk }: { view: StationView; kiosk: KioskApi }
   return (
     <section className="launcher" aria-labelledby="launcher-heading">
       <h1 id="launcher-heading" className="screen-title">{t('launcher.heading')}</h1>
+      <div className="launcher-groups">
       {[...groups].map(([category, tiles]) => (
         <section key={category} className="launcher-group" aria-labelledby={`cat-${category}`}>
           <h2 id={`cat-${category}`} className="section-title">{t(`launcher.categories.${category}`, { defaultValue: category })}</h2>
@@ -28,6 +29,7 @@ export function Launcher({ view, kiosk }: { view: StationView; kiosk: KioskApi }
           </ul>
         </section>
       ))}
+      </div>
     </section>
   );
 }

@@ -56,7 +56,20 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       if (el.scrollWidth > el.clientWidth + 2) problems.push(`text does not fit across ${name(el)} (${el.scrollWidth} > ${el.clientWidth}px)`);
       if (el.scrollHeight > el.clientHeight + 2 && getComputedStyle(el).overflowY !== 'visible') problems.push(`text cut off at the bottom of ${name(el)}`);
     }
-    const boxes = controls.map((el) => ({ el, r: el.getBoundingClientRect() }));
+    // What of a control is really on screen: its box cut by every scrolling ancestor (a dialog's
+    // scrolled content passes under its sticky buttons without overlapping them).
+    const visibleBox = (el: HTMLElement) => {
+      const r = el.getBoundingClientRect();
+      let box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const c = a.getBoundingClientRect();
+        box = { left: Math.max(box.left, c.left), top: Math.max(box.top, c.top), right: Math.min(box.right, c.right), bottom: Math.min(box.bottom, c.bottom) };
+      }
+      return box;
+    };
+    const boxes = controls.map((el) => ({ el, r: visibleBox(el) })).filter(({ r }) => r.right - r.left > 0 && r.bottom - r.top > 0);
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const a = boxes[i]!;
