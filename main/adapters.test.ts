@@ -33,17 +33,21 @@ describe('what the shell covers', () => {
     ['the out-of-order screen', { phase: 'out-of-order' }],
     ['the launcher', { activeServiceId: null }],
     ['the not-available notice', { blockedNotice: { serviceId: 'kela' } }],
-    ['the help flow', { help: { phase: 'sending' } }],
   ])('covers the whole window for %s', (_name, patch) => {
     expect(shellCoversWindow({ ...baseView, ...patch } as StationView)).toBe(true);
   });
-  it('covers the whole window while the shell reports its own dialog open (accessibility panel, end confirmation)', () => {
+  it('leaves the page usable while a help request waits, once the visitor closes the help panel', () => {
+    expect(shellCoversWindow({ ...baseView, help: { phase: 'queued' } } as StationView)).toBe(false);
+  });
+  it('covers the whole window while the shell reports its own dialog open (accessibility panel, end confirmation, help panel)', () => {
     expect(shellCoversWindow(baseView, true)).toBe(true);
   });
-  it('grows the toolbar with the visitor text size and gives the rest to the page', () => {
-    const layout = layoutFor({ x: 0, y: 0, width: 1280, height: 1024 }, false, 200);
-    expect(layout.shell).toEqual({ x: 0, y: 0, width: 1280, height: 144 });
-    expect(layout.service).toEqual({ x: 0, y: 144, width: 1280, height: 880 });
+  it('grows the toolbar with the visitor text size up to 150 % and gives the rest to the page', () => {
+    const at125 = layoutFor({ x: 0, y: 0, width: 1280, height: 1024 }, false, 125);
+    expect(at125.shell).toEqual({ x: 0, y: 0, width: 1280, height: 90 });
+    const at200 = layoutFor({ x: 0, y: 0, width: 1280, height: 1024 }, false, 200);
+    expect(at200.shell).toEqual({ x: 0, y: 0, width: 1280, height: 108 });
+    expect(at200.service).toEqual({ x: 0, y: 108, width: 1280, height: 916 });
   });
 });
 

@@ -23,6 +23,8 @@ export const SHELL_URL = `${SHELL_ORIGIN}/index.html`;
 
 /** Height of the shell toolbar strip at 100 % text size, in DIPs; it grows with the text size. */
 export const TOOLBAR_HEIGHT_PX = 72;
+/** The toolbar stops growing at this text size (see renderer/styles/shell.css `.toolbar`). */
+export const TOOLBAR_MAX_SCALE_PERCENT = 150;
 
 /** True when the shell must cover the whole window (see the file comment). */
 export function shellCoversWindow(view: StationView, overlayOpen = false): boolean {
@@ -30,12 +32,18 @@ export function shellCoversWindow(view: StationView, overlayOpen = false): boole
   if (view.phase !== 'in-session') return true;
   if (view.activeServiceId === null) return true;
   if (view.blockedNotice !== null) return true;
-  return view.help.phase !== 'none';
+  // A help request alone does not cover the page: the visitor closes the help panel and keeps
+  // working while they wait (the toolbar's help button shows the status). The open panel itself
+  // covers the page through `shell:overlay`.
+  return false;
 }
 
 /** Bounds of the shell and e-service views for a window size. */
 export function layoutFor(content: Rectangle, covers: boolean, textScalePercent: number): { shell: Rectangle; service: Rectangle } {
-  const toolbar = Math.min(content.height, Math.round((TOOLBAR_HEIGHT_PX * textScalePercent) / 100));
+  // The shell's toolbar grows with text size only up to 150 % (renderer/styles/shell.css), so it
+  // stays one row and leaves the e-service most of the screen at 200 %.
+  const toolbarScale = Math.min(textScalePercent, TOOLBAR_MAX_SCALE_PERCENT);
+  const toolbar = Math.min(content.height, Math.round((TOOLBAR_HEIGHT_PX * toolbarScale) / 100));
   const full = { x: 0, y: 0, width: content.width, height: content.height };
   return {
     shell: covers ? full : { x: 0, y: 0, width: content.width, height: toolbar },

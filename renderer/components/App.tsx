@@ -45,7 +45,7 @@ export function App({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: 
 function Shell({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: HelpUi }) {
   const view = useStationView(kiosk);
   useDocumentSettings(view, i18n);
-  useReadAloud(view?.accessibility.readAloud ?? false, view?.language ?? 'fi');
+  const sayAloud = useReadAloud(view?.accessibility.readAloud ?? false, view?.language ?? 'fi');
   useActivityReporter(kiosk);
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'end' | 'a11y' | 'files' | 'language' | null>(null);
@@ -74,7 +74,7 @@ function Shell({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: HelpU
   else
     screen = (
       <>
-        <Toolbar view={view} kiosk={kiosk} onEndSession={() => setDialog('end')} onAccessibility={() => setDialog('a11y')} onFiles={() => setDialog('files')} onLanguage={() => setDialog('language')} helpButton={helpButton} />
+        <Toolbar view={view} kiosk={kiosk} onEndSession={() => setDialog('end')} onAccessibility={() => setDialog('a11y')} onFiles={() => setDialog('files')} onLanguage={() => setDialog('language')} onReadAloud={sayAloud} helpButton={helpButton} />
         {view.blockedNotice ? <main id="main"><BlockedNotice view={view} kiosk={kiosk} /></main> : view.activeServiceId ? <ServiceArea view={view} /> : <main id="main"><Launcher view={view} kiosk={kiosk} /></main>}
       </>
     );

@@ -1,4 +1,4 @@
-import { Button, ButtonVariant, IconArrowLeft, IconDocument, IconGlobe, IconHome, IconSignout, IconTextTool } from 'hds-react';
+import { Button, ButtonVariant, IconArrowLeft, IconDocument, IconGlobe, IconHome, IconSignout, IconTextTool, IconVolumeHigh } from 'hds-react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi, StationView } from '../../protocol/ipc.ts';
 
@@ -9,6 +9,8 @@ export interface ToolbarProps {
   onAccessibility: () => void;
   onFiles: () => void;
   onLanguage: () => void;
+  /** Speaks a text in the current language (read-aloud mode). */
+  onReadAloud: (text: string) => void;
   helpButton: React.ReactNode;
 }
 
@@ -16,7 +18,7 @@ export interface ToolbarProps {
  * The toolbar that never disappears above an e-service: home, back, end session, help,
  * language, settings, and (when any) the session's files. In Electron it is the top strip of the window.
  */
-export function Toolbar({ view, kiosk, onEndSession, onAccessibility, onFiles, onLanguage, helpButton }: ToolbarProps) {
+export function Toolbar({ view, kiosk, onEndSession, onAccessibility, onFiles, onLanguage, onReadAloud, helpButton }: ToolbarProps) {
   const { t } = useTranslation();
   const inService = view.activeServiceId !== null;
   return (
@@ -31,6 +33,16 @@ export function Toolbar({ view, kiosk, onEndSession, onAccessibility, onFiles, o
         {inService && view.host.kind === 'electron' && (
           <Button variant={ButtonVariant.Clear} onClick={() => void kiosk.invoke('service:focus')}>
             {t('toolbar.toPage')}
+          </Button>
+        )}
+        {/* In Electron the e-service is another page the shell cannot listen to; this reads what the visitor selected there. */}
+        {inService && view.host.kind === 'electron' && view.accessibility.readAloud && (
+          <Button
+            variant={ButtonVariant.Secondary}
+            iconStart={<IconVolumeHigh aria-hidden="true" />}
+            onClick={() => void kiosk.invoke('service:selected-text').then(({ text }) => onReadAloud(text))}
+          >
+            {t('toolbar.readSelection')}
           </Button>
         )}
       </div>

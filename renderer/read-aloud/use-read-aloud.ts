@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../protocol/events.ts';
 import { describeElement, ReadAloud } from './read-aloud.ts';
@@ -7,8 +7,9 @@ import { describeElement, ReadAloud } from './read-aloud.ts';
  * While the read-aloud mode is on, speaks the control that gets keyboard focus and any text the
  * visitor selects in the shell. Switching the mode off, or the session ending, stops speech at once.
  * Does nothing where the browser has no speech synthesis (the switch then still works, silently).
+ * Returns a function that speaks a given text in the current language.
  */
-export function useReadAloud(enabled: boolean, language: Language): void {
+export function useReadAloud(enabled: boolean, language: Language): (text: string) => void {
   const { t } = useTranslation();
   const reader = useMemo(
     () => ('speechSynthesis' in window ? new ReadAloud(window.speechSynthesis, (text) => new SpeechSynthesisUtterance(text)) : null),
@@ -54,4 +55,7 @@ export function useReadAloud(enabled: boolean, language: Language): void {
       reader.stop();
     };
   }, [reader, enabled, language, on, off]);
+
+  // For text the shell cannot see itself, e.g. the selection inside an e-service (toolbar button).
+  return useCallback((text: string) => void reader?.say(text, language), [reader, language]);
 }
