@@ -24,7 +24,7 @@ export const SHELL_URL = `${SHELL_ORIGIN}/index.html`;
 /** Height of the shell toolbar strip at 100 % text size, in DIPs; it grows with the text size. */
 export const TOOLBAR_HEIGHT_PX = 72;
 /** The toolbar stops growing at this text size (see renderer/styles/shell.css `.toolbar`). */
-export const TOOLBAR_MAX_SCALE_PERCENT = 150;
+export const TOOLBAR_MAX_SCALE_PERCENT = 125;
 
 /** True when the shell must cover the whole window (see the file comment). */
 export function shellCoversWindow(view: StationView, overlayOpen = false): boolean {
@@ -40,7 +40,7 @@ export function shellCoversWindow(view: StationView, overlayOpen = false): boole
 
 /** Bounds of the shell and e-service views for a window size. */
 export function layoutFor(content: Rectangle, covers: boolean, textScalePercent: number): { shell: Rectangle; service: Rectangle } {
-  // The shell's toolbar grows with text size only up to 150 % (renderer/styles/shell.css), so it
+  // The shell's toolbar grows with text size only up to 125 % (renderer/styles/shell.css), so it
   // stays one row and leaves the e-service most of the screen at 200 %.
   const toolbarScale = Math.min(textScalePercent, TOOLBAR_MAX_SCALE_PERCENT);
   const toolbar = Math.min(content.height, Math.round((TOOLBAR_HEIGHT_PX * toolbarScale) / 100));

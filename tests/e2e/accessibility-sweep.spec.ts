@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { Language } from '../../protocol/events.ts';
+import { TOOLBAR_HEIGHT_PX, TOOLBAR_MAX_SCALE_PERCENT } from '../../main/window.ts';
 import { axeViolations, layoutProblems, structureProblems } from './a11y-checks.ts';
 import { expect, test } from './harness.ts';
 import {
@@ -41,6 +42,11 @@ class Sweep {
     for (const v of await axeViolations(this.page, { enhancedContrast: this.variant === 'high-contrast' })) found.push(`axe ${v.rule}: ${v.help} — ${v.targets.join(' | ')}`);
     found.push(...(await layoutProblems(this.page)));
     if (structure) found.push(...(await structureProblems(this.page)));
+    // In Electron the toolbar is a strip of fixed height above the e-service: a taller toolbar is cut off.
+    const bar = this.page.locator('header.toolbar');
+    const toolbar = (await bar.count()) > 0 ? await bar.boundingBox() : null;
+    const strip = Math.round((TOOLBAR_HEIGHT_PX * Math.min(this.variant === 'text-200' ? 200 : 100, TOOLBAR_MAX_SCALE_PERCENT)) / 100);
+    if (toolbar && toolbar.height > strip) found.push(`toolbar is ${Math.round(toolbar.height)}px tall, the Electron strip ${strip}px`);
     if (found.length) this.findings[screen] = found;
   }
 }
