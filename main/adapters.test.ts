@@ -42,12 +42,12 @@ describe('what the shell covers', () => {
   it('covers the whole window while the shell reports its own dialog open (accessibility panel, end confirmation, help panel)', () => {
     expect(shellCoversWindow(baseView, true)).toBe(true);
   });
-  it('grows the toolbar with the visitor text size up to 150 % and gives the rest to the page', () => {
-    const at125 = layoutFor({ x: 0, y: 0, width: 1280, height: 1024 }, false, 125);
-    expect(at125.shell).toEqual({ x: 0, y: 0, width: 1280, height: 90 });
+  it('grows the toolbar with the visitor text size up to 125 % and gives the rest to the page', () => {
+    const at100 = layoutFor({ x: 0, y: 0, width: 1280, height: 1024 }, false, 100);
+    expect(at100.shell).toEqual({ x: 0, y: 0, width: 1280, height: 72 });
     const at200 = layoutFor({ x: 0, y: 0, width: 1280, height: 1024 }, false, 200);
-    expect(at200.shell).toEqual({ x: 0, y: 0, width: 1280, height: 108 });
-    expect(at200.service).toEqual({ x: 0, y: 108, width: 1280, height: 916 });
+    expect(at200.shell).toEqual({ x: 0, y: 0, width: 1280, height: 90 });
+    expect(at200.service).toEqual({ x: 0, y: 90, width: 1280, height: 934 });
   });
 });
 

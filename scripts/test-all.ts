@@ -38,7 +38,8 @@ const vitestJson = join(out, 'vitest.json');
 const vitestStatus = run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 if (existsSync(vitestJson)) {
   const report = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number };
-  add('vitest', { passed: report.numPassedTests, failed: report.numFailedTests + report.numFailedTestSuites, skipped: report.numPendingTests + report.numTodoTests });
+  add('vitest', { passed: report.numPassedTests, // A failed suite with no failed test is a file that did not load; otherwise suites just contain the failed tests.
+    failed: report.numFailedTests > 0 ? report.numFailedTests : report.numFailedTestSuites, skipped: report.numPendingTests + report.numTodoTests });
 } else {
   add('vitest', { passed: 0, failed: 1, skipped: 0 });
 }
