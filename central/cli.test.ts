@@ -27,7 +27,7 @@ describe('the central command line', () => {
     expect(run(['station', 'list', '--db', db]).stdout).toContain('oodi-2\tlibrary\tOodi, 2nd floor\tactive');
 
     const central = await createTestCentral({ storage: openSqliteStorage(db) });
-    const response = await central.app.inject({ method: 'POST', url: '/api/v1/ingest', headers: { authorization: `Bearer ${token}` }, payload: batch([sessionStarted(Date.now())]) });
+    const response = await central.app.inject({ method: 'POST', url: '/api/v1/ingest', headers: { authorization: `Bearer ${token}` }, payload: batch([sessionStarted(central.clock.now())]) });
     expect(response.json()).toMatchObject({ accepted: 1 });
     await central.close();
 
