@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 // tests/e2e and run under Playwright, not here.
 export default defineConfig({
   test: {
-    include: ['{protocol,core,main,preload,central,kiosk-config,renderer,scripts}/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts'],
+    include: [
+      '{protocol,core,main,preload,central,kiosk-config,renderer,scripts}/**/*.test.{ts,tsx}',
+      'tests/unit/**/*.test.ts',
+    ],
     exclude: ['**/node_modules/**', 'dist/**'],
     environment: 'node',
     testTimeout: 20000,

@@ -65,11 +65,28 @@ function makeBatches(): string[] {
   return batches;
 }
 
-function post(agent: Agent, url: URL, path: string, body: string, token: string): Promise<{ status: number; ms: number }> {
+function post(
+  agent: Agent,
+  url: URL,
+  path: string,
+  body: string,
+  token: string,
+): Promise<{ status: number; ms: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
     const req = request(
-      { agent, host: url.hostname, port: url.port, path, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) } },
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'content-length': Buffer.byteLength(body),
+        },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
@@ -81,7 +98,12 @@ function post(agent: Agent, url: URL, path: string, body: string, token: string)
 }
 
 /** Sends every station's batches with CONCURRENCY requests in flight; stops at the time cap. */
-async function drive(label: string, baseUrl: string, path: string, work: { token: string; body: string }[]): Promise<RunResult> {
+async function drive(
+  label: string,
+  baseUrl: string,
+  path: string,
+  work: { token: string; body: string }[],
+): Promise<RunResult> {
   const url = new URL(baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
@@ -109,7 +131,8 @@ async function drive(label: string, baseUrl: string, path: string, work: { token
 function workFor(tokens: string[]): { token: string; body: string }[] {
   const perStation = tokens.map((token) => ({ token, batches: makeBatches() }));
   const work: { token: string; body: string }[] = [];
-  for (let b = 0; b < BATCHES_PER_STATION; b++) for (const s of perStation) work.push({ token: s.token, body: s.batches[b]! });
+  for (let b = 0; b < BATCHES_PER_STATION; b++)
+    for (const s of perStation) work.push({ token: s.token, body: s.batches[b]! });
   return work;
 }
 
@@ -118,7 +141,8 @@ async function benchCentral(label: string, db: string): Promise<RunResult> {
   await storage.migrate('central', centralMigrations);
   const accounts = createAccounts(storage, realClock());
   const tokens: string[] = [];
-  for (let i = 0; i < STATIONS; i++) tokens.push((await accounts.addStation({ id: `bench-${i}`, location: `Bench ${i}`, siteKind: 'library' })).token);
+  for (let i = 0; i < STATIONS; i++)
+    tokens.push((await accounts.addStation({ id: `bench-${i}`, location: `Bench ${i}`, siteKind: 'library' })).token);
   await storage.close();
   const central = await startCentral({ port: 0, db, config: { ingestRequestsPerMinute: 1000 }, extraPlugins: [] });
   try {
@@ -144,7 +168,12 @@ async function benchBaseline(dir: string): Promise<RunResult> {
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
-    return await drive('baseline (bare fastify + better-sqlite3, UUIDv7)', address, '/ingest', workFor(Array.from({ length: STATIONS }, () => 'x')));
+    return await drive(
+      'baseline (bare fastify + better-sqlite3, UUIDv7)',
+      address,
+      '/ingest',
+      workFor(Array.from({ length: STATIONS }, () => 'x')),
+    );
   } finally {
     await app.close();
     db.close();
@@ -152,7 +181,9 @@ async function benchBaseline(dir: string): Promise<RunResult> {
 }
 
 function print(result: RunResult, baseline: RunResult | null): void {
-  const ratio = baseline ? `  ratio vs baseline ${(result.eventsPerSecond / baseline.eventsPerSecond).toFixed(2)}x events/s, p50 ${(result.p50 / baseline.p50).toFixed(2)}x` : '';
+  const ratio = baseline
+    ? `  ratio vs baseline ${(result.eventsPerSecond / baseline.eventsPerSecond).toFixed(2)}x events/s, p50 ${(result.p50 / baseline.p50).toFixed(2)}x`
+    : '';
   console.log(
     `${result.label.padEnd(52)} ${Math.round(result.eventsPerSecond).toString().padStart(7)} events/s  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  (${result.events} events in ${result.seconds.toFixed(1)} s, non-200: ${result.errors})${ratio}`,
   );
@@ -160,7 +191,9 @@ function print(result: RunResult, baseline: RunResult | null): void {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
-  console.log(`${STATIONS} stations x ${BATCHES_PER_STATION} batches x ${EVENTS_PER_BATCH} events, ${CONCURRENCY} concurrent, ${DUPLICATE_SHARE * 100}% re-sent events, loopback`);
+  console.log(
+    `${STATIONS} stations x ${BATCHES_PER_STATION} batches x ${EVENTS_PER_BATCH} events, ${CONCURRENCY} concurrent, ${DUPLICATE_SHARE * 100}% re-sent events, loopback`,
+  );
   try {
     const baseline = await benchBaseline(dir);
     print(baseline, null);
@@ -175,7 +208,13 @@ async function main(): Promise<void> {
     }
     await admin.query(`CREATE SCHEMA ${schema}`);
     try {
-      print(await benchCentral('central on PostgreSQL', `${PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`), baseline);
+      print(
+        await benchCentral(
+          'central on PostgreSQL',
+          `${PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+        ),
+        baseline,
+      );
     } finally {
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       await admin.end();

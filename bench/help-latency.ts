@@ -64,7 +64,12 @@ async function helpLatency(n: number) {
   const t = await startHelpApp(db.storage, { clock: { now: clock.now, advance: () => undefined } });
   const base = await t.app.listen({ host: '127.0.0.1', port: 0 });
   const aino = await t.addAdvisor('aino');
-  await t.app.inject({ method: 'PUT', url: '/api/v1/help/advisor/presence', headers: aino.headers, payload: { status: 'online' } });
+  await t.app.inject({
+    method: 'PUT',
+    url: '/api/v1/help/advisor/presence',
+    headers: aino.headers,
+    payload: { status: 'online' },
+  });
   const consoleStream = await openSseStream(`${base}/api/v1/help/advisor/stream`, { cookie: aino.cookie });
   await consoleStream.next((e) => e.event === HELP_CONSOLE_EVENTS.snapshot);
 
@@ -79,7 +84,11 @@ async function helpLatency(n: number) {
     // Button press → visible in the console.
     const created = consoleStream.next((e) => e.event === HELP_CONSOLE_EVENTS.requestCreated);
     let start = performance.now();
-    const response = await fetch(`${base}/api/v1/help/requests`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(requestBody()) });
+    const response = await fetch(`${base}/api/v1/help/requests`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify(requestBody()),
+    });
     const id = ((await response.json()) as { request: HelpStationRequest }).request.requestId;
     const seen = await created;
     toConsole.push(performance.now() - start);
@@ -107,5 +116,9 @@ const press = summary(help.toConsole);
 const claim = summary(help.toStation);
 console.log(`help latency on loopback, ${N} requests (SQLite, one console, one station stream per request)`);
 console.log(`  baseline live push (bare SSE, POST → 1 client): p50 ${ms(baseline.p50)}  p99 ${ms(baseline.p99)}`);
-console.log(`  button press → console:  p50 ${ms(press.p50)}  p99 ${ms(press.p99)}  (×${(press.p50 / baseline.p50).toFixed(1)} / ×${(press.p99 / baseline.p99).toFixed(1)} of baseline)`);
-console.log(`  claim → station:         p50 ${ms(claim.p50)}  p99 ${ms(claim.p99)}  (×${(claim.p50 / baseline.p50).toFixed(1)} / ×${(claim.p99 / baseline.p99).toFixed(1)} of baseline)`);
+console.log(
+  `  button press → console:  p50 ${ms(press.p50)}  p99 ${ms(press.p99)}  (×${(press.p50 / baseline.p50).toFixed(1)} / ×${(press.p99 / baseline.p99).toFixed(1)} of baseline)`,
+);
+console.log(
+  `  claim → station:         p50 ${ms(claim.p50)}  p99 ${ms(claim.p99)}  (×${(claim.p50 / baseline.p50).toFixed(1)} / ×${(claim.p99 / baseline.p99).toFixed(1)} of baseline)`,
+);

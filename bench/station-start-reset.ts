@@ -87,10 +87,19 @@ async function contextSwaps(browser: Browser): Promise<number[]> {
 
 async function main(): Promise<void> {
   const eservice = await startEServiceServer();
-  const preview = await startPreviewServer({ port: 0, // The station would recycle (reload) after 25 sessions; measure resets, not restarts.
-    configPath: writeTestConfig(eservice.origin, (config) => { config.recycle.maxSessionsBeforeRestart = 10_000; }), central: null, build: false });
+  const preview = await startPreviewServer({
+    port: 0, // The station would recycle (reload) after 25 sessions; measure resets, not restarts.
+    configPath: writeTestConfig(eservice.origin, (config) => {
+      config.recycle.maxSessionsBeforeRestart = 10_000;
+    }),
+    central: null,
+    build: false,
+  });
   const launch0 = performance.now();
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ARGS,
+  });
   const launchMs = performance.now() - launch0;
   try {
     const starts = await coldStarts(browser, preview.url);
@@ -98,10 +107,18 @@ async function main(): Promise<void> {
     const reset = await resets(browser, preview.url);
     const swap = await contextSwaps(browser);
     console.log(`Chromium launch: ${fmt(launchMs)}`);
-    console.log(`Preview start to interactive welcome (n=${STARTS}): p50 ${fmt(pct(starts, 50))}, p95 ${fmt(pct(starts, 95))}`);
-    console.log(`  baseline blank page (same run): p50 ${fmt(pct(blank, 50))} → ratio ${(pct(starts, 50) / pct(blank, 50)).toFixed(2)}x`);
-    console.log(`Reset, End session → "erased" shown (n=${RESETS}): p50 ${fmt(pct(reset, 50))}, p95 ${fmt(pct(reset, 95))}`);
-    console.log(`  baseline context swap (same run): p50 ${fmt(pct(swap, 50))}, p95 ${fmt(pct(swap, 95))} → ratio ${(pct(reset, 50) / pct(swap, 50)).toFixed(2)}x`);
+    console.log(
+      `Preview start to interactive welcome (n=${STARTS}): p50 ${fmt(pct(starts, 50))}, p95 ${fmt(pct(starts, 95))}`,
+    );
+    console.log(
+      `  baseline blank page (same run): p50 ${fmt(pct(blank, 50))} → ratio ${(pct(starts, 50) / pct(blank, 50)).toFixed(2)}x`,
+    );
+    console.log(
+      `Reset, End session → "erased" shown (n=${RESETS}): p50 ${fmt(pct(reset, 50))}, p95 ${fmt(pct(reset, 95))}`,
+    );
+    console.log(
+      `  baseline context swap (same run): p50 ${fmt(pct(swap, 50))}, p95 ${fmt(pct(swap, 95))} → ratio ${(pct(reset, 50) / pct(swap, 50)).toFixed(2)}x`,
+    );
   } finally {
     await browser.close();
     await preview.close();

@@ -11,7 +11,11 @@ import { batch, createTestCentral, sessionStarted } from './testing/test-app.ts'
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const run = (args: string[], input?: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', input: input ?? '', timeout: 30_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
+    encoding: 'utf8',
+    input: input ?? '',
+    timeout: 30_000,
+  });
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,7 +31,12 @@ describe('the central command line', () => {
     expect(run(['station', 'list', '--db', db]).stdout).toContain('oodi-2\tlibrary\tOodi, 2nd floor\tactive');
 
     const central = await createTestCentral({ storage: openSqliteStorage(db) });
-    const response = await central.app.inject({ method: 'POST', url: '/api/v1/ingest', headers: { authorization: `Bearer ${token}` }, payload: batch([sessionStarted(central.clock.now())]) });
+    const response = await central.app.inject({
+      method: 'POST',
+      url: '/api/v1/ingest',
+      headers: { authorization: `Bearer ${token}` },
+      payload: batch([sessionStarted(central.clock.now())]),
+    });
     expect(response.json()).toMatchObject({ accepted: 1 });
     await central.close();
 
@@ -38,9 +47,13 @@ describe('the central command line', () => {
   it('adds a user with the password piped on stdin', async () => {
     dir = mkdtempSync(join(tmpdir(), 'central-cli-'));
     const db = join(dir, 'central.db');
-    expect(run(['user', 'add', 'anna', '--role', 'coordinator', '--db', db], 'a long enough password\n').status).toBe(0);
+    expect(run(['user', 'add', 'anna', '--role', 'coordinator', '--db', db], 'a long enough password\n').status).toBe(
+      0,
+    );
     const storage = openSqliteStorage(db);
-    expect(await createAccounts(storage, realClock()).checkPassword('anna', 'a long enough password')).toBe('coordinator');
+    expect(await createAccounts(storage, realClock()).checkPassword('anna', 'a long enough password')).toBe(
+      'coordinator',
+    );
     await storage.close();
   });
 
@@ -63,7 +76,9 @@ describe('the central command line', () => {
 
   it('starts the server and says where it listens', async () => {
     dir = mkdtempSync(join(tmpdir(), 'central-cli-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--db', join(dir, 'central.db')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--db', join(dir, 'central.db')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const line = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => {

@@ -38,7 +38,10 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-async function withAccounts<T>(db: string, action: (accounts: ReturnType<typeof createAccounts>) => Promise<T>): Promise<T> {
+async function withAccounts<T>(
+  db: string,
+  action: (accounts: ReturnType<typeof createAccounts>) => Promise<T>,
+): Promise<T> {
   const storage = await openStorage(db);
   try {
     await storage.migrate('central', centralMigrations);
@@ -74,10 +77,16 @@ async function main(argv: string[]): Promise<void> {
   if (rest.length > 0) throw new UsageError(`unexpected argument: ${rest.join(' ')}`);
 
   if (command === undefined || command === 'serve') {
-    if (values.port !== undefined && !/^\d+$/.test(values.port)) throw new UsageError('--port must be a number 0-65535');
-    const options = startOptionsSchema.parse({ db, host: values.host, port: values.port === undefined ? undefined : Number(values.port) });
+    if (values.port !== undefined && !/^\d+$/.test(values.port))
+      throw new UsageError('--port must be a number 0-65535');
+    const options = startOptionsSchema.parse({
+      db,
+      host: values.host,
+      port: values.port === undefined ? undefined : Number(values.port),
+    });
     const retention = values['retention-days'];
-    if (retention !== undefined && !/^\d+$/.test(retention)) throw new UsageError('--retention-days must be a whole number of days');
+    if (retention !== undefined && !/^\d+$/.test(retention))
+      throw new UsageError('--retention-days must be a whole number of days');
     const config = centralConfigSchema.parse({
       ...(retention !== undefined ? { retentionDays: Number(retention) } : {}),
       ...(values['secure-cookies'] ? { secureCookies: true } : {}),
@@ -101,7 +110,7 @@ async function main(argv: string[]): Promise<void> {
       accounts.addStation({ id: name, location: values.location ?? '', siteKind: (values.site ?? '') as never }),
     );
     console.log(`station ${station.id} added (${station.siteKind}, ${station.location})`);
-    console.log('token (shown only once; put it in the station\'s central.tokenFile):');
+    console.log("token (shown only once; put it in the station's central.tokenFile):");
     console.log(token);
     return;
   }
@@ -109,7 +118,9 @@ async function main(argv: string[]): Promise<void> {
     const stations = await withAccounts(db, (accounts) => accounts.listStations());
     if (stations.length === 0) console.log('no stations');
     for (const s of stations) {
-      console.log(`${s.id}\t${s.siteKind}\t${s.location}\t${s.revokedAt === null ? 'active' : `revoked ${new Date(s.revokedAt).toISOString()}`}`);
+      console.log(
+        `${s.id}\t${s.siteKind}\t${s.location}\t${s.revokedAt === null ? 'active' : `revoked ${new Date(s.revokedAt).toISOString()}`}`,
+      );
     }
     return;
   }
@@ -134,7 +145,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof z.ZodError) message = formatIssues(error);
   else if (error instanceof UsageError) message = `${error.message}\n${USAGE}`;
   else if (error instanceof AccountError) message = error.message;
-  else if (error instanceof Error && 'code' in error && typeof error.code === 'string') message = `${error.code}: ${error.message}`;
+  else if (error instanceof Error && 'code' in error && typeof error.code === 'string')
+    message = `${error.code}: ${error.message}`;
   else if (error instanceof Error) message = error.message;
   else message = String(error);
   console.error(`error: ${message}`);

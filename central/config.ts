@@ -6,13 +6,22 @@ export const centralConfigSchema = z
     /** Raw events older than this many days are folded into daily totals and deleted. */
     retentionDays: z.number().int().min(1).max(3650).default(90),
     /** How often the retention job runs. */
-    retentionIntervalMinutes: z.number().int().min(1).max(24 * 60).default(60),
+    retentionIntervalMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
     /** Ingest requests one station may make per minute before getting 429. */
     ingestRequestsPerMinute: z.number().int().min(1).max(100_000).default(60),
     /** Login attempts per IP and user name per 15 minutes. */
     loginAttemptsPer15Minutes: z.number().int().min(1).max(1000).default(10),
     /** How long a dashboard/console login lasts. */
-    sessionHours: z.number().min(0.1).max(24 * 7).default(12),
+    sessionHours: z
+      .number()
+      .min(0.1)
+      .max(24 * 7)
+      .default(12),
     /** Set the Secure flag on cookies (on when central is behind HTTPS). */
     secureCookies: z.boolean().default(false),
     /** Folder with the built dashboard (`npm run build:central-web`). */

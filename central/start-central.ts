@@ -20,7 +20,10 @@ export const startOptionsSchema = z
       .string()
       .min(1)
       .default(DEFAULT_DB)
-      .refine((target) => !/^[a-z]+:\/\//.test(target) || /^postgres(ql)?:\/\//.test(target), 'must be a SQLite file path or a postgres:// URL'),
+      .refine(
+        (target) => !/^[a-z]+:\/\//.test(target) || /^postgres(ql)?:\/\//.test(target),
+        'must be a SQLite file path or a postgres:// URL',
+      ),
   })
   .strict();
 
@@ -47,7 +50,11 @@ export interface RunningCentral {
 export async function startCentral(options: StartCentralOptions = {}): Promise<RunningCentral> {
   const { port, host, db } = startOptionsSchema.parse({ port: options.port, host: options.host, db: options.db });
   const storage = await openStorage(db);
-  const app = buildCentralApp({ storage, extraPlugins: options.extraPlugins ?? defaultDomainPlugins(), ...(options.config ? { config: options.config } : {}) });
+  const app = buildCentralApp({
+    storage,
+    extraPlugins: options.extraPlugins ?? defaultDomainPlugins(),
+    ...(options.config ? { config: options.config } : {}),
+  });
   try {
     await app.listen({ port, host });
   } catch (error) {

@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { stationConfigSchema } from '../core/config/schema.ts';
 
 export function stationConfigJsonSchema(): unknown {
-  return { ...z.toJSONSchema(stationConfigSchema, { io: 'input', unrepresentable: 'any' }), title: 'Helsinki kiosk station config' };
+  return {
+    ...z.toJSONSchema(stationConfigSchema, { io: 'input', unrepresentable: 'any' }),
+    title: 'Helsinki kiosk station config',
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

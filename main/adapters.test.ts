@@ -54,10 +54,14 @@ describe('what the shell covers', () => {
 describe('the shell files on app://shell', () => {
   it('serves only files inside the built renderer', () => {
     expect(shellAssetPath('/app/dist/renderer', 'app://shell/')).toBe('/app/dist/renderer/index.html');
-    expect(shellAssetPath('/app/dist/renderer', 'app://shell/assets/main.js')).toBe('/app/dist/renderer/assets/main.js');
+    expect(shellAssetPath('/app/dist/renderer', 'app://shell/assets/main.js')).toBe(
+      '/app/dist/renderer/assets/main.js',
+    );
     expect(shellAssetPath('/app/dist/renderer', 'app://shell/..%2f..%2fetc%2fpasswd')).toBeNull();
     // Dot segments are resolved by the URL parser first, so they cannot climb out either.
-    expect(shellAssetPath('/app/dist/renderer', 'app://shell/%2e%2e/%2e%2e/etc/passwd')).toBe('/app/dist/renderer/etc/passwd');
+    expect(shellAssetPath('/app/dist/renderer', 'app://shell/%2e%2e/%2e%2e/etc/passwd')).toBe(
+      '/app/dist/renderer/etc/passwd',
+    );
     expect(shellAssetPath('/app/dist/renderer', 'app://other/index.html')).toBeNull();
     expect(shellAssetPath('/app/dist/renderer', 'file:///etc/passwd')).toBeNull();
   });
@@ -77,18 +81,30 @@ describe('the shell files on app://shell', () => {
 
 describe('browser shortcuts', () => {
   it('lets ordinary typing, Tab and copy/paste through', () => {
-    for (const input of [{ key: 'a' }, { key: 'Tab' }, { key: 'c', control: true }, { key: 'v', control: true }, { key: 'Enter' }]) {
-      expect(keyVerdict({ type: 'keyDown', control: false, meta: false, alt: false, shift: false, ...input })).toBe('pass');
+    for (const input of [
+      { key: 'a' },
+      { key: 'Tab' },
+      { key: 'c', control: true },
+      { key: 'v', control: true },
+      { key: 'Enter' },
+    ]) {
+      expect(keyVerdict({ type: 'keyDown', control: false, meta: false, alt: false, shift: false, ...input })).toBe(
+        'pass',
+      );
     }
   });
   it('judges only key presses, not releases', () => {
-    expect(keyVerdict({ type: 'keyUp', key: 'F5', control: false, meta: false, alt: false, shift: false })).toBe('pass');
+    expect(keyVerdict({ type: 'keyUp', key: 'F5', control: false, meta: false, alt: false, shift: false })).toBe(
+      'pass',
+    );
   });
 });
 
 describe('config location', () => {
   it('takes --config first, then KIOSK_CONFIG, then the shipped default', () => {
-    expect(configPath(['electron', '.', '--config', '/a.json'], { KIOSK_CONFIG: '/b.json' }, '/d.json')).toBe('/a.json');
+    expect(configPath(['electron', '.', '--config', '/a.json'], { KIOSK_CONFIG: '/b.json' }, '/d.json')).toBe(
+      '/a.json',
+    );
     expect(configPath(['electron', '.', '--config=/a.json'], {}, '/d.json')).toBe('/a.json');
     expect(configPath(['electron', '.'], { KIOSK_CONFIG: '/b.json' }, '/d.json')).toBe('/b.json');
     expect(configPath(['electron', '.'], {}, '/d.json')).toBe('/d.json');
@@ -111,7 +127,9 @@ describe('recycling', () => {
     ['reset-step-failed', 77],
   ] as const)('exits with the supervisor code for %s and remembers why', (reason, code) => {
     const fake = createFakeElectron();
-    const data = new Map<keyof StationStateData, unknown>(Object.entries(STATION_STATE_DEFAULTS) as [keyof StationStateData, unknown][]);
+    const data = new Map<keyof StationStateData, unknown>(
+      Object.entries(STATION_STATE_DEFAULTS) as [keyof StationStateData, unknown][],
+    );
     const store = { get: (k) => data.get(k), set: (k, v) => void data.set(k, v) } as KeyValueStore<StationStateData>;
     const state = new StationState(store, () => new Date('2026-11-23T12:00:00Z'));
     exitForRestart(fake.electron.app, reason, (r) => state.recordRecycle(r));

@@ -23,7 +23,9 @@ await build({
   outfile: 'dist/main/index.js',
   format: 'esm',
   // Bundled CommonJS dependencies call require() for Node built-ins; give ESM output one.
-  banner: { js: "import { createRequire as __kioskCreateRequire } from 'node:module'; const require = __kioskCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __kioskCreateRequire } from 'node:module'; const require = __kioskCreateRequire(import.meta.url);",
+  },
 });
 
 await build({

@@ -16,7 +16,12 @@ function fakeCentral() {
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = String(input);
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : null;
-    requests.push({ url, method: init?.method ?? 'GET', headers: { ...(init?.headers as Record<string, string>) }, body });
+    requests.push({
+      url,
+      method: init?.method ?? 'GET',
+      headers: { ...(init?.headers as Record<string, string>) },
+      body,
+    });
     if (url.endsWith('/api/v1/ingest')) {
       return Response.json({ accepted: (body as { events: unknown[] }).events.length, duplicates: 0, rejected: [] });
     }
@@ -86,7 +91,10 @@ describe('central wiring of the Electron station', () => {
   it('sends help requests to central with the same token (relative tokenFile resolved beside the config)', async () => {
     const { links, central } = wire();
     expect(links.help).toBeInstanceOf(HelpClient);
-    await links.help.request({ topic: 'kela', mode: 'come-to-me' }, { language: 'fi', accessibilityModes: [], serviceId: null, sessionId: SESSION });
+    await links.help.request(
+      { topic: 'kela', mode: 'come-to-me' },
+      { language: 'fi', accessibilityModes: [], serviceId: null, sessionId: SESSION },
+    );
     const help = central.requests.find((r) => r.url === 'https://central.example/api/v1/help/requests');
     expect(help).toMatchObject({ method: 'POST', headers: { authorization: `Bearer ${TOKEN}` } });
     expect(links.help.current()).toMatchObject({ phase: 'unavailable', reason: 'no-advisors' });
@@ -108,9 +116,14 @@ describe('central wiring of the Electron station', () => {
     clock.advance(120_000);
     await settle();
     expect(central.requests).toEqual([]);
-    expect(readFileSync(join(userDataDir, METRICS_QUEUE_DIR, 'metrics-queue.jsonl'), 'utf8')).toContain('"station.started"');
+    expect(readFileSync(join(userDataDir, METRICS_QUEUE_DIR, 'metrics-queue.jsonl'), 'utf8')).toContain(
+      '"station.started"',
+    );
     expect(logs.filter((l) => l.message.startsWith('station token unavailable'))).toHaveLength(1);
-    expect(logs).toContainEqual({ message: 'station token unavailable; metrics stay queued', details: { problem: 'token file cannot be read (ENOENT)', tokenFile: '/etc/kiosk/station-token' } });
+    expect(logs).toContainEqual({
+      message: 'station token unavailable; metrics stay queued',
+      details: { problem: 'token file cannot be read (ENOENT)', tokenFile: '/etc/kiosk/station-token' },
+    });
   });
 
   it('keeps the station running with an in-memory queue when the disk queue cannot be opened', async () => {

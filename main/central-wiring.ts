@@ -79,7 +79,8 @@ export function wireCentral(deps: CentralWiringDeps): CentralLinks {
       }
     }
     // Once per kind of problem: the uploader asks on every retry. Never the token itself.
-    if (problem !== lastTokenProblem) log('station token unavailable; metrics stay queued', { problem, tokenFile: tokenPath });
+    if (problem !== lastTokenProblem)
+      log('station token unavailable; metrics stay queued', { problem, tokenFile: tokenPath });
     lastTokenProblem = problem;
     return null;
   };
@@ -90,7 +91,10 @@ export function wireCentral(deps: CentralWiringDeps): CentralLinks {
     store = (deps.openQueue ?? openFileQueueStore)(queueDir);
   } catch (error) {
     // Visitors come first: keep counting in memory (lost on exit) rather than refuse to start.
-    log('metrics queue cannot be opened on disk; queueing in memory until restart', { dir: queueDir, error: String(error) });
+    log('metrics queue cannot be opened on disk; queueing in memory until restart', {
+      dir: queueDir,
+      error: String(error),
+    });
     store = Object.assign(new MemoryQueueStore(), { close: () => undefined });
   }
 

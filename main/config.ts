@@ -6,7 +6,11 @@
 import { validateConfigText, type ConfigCheck } from '../core/config/validate.ts';
 
 /** The config path the station was told to use. */
-export function configPath(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, defaultPath: string): string {
+export function configPath(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  defaultPath: string,
+): string {
   const flag = argv.findIndex((a) => a === '--config' || a.startsWith('--config='));
   if (flag >= 0) {
     const arg = argv[flag] as string;
@@ -24,7 +28,18 @@ export function loadConfig(path: string, readText: (path: string) => string): Co
     text = readText(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, errors: [{ field: '(file)', message: code === 'ENOENT' ? `config file not found: ${path}` : `config file cannot be read (${code ?? 'error'}): ${path}` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          field: '(file)',
+          message:
+            code === 'ENOENT'
+              ? `config file not found: ${path}`
+              : `config file cannot be read (${code ?? 'error'}): ${path}`,
+        },
+      ],
+    };
   }
   return validateConfigText(text);
 }

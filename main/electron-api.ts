@@ -33,7 +33,9 @@ import type {
 } from 'electron';
 
 /** Permission names exactly as Electron spells them. */
-export type ElectronPermission = Parameters<NonNullable<Parameters<Electron.Session['setPermissionCheckHandler']>[0]>>[1];
+export type ElectronPermission = Parameters<
+  NonNullable<Parameters<Electron.Session['setPermissionCheckHandler']>[0]>
+>[1];
 
 /** What `setWindowOpenHandler` may answer (a narrowed `WindowOpenHandlerResponse`). */
 export interface WindowOpenAnswer {
@@ -56,7 +58,11 @@ export interface WebContentsPort {
   readonly navigationHistory: Pick<NavigationHistory, 'canGoBack' | 'goBack'>;
   readonly mainFrame: FramePort;
   /** CDP access, used for forced-colours emulation (high contrast) in e-services. */
-  readonly debugger: { attach(protocolVersion?: string): void; isAttached(): boolean; sendCommand(method: string, commandParams?: any): Promise<any> };
+  readonly debugger: {
+    attach(protocolVersion?: string): void;
+    isAttached(): boolean;
+    sendCommand(method: string, commandParams?: any): Promise<any>;
+  };
   loadURL(url: string): Promise<void>;
   close(): void;
   focus(): void;
@@ -71,10 +77,17 @@ export interface WebContentsPort {
    * Runs code in an isolated world of the page (read-aloud reads the selection this way): the
    * page's own scripts share the DOM but not the globals, so they cannot fake `getSelection`.
    */
-  executeJavaScriptInIsolatedWorld(worldId: number, scripts: { code: string; url?: string }[], userGesture?: boolean): Promise<unknown>;
+  executeJavaScriptInIsolatedWorld(
+    worldId: number,
+    scripts: { code: string; url?: string }[],
+    userGesture?: boolean,
+  ): Promise<unknown>;
   on(event: 'will-navigate', listener: (details: Event<WebContentsWillNavigateEventParams>) => void): unknown;
   on(event: 'will-redirect', listener: (details: Event<WebContentsWillRedirectEventParams>) => void): unknown;
-  on(event: 'will-frame-navigate', listener: (details: Event<WebContentsWillFrameNavigateEventParams>) => void): unknown;
+  on(
+    event: 'will-frame-navigate',
+    listener: (details: Event<WebContentsWillFrameNavigateEventParams>) => void,
+  ): unknown;
   on(event: 'before-input-event', listener: (event: Event, input: Input) => void): unknown;
   on(event: 'input-event', listener: (event: Event, input: InputEvent) => void): unknown;
   on(event: 'destroyed', listener: () => void): unknown;
@@ -92,7 +105,10 @@ export interface ViewPort {
 export type ChildViewPort = Pick<ViewPort, 'setBounds' | 'setVisible'>;
 
 /** The parts of `DownloadItem` the download folder needs. */
-export type DownloadItemPort = Pick<DownloadItem, 'getFilename' | 'setSavePath' | 'getTotalBytes' | 'getReceivedBytes'> & {
+export type DownloadItemPort = Pick<
+  DownloadItem,
+  'getFilename' | 'setSavePath' | 'getTotalBytes' | 'getReceivedBytes'
+> & {
   on(event: 'updated', listener: (event: Event, state: 'progressing' | 'interrupted') => void): unknown;
   once(event: 'done', listener: (event: Event, state: 'completed' | 'cancelled' | 'interrupted') => void): unknown;
 };
@@ -102,10 +118,24 @@ export interface SessionPort {
   getStoragePath(): string | null;
   isPersistent(): boolean;
   setPermissionRequestHandler(
-    handler: ((webContents: unknown, permission: ElectronPermission, callback: (granted: boolean) => void, details: { requestingUrl?: string }) => void) | null,
+    handler:
+      | ((
+          webContents: unknown,
+          permission: ElectronPermission,
+          callback: (granted: boolean) => void,
+          details: { requestingUrl?: string },
+        ) => void)
+      | null,
   ): void;
   setPermissionCheckHandler(
-    handler: ((webContents: unknown, permission: ElectronPermission, requestingOrigin: string, details: PermissionCheckHandlerHandlerDetails) => boolean) | null,
+    handler:
+      | ((
+          webContents: unknown,
+          permission: ElectronPermission,
+          requestingOrigin: string,
+          details: PermissionCheckHandlerHandlerDetails,
+        ) => boolean)
+      | null,
   ): void;
   setDevicePermissionHandler(handler: ((details: unknown) => boolean) | null): void;
   setSpellCheckerEnabled(enable: boolean): void;
@@ -119,7 +149,10 @@ export interface SessionPort {
 
 /** The parts of `BaseWindow` the kiosk window uses. */
 export interface WindowPort {
-  readonly contentView: { addChildView(view: ChildViewPort, index?: number): void; removeChildView(view: ChildViewPort): void };
+  readonly contentView: {
+    addChildView(view: ChildViewPort, index?: number): void;
+    removeChildView(view: ChildViewPort): void;
+  };
   getContentBounds(): Rectangle;
   on(event: 'resize' | 'close', listener: (event: Event) => void): unknown;
   focus(): void;
@@ -152,7 +185,12 @@ export interface ElectronMain {
   };
   Menu: { setApplicationMenu(menu: null): void };
   protocol: {
-    registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: { standard?: boolean; secure?: boolean; supportFetchAPI?: boolean; corsEnabled?: boolean } }[]): void;
+    registerSchemesAsPrivileged(
+      schemes: {
+        scheme: string;
+        privileges?: { standard?: boolean; secure?: boolean; supportFetchAPI?: boolean; corsEnabled?: boolean };
+      }[],
+    ): void;
     handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;
   };
   BaseWindow: new (options: BaseWindowConstructorOptions) => WindowPort;

@@ -23,14 +23,20 @@ const here = dirname(fileURLToPath(import.meta.url));
 const appRoot = join(here, '..', '..');
 // Packaged builds ship the default config as an extraResource beside app.asar.
 const resources = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
-const defaultConfig = electron.app.isPackaged && resources ? join(resources, 'kiosk-config', 'default.json') : join(appRoot, 'kiosk-config', 'default.json');
+const defaultConfig =
+  electron.app.isPackaged && resources
+    ? join(resources, 'kiosk-config', 'default.json')
+    : join(appRoot, 'kiosk-config', 'default.json');
 
 /** Logs without personal data: messages are fixed strings, details never hold URLs or typed text. */
 function log(message: string, details?: Record<string, unknown>): void {
   console.log(`[kiosk] ${message}${details ? ` ${JSON.stringify(details)}` : ''}`);
 }
 
-const state = new StationState(new Store<StationStateData>({ name: 'station-state', defaults: STATION_STATE_DEFAULTS, clearInvalidConfig: true }), () => new Date());
+const state = new StationState(
+  new Store<StationStateData>({ name: 'station-state', defaults: STATION_STATE_DEFAULTS, clearInvalidConfig: true }),
+  () => new Date(),
+);
 const lastRecycle = state.recordStart();
 if (lastRecycle) log('started after a recycle', lastRecycle);
 
@@ -61,10 +67,12 @@ startStation({
     }),
   onRecycle: (reason) => state.recordRecycle(reason),
   log,
-}).then((station) => {
-  // Packaging smoke test (CI, packaged build with fuses on): the shell loaded with a valid config → 0.
-  if (process.argv.includes('--smoke-test')) electron.app.exit(station.mode === 'running' ? 0 : 1);
-}).catch((error: unknown) => {
-  log('station failed to start', { error: String(error) });
-  electron.app.exit(1);
-});
+})
+  .then((station) => {
+    // Packaging smoke test (CI, packaged build with fuses on): the shell loaded with a valid config → 0.
+    if (process.argv.includes('--smoke-test')) electron.app.exit(station.mode === 'running' ? 0 : 1);
+  })
+  .catch((error: unknown) => {
+    log('station failed to start', { error: String(error) });
+    electron.app.exit(1);
+  });

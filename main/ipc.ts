@@ -7,7 +7,14 @@
  * (3) only then the handler runs. The table is `KioskIpcHandlers` (the controller's channels plus the
  * host's own), so a missing channel does not compile.
  */
-import { ipcArgSchemas, parseIpcArg, STATION_CHANGED, type IpcChannel, type KioskIpcHandlers, type StationView } from '../protocol/ipc.ts';
+import {
+  ipcArgSchemas,
+  parseIpcArg,
+  STATION_CHANGED,
+  type IpcChannel,
+  type KioskIpcHandlers,
+  type StationView,
+} from '../protocol/ipc.ts';
 import type { ElectronMain, IpcInvokeEventPort, WebContentsPort } from './electron-api.ts';
 
 /** Who may call: the shell's webContents and origin. */
@@ -60,7 +67,10 @@ export function registerIpc(deps: {
 }
 
 /** Pushes every station view change to the shell on `station:changed`. */
-export function pushViews(subscribe: (listener: (view: StationView) => void) => () => void, shell: Pick<WebContentsPort, 'send' | 'isDestroyed'>): () => void {
+export function pushViews(
+  subscribe: (listener: (view: StationView) => void) => () => void,
+  shell: Pick<WebContentsPort, 'send' | 'isDestroyed'>,
+): () => void {
   return subscribe((view) => {
     if (!shell.isDestroyed()) shell.send(STATION_CHANGED, view);
   });

@@ -18,7 +18,15 @@ export type KeyVerdict = 'swallow' | 'focus-toolbar' | 'pass';
 /** The key that returns keyboard focus from an e-service to the shell toolbar (documented for visitors). */
 export const FOCUS_TOOLBAR_KEY = 'F6';
 
-const SWALLOWED_PLAIN = new Set(['F5', 'F12', 'F11', 'BrowserRefresh', 'BrowserHome', 'BrowserSearch', 'BrowserFavorites']);
+const SWALLOWED_PLAIN = new Set([
+  'F5',
+  'F12',
+  'F11',
+  'BrowserRefresh',
+  'BrowserHome',
+  'BrowserSearch',
+  'BrowserFavorites',
+]);
 /** Ctrl/Cmd + letter: reload, devtools, new window/tab, close, open, save, print, history, downloads, view source. */
 const SWALLOWED_WITH_CTRL = new Set(['r', 'n', 't', 'w', 'o', 's', 'p', 'h', 'j', 'u', 'l', 'q', 'f4']);
 /** Ctrl+Shift + letter: devtools (i, j, c), reopen tab (t), new incognito window (n), clear data (delete). */

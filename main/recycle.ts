@@ -17,7 +17,11 @@ export function memoryUsageMb(app: Pick<ElectronMain['app'], 'getAppMetrics'>): 
 }
 
 /** Ends the process with the supervisor's restart code for `reason`. */
-export function exitForRestart(app: Pick<ElectronMain['app'], 'exit'>, reason: RecycleReason, beforeExit?: (reason: RecycleReason) => void): void {
+export function exitForRestart(
+  app: Pick<ElectronMain['app'], 'exit'>,
+  reason: RecycleReason,
+  beforeExit?: (reason: RecycleReason) => void,
+): void {
   beforeExit?.(reason);
   app.exit(RECYCLE_EXIT_CODES[reason]);
 }

@@ -75,7 +75,13 @@ export function serviceWebPreferences(partition: string): WebPreferences {
 
 /** The CDP media emulation for high contrast (see the ADR: survives navigation, respects sites' own forced-colors styles). */
 export function contrastMedia(highContrast: boolean): { media: string; features: { name: string; value: string }[] } {
-  return { media: '', features: [{ name: 'forced-colors', value: highContrast ? 'active' : 'none' }, { name: 'prefers-contrast', value: highContrast ? 'more' : 'no-preference' }] };
+  return {
+    media: '',
+    features: [
+      { name: 'forced-colors', value: highContrast ? 'active' : 'none' },
+      { name: 'prefers-contrast', value: highContrast ? 'more' : 'no-preference' },
+    ],
+  };
 }
 
 interface OpenService {
@@ -150,12 +156,17 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews, Permis
       const timeout = new Promise<''>((resolve) => {
         timer = setTimeout(() => resolve(''), this.options.selectedTextTimeoutMs ?? 2000);
       });
-      const result = await Promise.race([wc.executeJavaScriptInIsolatedWorld(SELECTION_WORLD_ID, [{ code: SELECTION_SCRIPT }]), timeout]);
+      const result = await Promise.race([
+        wc.executeJavaScriptInIsolatedWorld(SELECTION_WORLD_ID, [{ code: SELECTION_SCRIPT }]),
+        timeout,
+      ]);
       // The page's renderer answers, so check it: a compromised page could return anything.
       return typeof result === 'string' ? result.slice(0, SELECTED_TEXT_MAX_CHARS) : '';
     } catch (error) {
       // Only the error's kind: a message could quote page content.
-      this.options.log('selected text could not be read', { error: error instanceof Error ? error.name : typeof error });
+      this.options.log('selected text could not be read', {
+        error: error instanceof Error ? error.name : typeof error,
+      });
       return '';
     } finally {
       if (timer !== undefined) clearTimeout(timer);
@@ -206,7 +217,10 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews, Permis
   }
 
   private allowed(service: ServiceConfig, url: string): boolean {
-    return decideNavigation(url, { allowedOrigins: service.allowedOrigins, localHttpOrigins: this.options.localHttpOrigins }).allowed;
+    return decideNavigation(url, {
+      allowedOrigins: service.allowedOrigins,
+      localHttpOrigins: this.options.localHttpOrigins,
+    }).allowed;
   }
 
   private guard(service: ServiceConfig, view: ViewPort): void {
@@ -289,7 +303,9 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews, Permis
     wc.setZoomFactor(this.settings.textScalePercent / 100);
     try {
       if (!wc.debugger.isAttached()) wc.debugger.attach('1.3');
-      void wc.debugger.sendCommand('Emulation.setEmulatedMedia', contrastMedia(this.settings.highContrast)).catch(() => undefined);
+      void wc.debugger
+        .sendCommand('Emulation.setEmulatedMedia', contrastMedia(this.settings.highContrast))
+        .catch(() => undefined);
     } catch (error) {
       this.options.log('high contrast could not be applied', { error: String(error) });
     }

@@ -47,7 +47,12 @@ export interface VisitorPartitionsOptions {
  * AND the asking origin is one the service may navigate to. Everything else (openExternal,
  * fileSystem, hid/serial/usb, display-capture, ...) is not configurable and always denied.
  */
-export function permissionAllowed(permission: ElectronPermission, requestingUrl: string, service: ServiceConfig | null, localHttpOrigins: readonly string[]): boolean {
+export function permissionAllowed(
+  permission: ElectronPermission,
+  requestingUrl: string,
+  service: ServiceConfig | null,
+  localHttpOrigins: readonly string[],
+): boolean {
   if (!service) return false;
   if (!(service.permissions as readonly string[]).includes(permission)) return false;
   return decideNavigation(requestingUrl, { allowedOrigins: service.allowedOrigins, localHttpOrigins }).allowed;
@@ -87,7 +92,8 @@ export class VisitorPartitions {
     const name = `kiosk-${this.options.newId()}`;
     const session = this.options.electron.session.fromPartition(name, { cache: true });
     // The whole privacy model rests on this: a visitor partition must never be written to disk.
-    if (session.getStoragePath() !== null || session.isPersistent()) throw new Error(`visitor partition ${name} is not in-memory`);
+    if (session.getStoragePath() !== null || session.isPersistent())
+      throw new Error(`visitor partition ${name} is not in-memory`);
     const partition: VisitorPartition = { name, session, downloadDir: join(this.options.downloadRoot, name) };
     this.harden(partition);
     return partition;
@@ -98,12 +104,22 @@ export class VisitorPartitions {
     const { permissions } = this.options;
     // Electron grants every permission unless a handler says otherwise; both handlers are needed.
     session.setPermissionRequestHandler((webContents, permission, callback, details) => {
-      const allowed = permissionAllowed(permission, details.requestingUrl ?? '', permissions.serviceFor(webContents), permissions.localHttpOrigins);
+      const allowed = permissionAllowed(
+        permission,
+        details.requestingUrl ?? '',
+        permissions.serviceFor(webContents),
+        permissions.localHttpOrigins,
+      );
       if (!allowed) this.options.log('permission denied', { permission });
       callback(allowed);
     });
     session.setPermissionCheckHandler((webContents, permission, requestingOrigin) =>
-      permissionAllowed(permission, requestingOrigin, webContents ? permissions.serviceFor(webContents) : null, permissions.localHttpOrigins),
+      permissionAllowed(
+        permission,
+        requestingOrigin,
+        webContents ? permissions.serviceFor(webContents) : null,
+        permissions.localHttpOrigins,
+      ),
     );
     // HID, serial and USB devices are never offered to e-services.
     session.setDevicePermissionHandler(() => false);
@@ -124,7 +140,12 @@ export class VisitorPartitions {
     const update = (state: SessionFile['state']) => {
       // A download of a visitor who has already been reset must not show up for the next one.
       if (this.partition !== partition) return;
-      const file: SessionFile = { id, name, sizeBytes: Math.max(item.getReceivedBytes(), state === 'done' ? item.getTotalBytes() : 0), state };
+      const file: SessionFile = {
+        id,
+        name,
+        sizeBytes: Math.max(item.getReceivedBytes(), state === 'done' ? item.getTotalBytes() : 0),
+        state,
+      };
       this.files = [...this.files.filter((f) => f.id !== id), file];
       this.options.onFiles(this.files);
     };

@@ -35,7 +35,9 @@ describe('a visitor ending their session', () => {
     const item = ses.download(page, 'päätös.pdf', 1200);
     writeFileSync(item.savePath, 'personal decision letter'); // what Chromium would write
     item.finish();
-    expect(lastPushedView(t).files).toEqual([expect.objectContaining({ name: 'päätös.pdf', state: 'done', sizeBytes: 1200 })]);
+    expect(lastPushedView(t).files).toEqual([
+      expect.objectContaining({ name: 'päätös.pdf', state: 'done', sizeBytes: 1200 }),
+    ]);
     expect(existsSync(item.savePath)).toBe(true);
     t.fake.log.length = 0;
 
@@ -48,7 +50,14 @@ describe('a visitor ending their session', () => {
     expect(clearedAt).toBeGreaterThan(closedAt);
     expect(log.filter((l) => l.startsWith(`${first.name}.clearData(`))).toEqual([`${first.name}.clearData()`]);
     expect(log).toEqual(
-      expect.arrayContaining([`${first.name}.clearAuthCache`, `${first.name}.clearHostResolverCache`, `${first.name}.clearCache`, `${first.name}.closeAllConnections`, 'clipboard.clear', 'clipboard.selection.clear']),
+      expect.arrayContaining([
+        `${first.name}.clearAuthCache`,
+        `${first.name}.clearHostResolverCache`,
+        `${first.name}.clearCache`,
+        `${first.name}.closeAllConnections`,
+        'clipboard.clear',
+        'clipboard.selection.clear',
+      ]),
     );
     expect(ses.cookies.size).toBe(0);
     expect(existsSync(first.downloadDir)).toBe(false);
@@ -72,7 +81,11 @@ describe('a visitor ending their session', () => {
     await t.call('session:end', { reason: 'visitor' });
     t.clock.advance(TEST_CONFIG.idle.resetDoneScreenSeconds * 1000);
 
-    expect(lastPushedView(t)).toMatchObject({ phase: 'welcome', language: 'fi', accessibility: { textScalePercent: 100 } });
+    expect(lastPushedView(t)).toMatchObject({
+      phase: 'welcome',
+      language: 'fi',
+      accessibility: { textScalePercent: 100 },
+    });
     await openKela(t);
     expect(visibleService(t)?.zoomFactor).toBe(1);
   });
@@ -137,7 +150,9 @@ describe('navigation inside an e-service', () => {
     const redirect = page.serverRedirects('https://kela.fi@evil.example/');
     expect(redirect.defaultPrevented).toBe(true);
     expect(lastPushedView(t).blockedNotice).toEqual({ serviceId: 'kela' });
-    expect(t.logs.filter((l) => l.message === 'navigation refused').every((l) => !JSON.stringify(l).includes('evil'))).toBe(true);
+    expect(
+      t.logs.filter((l) => l.message === 'navigation refused').every((l) => !JSON.stringify(l).includes('evil')),
+    ).toBe(true);
   });
 
   it('counts one refused link once even when Chromium reports it through two events', async () => {
@@ -170,7 +185,9 @@ describe('popups', () => {
     const { answer, popup } = page.windowOpen('https://tunnistus.suomi.fi/');
     expect(answer.action).toBe('allow');
     expect(visibleService(t)).toBe(popup);
-    expect((popup as unknown as { webPreferences: { partition: string; sandbox: boolean } }).webPreferences).toMatchObject({
+    expect(
+      (popup as unknown as { webPreferences: { partition: string; sandbox: boolean } }).webPreferences,
+    ).toMatchObject({
       partition: running(t).partitions.current().name,
       sandbox: true,
     });
@@ -257,11 +274,31 @@ describe('IPC from the shell', () => {
   it('refuses calls from an e-service page, a sub-frame of the shell, or a shell that navigated elsewhere', async () => {
     const t = await startTestStation();
     const page = await openKela(t);
-    await expect(t.fake.invoke('session:end', { webContentsId: page.id, frame: new FakeFrame('https://www.kela.fi/') }, { reason: 'visitor' })).rejects.toThrow(/only for the shell/);
+    await expect(
+      t.fake.invoke(
+        'session:end',
+        { webContentsId: page.id, frame: new FakeFrame('https://www.kela.fi/') },
+        { reason: 'visitor' },
+      ),
+    ).rejects.toThrow(/only for the shell/);
     const shellTop = new FakeFrame('app://shell/index.html');
-    await expect(t.fake.invoke('session:end', { webContentsId: t.shell.id, frame: new FakeFrame('app://shell/frame.html', shellTop) }, { reason: 'visitor' })).rejects.toThrow(/only for the shell/);
-    await expect(t.fake.invoke('session:end', { webContentsId: t.shell.id, frame: new FakeFrame('https://evil.example/') }, { reason: 'visitor' })).rejects.toThrow(/only for the shell/);
-    await expect(t.fake.invoke('session:end', { webContentsId: t.shell.id, frame: null }, { reason: 'visitor' })).rejects.toThrow(/only for the shell/);
+    await expect(
+      t.fake.invoke(
+        'session:end',
+        { webContentsId: t.shell.id, frame: new FakeFrame('app://shell/frame.html', shellTop) },
+        { reason: 'visitor' },
+      ),
+    ).rejects.toThrow(/only for the shell/);
+    await expect(
+      t.fake.invoke(
+        'session:end',
+        { webContentsId: t.shell.id, frame: new FakeFrame('https://evil.example/') },
+        { reason: 'visitor' },
+      ),
+    ).rejects.toThrow(/only for the shell/);
+    await expect(
+      t.fake.invoke('session:end', { webContentsId: t.shell.id, frame: null }, { reason: 'visitor' }),
+    ).rejects.toThrow(/only for the shell/);
     expect(lastPushedView(t).phase).toBe('in-session');
   });
 
@@ -309,13 +346,25 @@ describe('the kiosk window', () => {
     expect(t.fake.windows[0]?.options).toMatchObject({ kiosk: true, frame: false, closable: false });
     expect(t.fake.menus).toEqual([null]);
     expect(t.fake.privilegedSchemes).toEqual(['app']);
-    expect(t.shell.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false, preload: '/app/dist/preload/index.cjs' });
+    expect(t.shell.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      devTools: false,
+      preload: '/app/dist/preload/index.cjs',
+    });
   });
 
   it('e-service pages get no preload, a sandbox and no devtools', async () => {
     const t = await startTestStation();
     const page = await openKela(t);
-    expect(page.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false, spellcheck: false });
+    expect(page.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      devTools: false,
+      spellcheck: false,
+    });
     expect(page.webPreferences.preload).toBeUndefined();
   });
 
@@ -363,7 +412,13 @@ describe('shell dialogs over an e-service (shell:overlay)', () => {
     const page = await openKela(t);
     await expect(t.call('shell:overlay', { open: 'yes' })).rejects.toThrow(/invalid argument/);
     await expect(t.call('shell:overlay')).rejects.toThrow(/invalid argument/);
-    await expect(t.fake.invoke('shell:overlay', { webContentsId: page.id, frame: new FakeFrame('https://www.kela.fi/') }, { open: false })).rejects.toThrow(/only for the shell/);
+    await expect(
+      t.fake.invoke(
+        'shell:overlay',
+        { webContentsId: page.id, frame: new FakeFrame('https://www.kela.fi/') },
+        { open: false },
+      ),
+    ).rejects.toThrow(/only for the shell/);
     expect(running(t).window.shellView).toMatchObject({ bounds: { height: 72 } });
   });
 
@@ -443,7 +498,9 @@ describe('links to central', () => {
         return { metrics: { record: (e) => void events.push(e) }, help: new OfflineHelp() };
       },
     });
-    expect(seen).toEqual([{ central: { url: 'https://central.example', tokenFile: 'token' }, path: '/etc/kiosk/station.json' }]);
+    expect(seen).toEqual([
+      { central: { url: 'https://central.example', tokenFile: 'token' }, path: '/etc/kiosk/station.json' },
+    ]);
     await openKela(t);
     expect(events.map((e) => e.type)).toEqual(['session.started', 'service.opened']);
   });

@@ -24,7 +24,14 @@ import { pushViews, registerIpc } from './ipc.ts';
 import { exitForRestart, memoryUsageMb } from './recycle.ts';
 import { ElectronServiceViews } from './service-views.ts';
 import { createResetExecutor, VisitorPartitions } from './session-lifecycle.ts';
-import { createKioskWindow, registerShellScheme, serveShell, SHELL_ORIGIN, SHELL_URL, type KioskWindow } from './window.ts';
+import {
+  createKioskWindow,
+  registerShellScheme,
+  serveShell,
+  SHELL_ORIGIN,
+  SHELL_URL,
+  type KioskWindow,
+} from './window.ts';
 import { join } from 'node:path';
 
 /** Everything the station needs from the outside world; `main/index.ts` supplies the real ones. */
@@ -55,7 +62,14 @@ export interface StationDeps {
 export type RunningStation =
   | { mode: 'second-instance' }
   | { mode: 'out-of-order'; window: KioskWindow; view: StationView }
-  | { mode: 'running'; window: KioskWindow; controller: StationController; partitions: VisitorPartitions; views: ElectronServiceViews; config: StationConfig };
+  | {
+      mode: 'running';
+      window: KioskWindow;
+      controller: StationController;
+      partitions: VisitorPartitions;
+      views: ElectronServiceViews;
+      config: StationConfig;
+    };
 
 const HOST: StationView['host'] = { kind: 'electron', limitations: [] };
 
@@ -74,7 +88,8 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
   const dev = deps.argv.includes('--dev');
   const testHooks = deps.env['KIOSK_TEST_HOOKS'] === '1';
   const debugSwitch = DEBUG_SWITCHES.find((s) => app.commandLine.hasSwitch(s));
-  if (debugSwitch && !dev && !testHooks) log('debug switch present on the command line; the packaged build disables it with fuses', { switch: debugSwitch });
+  if (debugSwitch && !dev && !testHooks)
+    log('debug switch present on the command line; the packaged build disables it with fuses', { switch: debugSwitch });
 
   // Before ready: no default menu (its accelerators reload and open devtools), and the shell scheme.
   electron.Menu.setApplicationMenu(null);
@@ -92,15 +107,26 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
 
   if (!check.ok) {
     // Never fall back to defaults: a station with the wrong services or no reset limits is worse than one that says it is broken.
-    log('station config is invalid; showing the out-of-order screen', { path, errors: formatConfigErrors(check.errors) });
+    log('station config is invalid; showing the out-of-order screen', {
+      path,
+      errors: formatConfigErrors(check.errors),
+    });
     const view = outOfOrderView(check.errors, HOST);
-    registerIpc({ ipcMain: electron.ipcMain, handlers: { ...outOfOrderHandlers(view), ...electronHostHandlers(window, null) }, shell: shellIdentity, log });
+    registerIpc({
+      ipcMain: electron.ipcMain,
+      handlers: { ...outOfOrderHandlers(view), ...electronHostHandlers(window, null) },
+      shell: shellIdentity,
+      log,
+    });
     window.update(view);
     await shell.loadURL(SHELL_URL);
     return { mode: 'out-of-order', window, view };
   }
   const config = check.config;
-  const links = deps.central?.(config, path) ?? { metrics: deps.metrics ?? { record: () => undefined }, help: deps.help ?? new OfflineHelp() };
+  const links = deps.central?.(config, path) ?? {
+    metrics: deps.metrics ?? { record: () => undefined },
+    help: deps.help ?? new OfflineHelp(),
+  };
 
   let controller: StationController | null = null;
   const views: ElectronServiceViews = new ElectronServiceViews({
@@ -138,7 +164,12 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
     host: HOST,
     log,
   });
-  registerIpc({ ipcMain: electron.ipcMain, handlers: { ...controller.handlers(), ...electronHostHandlers(window, views) }, shell: shellIdentity, log });
+  registerIpc({
+    ipcMain: electron.ipcMain,
+    handlers: { ...controller.handlers(), ...electronHostHandlers(window, views) },
+    shell: shellIdentity,
+    log,
+  });
   const running = controller;
   pushViews((listener) => running.subscribe(listener), shell);
   running.subscribe((view) => window.update(view));
@@ -157,7 +188,10 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
  * The channels only the Electron host can answer: the window layout and the visible page.
  * `views` is null on the out-of-order screen, where no e-service can be open.
  */
-export function electronHostHandlers(window: Pick<KioskWindow, 'setShellOverlay'>, views: Pick<ElectronServiceViews, 'selectedText'> | null): HostIpcHandlers {
+export function electronHostHandlers(
+  window: Pick<KioskWindow, 'setShellOverlay'>,
+  views: Pick<ElectronServiceViews, 'selectedText'> | null,
+): HostIpcHandlers {
   return {
     'shell:overlay': ({ open }) => window.setShellOverlay(open),
     'service:selected-text': async () => ({ text: views ? await views.selectedText() : '' }),

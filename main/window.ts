@@ -39,7 +39,11 @@ export function shellCoversWindow(view: StationView, overlayOpen = false): boole
 }
 
 /** Bounds of the shell and e-service views for a window size. */
-export function layoutFor(content: Rectangle, covers: boolean, textScalePercent: number): { shell: Rectangle; service: Rectangle } {
+export function layoutFor(
+  content: Rectangle,
+  covers: boolean,
+  textScalePercent: number,
+): { shell: Rectangle; service: Rectangle } {
   // The shell's toolbar grows with text size only up to 125 % (renderer/styles/shell.css), so it
   // stays one row and leaves the e-service most of the screen at 200 %.
   const toolbarScale = Math.min(textScalePercent, TOOLBAR_MAX_SCALE_PERCENT);
@@ -177,7 +181,8 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** The shell's Content-Security-Policy: its own files only, no remote code, no framing. */
-export const SHELL_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export const SHELL_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /** Maps an `app://shell/...` URL to a file under the built renderer; null for anything outside it. */
 export function shellAssetPath(rendererDir: string, rawUrl: string): string | null {
@@ -196,7 +201,9 @@ export function shellAssetPath(rendererDir: string, rawUrl: string): string | nu
 
 /** Must run before `app.whenReady()`: registers `app:` as a standard, secure scheme. */
 export function registerShellScheme(protocol: ElectronMain['protocol']): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: SHELL_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: SHELL_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 /** Serves the built renderer on `app://shell/`; call after `app.whenReady()`. */
@@ -207,7 +214,10 @@ export function serveShell(protocol: ElectronMain['protocol'], rendererDir: stri
     try {
       const body = await readFile(file);
       return new Response(body, {
-        headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': SHELL_CSP },
+        headers: {
+          'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': SHELL_CSP,
+        },
       });
     } catch {
       return new Response('not found', { status: 404 });

@@ -32,7 +32,16 @@ export const accessibilityModeSchema = z.enum(ACCESSIBILITY_MODES);
 export type AccessibilityMode = z.infer<typeof accessibilityModeSchema>;
 
 /** Topics a visitor can choose when calling an advisor (fixed list, no free text). */
-export const HELP_TOPICS = ['health', 'kela', 'bank-id', 'suomi-fi', 'email', 'print-scan', 'computer', 'other'] as const;
+export const HELP_TOPICS = [
+  'health',
+  'kela',
+  'bank-id',
+  'suomi-fi',
+  'email',
+  'print-scan',
+  'computer',
+  'other',
+] as const;
 export const helpTopicSchema = z.enum(HELP_TOPICS);
 export type HelpTopic = z.infer<typeof helpTopicSchema>;
 
@@ -70,23 +79,46 @@ const seconds = (max: number) => z.number().int().min(0).max(max);
 
 /** Every event type with exactly the fields it may carry. */
 export const eventSchemas = {
-  'station.started': z.object({ ...base, type: z.literal('station.started'), appVersion: z.string().regex(/^\d+\.\d+\.\d+(-[a-z0-9.]+)?$/) }).strict(),
+  'station.started': z
+    .object({
+      ...base,
+      type: z.literal('station.started'),
+      appVersion: z.string().regex(/^\d+\.\d+\.\d+(-[a-z0-9.]+)?$/),
+    })
+    .strict(),
   'session.started': z.object({ ...inSession, type: z.literal('session.started') }).strict(),
   'session.ended': z
-    .object({ ...inSession, type: z.literal('session.ended'), durationSeconds: seconds(24 * 3600), endedBy: sessionEndReasonSchema })
+    .object({
+      ...inSession,
+      type: z.literal('session.ended'),
+      durationSeconds: seconds(24 * 3600),
+      endedBy: sessionEndReasonSchema,
+    })
     .strict(),
   'service.opened': z.object({ ...inSession, type: z.literal('service.opened'), serviceId: slugSchema }).strict(),
-  'navigation.blocked': z.object({ ...inSession, type: z.literal('navigation.blocked'), serviceId: slugSchema }).strict(),
+  'navigation.blocked': z
+    .object({ ...inSession, type: z.literal('navigation.blocked'), serviceId: slugSchema })
+    .strict(),
   'language.chosen': z.object({ ...inSession, type: z.literal('language.chosen'), language: languageSchema }).strict(),
   'accessibility.changed': z
-    .object({ ...inSession, type: z.literal('accessibility.changed'), mode: accessibilityModeSchema, enabled: z.boolean() })
+    .object({
+      ...inSession,
+      type: z.literal('accessibility.changed'),
+      mode: accessibilityModeSchema,
+      enabled: z.boolean(),
+    })
     .strict(),
   'help.requested': z.object({ ...inSession, type: z.literal('help.requested'), topic: helpTopicSchema }).strict(),
   'help.answered': z
     .object({ ...inSession, type: z.literal('help.answered'), topic: helpTopicSchema, waitSeconds: seconds(24 * 3600) })
     .strict(),
   'help.cancelled': z
-    .object({ ...inSession, type: z.literal('help.cancelled'), topic: helpTopicSchema, waitSeconds: seconds(24 * 3600) })
+    .object({
+      ...inSession,
+      type: z.literal('help.cancelled'),
+      topic: helpTopicSchema,
+      waitSeconds: seconds(24 * 3600),
+    })
     .strict(),
 } as const;
 
@@ -97,11 +129,16 @@ export const EVENT_TYPES = Object.keys(eventSchemas) as EventType[];
 export type UsageEvent = { [K in EventType]: z.infer<(typeof eventSchemas)[K]> }[EventType];
 
 /** An event before the recorder gives it an id and a time. */
-export type UsageEventInput = UsageEvent extends infer E ? (E extends UsageEvent ? Omit<E, 'id' | 'at'> : never) : never;
+export type UsageEventInput = UsageEvent extends infer E
+  ? E extends UsageEvent
+    ? Omit<E, 'id' | 'at'>
+    : never
+  : never;
 
 /** Validates one event, returning a reason a person can act on when it is rejected. */
 export function parseUsageEvent(raw: unknown): { ok: true; event: UsageEvent } | { ok: false; reason: string } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'event must be an object' };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, reason: 'event must be an object' };
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string' || !(type in eventSchemas)) return { ok: false, reason: `unknown event type` };
   const result = eventSchemas[type as EventType].safeParse(raw);

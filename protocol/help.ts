@@ -177,7 +177,12 @@ export const helpConsoleChatEventSchema = z.object({ requestId: uuidSchema, mess
 
 /** 409 body when another advisor already holds the request. */
 export const helpClaimConflictSchema = z
-  .object({ error: z.literal('already-claimed'), message: z.string(), claimedBy: z.object({ displayName: z.string() }).strict().nullable(), state: helpRequestStateSchema })
+  .object({
+    error: z.literal('already-claimed'),
+    message: z.string(),
+    claimedBy: z.object({ displayName: z.string() }).strict().nullable(),
+    state: helpRequestStateSchema,
+  })
   .strict();
 export type HelpClaimConflict = z.infer<typeof helpClaimConflictSchema>;
 

@@ -9,7 +9,14 @@
  * The renderer sees this as `window.kiosk` (type `KioskApi`) and nothing else.
  */
 import { z } from 'zod';
-import { accessibilityModeSchema, languageSchema, sessionEndReasonSchema, slugSchema, type AccessibilityMode, type Language } from './events.ts';
+import {
+  accessibilityModeSchema,
+  languageSchema,
+  sessionEndReasonSchema,
+  slugSchema,
+  type AccessibilityMode,
+  type Language,
+} from './events.ts';
 import { chatMessageInputSchema, helpDraftSchema, type HelpStatusView } from './help.ts';
 
 /** Visitor-adjustable settings; every one returns to the station default at reset. */
@@ -178,7 +185,10 @@ export const STATION_CHANGED = 'station:changed' as const;
 
 /** `window.kiosk`: the only surface the shell UI has. */
 export interface KioskApi {
-  invoke<C extends IpcChannel>(channel: C, ...arg: IpcArg<C> extends undefined ? [] : [IpcArg<C>]): Promise<IpcResults[C]>;
+  invoke<C extends IpcChannel>(
+    channel: C,
+    ...arg: IpcArg<C> extends undefined ? [] : [IpcArg<C>]
+  ): Promise<IpcResults[C]>;
   /** Subscribes to view changes; returns an unsubscribe function. */
   onViewChanged(listener: (view: StationView) => void): () => void;
 }
@@ -188,7 +198,8 @@ export function parseIpcArg<C extends IpcChannel>(channel: C, arg: unknown): Ipc
   const schema = ipcArgSchemas[channel];
   if (!schema) throw new Error(`unknown channel ${String(channel)}`);
   const result = schema.safeParse(arg);
-  if (!result.success) throw new Error(`invalid argument for ${channel}: ${result.error.issues.map((i) => i.message).join('; ')}`);
+  if (!result.success)
+    throw new Error(`invalid argument for ${channel}: ${result.error.issues.map((i) => i.message).join('; ')}`);
   return result.data as IpcArg<C>;
 }
 

@@ -25,7 +25,10 @@ const DEMO_USERS = [
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
 
 function cli(args: string[], input?: string): { ok: boolean; out: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'central/cli.ts', ...args, '--db', DEFAULT_DB], { encoding: 'utf8', input });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'central/cli.ts', ...args, '--db', DEFAULT_DB], {
+    encoding: 'utf8',
+    input,
+  });
   return { ok: result.status === 0, out: `${result.stdout}${result.stderr}` };
 }
 
@@ -54,7 +57,12 @@ async function main(): Promise<void> {
   const token = ensureDemoData(config.stationId ?? 'demo-station');
   const central = await startCentral({ port: CENTRAL_PORT, db: DEFAULT_DB });
   console.log(`central listening on ${central.url}`);
-  const preview = await startPreviewServer({ port: PREVIEW_PORT, configPath: CONFIG, central: { url: central.url, stationToken: token }, build: false });
+  const preview = await startPreviewServer({
+    port: PREVIEW_PORT,
+    configPath: CONFIG,
+    central: { url: central.url, stationToken: token },
+    build: false,
+  });
 
   console.log(`
 Station (browser preview): ${preview.url}

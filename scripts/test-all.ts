@@ -9,7 +9,11 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-interface Tally { passed: number; failed: number; skipped: number }
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const out = mkdtempSync(join(tmpdir(), 'kiosk-tests-'));
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
@@ -35,11 +39,26 @@ for (const project of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.brow
 
 // 2. Unit and integration tests.
 const vitestJson = join(out, 'vitest.json');
-const vitestStatus = run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitestStatus = run('vitest', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 if (existsSync(vitestJson)) {
-  const report = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number };
-  add('vitest', { passed: report.numPassedTests, // A failed suite with no failed test is a file that did not load; otherwise suites just contain the failed tests.
-    failed: report.numFailedTests > 0 ? report.numFailedTests : report.numFailedTestSuites, skipped: report.numPendingTests + report.numTodoTests });
+  const report = JSON.parse(readFileSync(vitestJson, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numFailedTestSuites: number;
+  };
+  add('vitest', {
+    passed: report.numPassedTests, // A failed suite with no failed test is a file that did not load; otherwise suites just contain the failed tests.
+    failed: report.numFailedTests > 0 ? report.numFailedTests : report.numFailedTestSuites,
+    skipped: report.numPendingTests + report.numTodoTests,
+  });
 } else {
   add('vitest', { passed: 0, failed: 1, skipped: 0 });
 }
@@ -53,17 +72,29 @@ for (const script of ['build:renderer', 'build:central-web', 'build:console', 'b
 }
 
 // 4. Playwright suites: browser journeys in Debian Chromium, then the Electron app where it exists.
-for (const [label, config] of [['browser journeys', 'tests/playwright.config.ts'], ['electron', 'tests/electron/playwright.config.ts']] as const) {
+for (const [label, config] of [
+  ['browser journeys', 'tests/playwright.config.ts'],
+  ['electron', 'tests/electron/playwright.config.ts'],
+] as const) {
   if (!existsSync(config)) continue;
   const json = join(out, `${label.replace(/\W/g, '-')}.json`);
-  run(label, 'npx', ['playwright', 'test', '-c', config, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: json });
+  run(label, 'npx', ['playwright', 'test', '-c', config, '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: json,
+  });
   if (!existsSync(json)) {
     add(label, { passed: 0, failed: 1, skipped: 0 });
     continue;
   }
-  const report = JSON.parse(readFileSync(json, 'utf8')) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number }; errors?: unknown[] };
+  const report = JSON.parse(readFileSync(json, 'utf8')) as {
+    stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+    errors?: unknown[];
+  };
   const errors = report.errors?.length ?? 0;
-  add(label, { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected + errors, skipped: report.stats.skipped });
+  add(label, {
+    passed: report.stats.expected + report.stats.flaky,
+    failed: report.stats.unexpected + errors,
+    skipped: report.stats.skipped,
+  });
 }
 
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

@@ -55,30 +55,43 @@ export class AccountError extends Error {}
 export function createAccounts(storage: Storage, clock: CentralClock) {
   return {
     /** Registers a station and returns its token: the only time the token exists in clear. */
-    async addStation(input: z.input<typeof newStationSchema>): Promise<{ station: AuthenticatedStation; token: string }> {
+    async addStation(
+      input: z.input<typeof newStationSchema>,
+    ): Promise<{ station: AuthenticatedStation; token: string }> {
       const station = newStationSchema.parse(input);
-      if (await storage.get('SELECT id FROM stations WHERE id = ?', [station.id])) throw new AccountError(`station ${station.id} already exists`);
+      if (await storage.get('SELECT id FROM stations WHERE id = ?', [station.id]))
+        throw new AccountError(`station ${station.id} already exists`);
       const token = randomSecret('kst_');
-      await storage.run('INSERT INTO stations (id, location, site_kind, token_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)', [
-        station.id,
-        station.location,
-        station.siteKind,
-        sha256(token),
-        clock.now(),
-      ]);
+      await storage.run(
+        'INSERT INTO stations (id, location, site_kind, token_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)',
+        [station.id, station.location, station.siteKind, sha256(token), clock.now()],
+      );
       return { station, token };
     },
 
     async listStations(): Promise<StationListing[]> {
-      const rows = await storage.all<{ id: string; location: string; site_kind: SiteKind; created_at: number; revoked_at: number | null }>(
-        'SELECT id, location, site_kind, created_at, revoked_at FROM stations ORDER BY id',
-      );
-      return rows.map((r) => ({ id: r.id, location: r.location, siteKind: r.site_kind, createdAt: Number(r.created_at), revokedAt: r.revoked_at === null ? null : Number(r.revoked_at) }));
+      const rows = await storage.all<{
+        id: string;
+        location: string;
+        site_kind: SiteKind;
+        created_at: number;
+        revoked_at: number | null;
+      }>('SELECT id, location, site_kind, created_at, revoked_at FROM stations ORDER BY id');
+      return rows.map((r) => ({
+        id: r.id,
+        location: r.location,
+        siteKind: r.site_kind,
+        createdAt: Number(r.created_at),
+        revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
+      }));
     },
 
     /** Revokes a station's token at once; its stored events stay. */
     async revokeStation(id: string): Promise<void> {
-      const { changes } = await storage.run('UPDATE stations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [clock.now(), id]);
+      const { changes } = await storage.run('UPDATE stations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [
+        clock.now(),
+        id,
+      ]);
       if (changes === 0) throw new AccountError(`no active station ${id}`);
     },
 
@@ -93,15 +106,13 @@ export function createAccounts(storage: Storage, clock: CentralClock) {
 
     async addUser(input: z.input<typeof newUserSchema>): Promise<void> {
       const user = newUserSchema.parse(input);
-      if (await storage.get('SELECT name FROM users WHERE name = ?', [user.name])) throw new AccountError(`user ${user.name} already exists`);
+      if (await storage.get('SELECT name FROM users WHERE name = ?', [user.name]))
+        throw new AccountError(`user ${user.name} already exists`);
       const { hash, salt } = await hashPassword(user.password);
-      await storage.run('INSERT INTO users (name, role, password_hash, password_salt, created_at) VALUES (?, ?, ?, ?, ?)', [
-        user.name,
-        user.role,
-        hash,
-        salt,
-        clock.now(),
-      ]);
+      await storage.run(
+        'INSERT INTO users (name, role, password_hash, password_salt, created_at) VALUES (?, ?, ?, ?, ?)',
+        [user.name, user.role, hash, salt, clock.now()],
+      );
     },
 
     /** Checks a password; returns the user's role or null. Unknown names cost as much as wrong passwords. */
@@ -118,7 +129,10 @@ export function createAccounts(storage: Storage, clock: CentralClock) {
     },
 
     /** Starts a login session; returns the cookie value (only its hash is stored) and CSRF token. */
-    async createSession(name: string, ttlMs: number): Promise<{ sessionId: string; csrfToken: string; expiresAt: number }> {
+    async createSession(
+      name: string,
+      ttlMs: number,
+    ): Promise<{ sessionId: string; csrfToken: string; expiresAt: number }> {
       const sessionId = randomSecret();
       const csrfToken = randomSecret();
       const expiresAt = clock.now() + ttlMs;

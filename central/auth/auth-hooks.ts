@@ -44,7 +44,12 @@ export function createAuthGuards(accounts: Accounts): AuthGuards {
       const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header);
       const station = match?.[1] ? await accounts.stationForToken(match[1]) : null;
       if (!station) {
-        await sendError(reply, 401, 'unauthenticated', 'A valid station token is required (Authorization: Bearer <token>).');
+        await sendError(
+          reply,
+          401,
+          'unauthenticated',
+          'A valid station token is required (Authorization: Bearer <token>).',
+        );
         return;
       }
       request.station = station;

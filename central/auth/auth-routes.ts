@@ -40,12 +40,16 @@ export const authRoutes: FastifyPluginAsync<CentralContext> = async (app, ctx) =
     return me;
   });
 
-  app.post('/api/v1/auth/logout', { preHandler: auth.requireUser(['advisor', 'coordinator', 'admin']) }, async (request, reply) => {
-    const sessionId = request.cookies[SESSION_COOKIE];
-    if (sessionId) await accounts.endSession(sessionId);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  app.post(
+    '/api/v1/auth/logout',
+    { preHandler: auth.requireUser(['advisor', 'coordinator', 'admin']) },
+    async (request, reply) => {
+      const sessionId = request.cookies[SESSION_COOKIE];
+      if (sessionId) await accounts.endSession(sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
   app.get('/api/v1/auth/me', { preHandler: auth.requireUser(['advisor', 'coordinator', 'admin']) }, async (request) => {
     const user = request.user!;

@@ -5,7 +5,9 @@ const SCRYPT_KEY_BYTES = 64;
 
 function scryptAsync(password: string, salt: string): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password, salt, SCRYPT_KEY_BYTES, { N: 16384, r: 8, p: 1 }, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password, salt, SCRYPT_KEY_BYTES, { N: 16384, r: 8, p: 1 }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 }
 

@@ -54,19 +54,31 @@ export function createDashboardQueries(storage: Storage) {
        FROM ${source.sql} ${join} GROUP BY ${keyExpr} ORDER BY events DESC, key`,
       source.params,
     );
-    return rows.map((r) => ({ key: String(r.key), events: Number(r.events), sessions: Number(r.sessions), seconds: Number(r.seconds) }));
+    return rows.map((r) => ({
+      key: String(r.key),
+      events: Number(r.events),
+      sessions: Number(r.sessions),
+      seconds: Number(r.seconds),
+    }));
   };
 
   return {
     async summary(filter: DashboardFilter): Promise<DashboardSummary> {
       const w = where(filter);
-      const stations = await storage.all<{ id: string; location: string; site_kind: string }>('SELECT id, location, site_kind FROM stations ORDER BY id');
+      const stations = await storage.all<{ id: string; location: string; site_kind: string }>(
+        'SELECT id, location, site_kind FROM stations ORDER BY id',
+      );
       const locationOf = new Map(stations.map((s) => [s.id, s.location]));
 
       // A session.started event is one session, so for sessions the event count is the session count.
       const perDay = await totalsBy(filter, 'session.started', 't.day');
       const perStation = await totalsBy(filter, 'session.started', 't.station_id');
-      const perSite = await totalsBy(filter, 'session.started', 's.site_kind', 'JOIN stations s ON s.id = t.station_id');
+      const perSite = await totalsBy(
+        filter,
+        'session.started',
+        's.site_kind',
+        'JOIN stations s ON s.id = t.station_id',
+      );
       const services = await totalsBy(filter, 'service.opened', 't.dim');
       const languages = await totalsBy(filter, 'language.chosen', 't.dim');
       const modes = (await totalsBy(filter, 'accessibility.changed', 't.dim')).filter((m) => m.key.endsWith(':on'));
@@ -90,8 +102,11 @@ export function createDashboardQueries(storage: Storage) {
       const endedCount = lengths.reduce((sum, l) => sum + Number(l.n), 0);
       const totalSessions = perDay.reduce((sum, d) => sum + d.events, 0);
 
-      const topics = [...new Set([...helpByType.requested, ...helpByType.answered, ...helpByType.cancelled].map((h) => h.key))].sort();
-      const find = (list: Totals[], key: string) => list.find((t) => t.key === key) ?? { key, events: 0, sessions: 0, seconds: 0 };
+      const topics = [
+        ...new Set([...helpByType.requested, ...helpByType.answered, ...helpByType.cancelled].map((h) => h.key)),
+      ].sort();
+      const find = (list: Totals[], key: string) =>
+        list.find((t) => t.key === key) ?? { key, events: 0, sessions: 0, seconds: 0 };
 
       return {
         filter,
@@ -107,10 +122,17 @@ export function createDashboardQueries(storage: Storage) {
           return { hourOfWeek, sessions: suppress(n, n) };
         }),
         sessionsBySite: perSite.map((s) => ({ siteKind: s.key, sessions: suppress(s.events, s.events) })),
-        sessionsByStation: perStation.map((s) => ({ stationId: s.key, location: locationOf.get(s.key) ?? '', sessions: suppress(s.events, s.events) })),
+        sessionsByStation: perStation.map((s) => ({
+          stationId: s.key,
+          location: locationOf.get(s.key) ?? '',
+          sessions: suppress(s.events, s.events),
+        })),
         topServices: services.map((s) => ({ serviceId: s.key, opens: suppress(s.events, s.sessions) })),
         languages: languages.map((l) => ({ language: l.key, sessions: suppress(l.sessions, l.sessions) })),
-        accessibilityModes: modes.map((m) => ({ mode: m.key.replace(/:on$/, ''), sessions: suppress(m.sessions, m.sessions) })),
+        accessibilityModes: modes.map((m) => ({
+          mode: m.key.replace(/:on$/, ''),
+          sessions: suppress(m.sessions, m.sessions),
+        })),
         help: topics.map((topic) => {
           const requested = find(helpByType.requested, topic);
           const answered = find(helpByType.answered, topic);
@@ -120,7 +142,10 @@ export function createDashboardQueries(storage: Storage) {
             requested: suppress(requested.events, requested.sessions),
             answered: suppress(answered.events, answered.sessions),
             cancelled: suppress(cancelled.events, cancelled.sessions),
-            averageWaitSeconds: suppress(answered.events ? Math.round(answered.seconds / answered.events) : 0, answered.sessions),
+            averageWaitSeconds: suppress(
+              answered.events ? Math.round(answered.seconds / answered.events) : 0,
+              answered.sessions,
+            ),
           };
         }),
         blockedNavigations: blocked.map((b) => ({ serviceId: b.key, blocked: suppress(b.events, b.sessions) })),

@@ -30,7 +30,8 @@ export const dashboardRoutes: FastifyPluginAsync<CentralContext> = async (app, c
     const to = parsed.data.to ?? slots(now).day;
     const from = parsed.data.from ?? localDayMinus(slots, now, 29);
     if (from > to) return { ok: false, reason: 'from must not be after to' };
-    if ((Date.parse(to) - Date.parse(from)) / 86400_000 >= MAX_RANGE_DAYS) return { ok: false, reason: `a range may cover at most ${MAX_RANGE_DAYS} days` };
+    if ((Date.parse(to) - Date.parse(from)) / 86400_000 >= MAX_RANGE_DAYS)
+      return { ok: false, reason: `a range may cover at most ${MAX_RANGE_DAYS} days` };
     return { ok: true, filter: { from, to, site: parsed.data.site, station: parsed.data.station } };
   };
 

@@ -10,11 +10,16 @@ import type { CentralContext } from '../context.ts';
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const dashboardWebApp: FastifyPluginAsync<CentralContext> = async (app, ctx) => {
-  const root = isAbsolute(ctx.config.dashboardDir) ? ctx.config.dashboardDir : resolve(projectRoot, ctx.config.dashboardDir);
+  const root = isAbsolute(ctx.config.dashboardDir)
+    ? ctx.config.dashboardDir
+    : resolve(projectRoot, ctx.config.dashboardDir);
   app.get('/dashboard', async (_request, reply) => reply.redirect('/dashboard/'));
   if (!existsSync(resolve(root, 'index.html'))) {
     app.get('/dashboard/', async (_request, reply) =>
-      reply.code(503).type('text/plain; charset=utf-8').send('The dashboard is not built yet: run `npm run build:central-web`.'),
+      reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The dashboard is not built yet: run `npm run build:central-web`.'),
     );
     return;
   }

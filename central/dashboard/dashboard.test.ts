@@ -20,11 +20,22 @@ describe.each(storageTargets)('the usage dashboard on $name', (target) => {
     const oodi = await central.addStation('oodi-1', 'library');
     const kallio = await central.addStation('kallio-1', 'community-house');
     await uploadSessions(central, oodi, [
-      ...Array.from({ length: 6 }, (_, i) => ({ at: monday, serviceId: 'kela', language: 'fi', durationSeconds: 300 + i * 60, mode: 'text-150', helpWaitSeconds: 120, blocked: 'omakanta' })),
+      ...Array.from({ length: 6 }, (_, i) => ({
+        at: monday,
+        serviceId: 'kela',
+        language: 'fi',
+        durationSeconds: 300 + i * 60,
+        mode: 'text-150',
+        helpWaitSeconds: 120,
+        blocked: 'omakanta',
+      })),
       { at: monday, language: 'sv' },
       { at: monday, language: 'sv' },
     ]);
-    await uploadSessions(central, kallio, [{ at: monday - 86400_000, serviceId: 'suomi-fi' }, { at: monday - 86400_000 }]);
+    await uploadSessions(central, kallio, [
+      { at: monday - 86400_000, serviceId: 'suomi-fi' },
+      { at: monday - 86400_000 },
+    ]);
   });
   afterEach(async () => {
     await central.app.close();
@@ -32,7 +43,11 @@ describe.each(storageTargets)('the usage dashboard on $name', (target) => {
   });
 
   const summary = async (query = '') => {
-    const response = await central.app.inject({ method: 'GET', url: `/api/v1/dashboard/summary?from=2026-11-01&to=2026-11-30${query}`, headers: { cookie: coordinator.cookie } });
+    const response = await central.app.inject({
+      method: 'GET',
+      url: `/api/v1/dashboard/summary?from=2026-11-01&to=2026-11-30${query}`,
+      headers: { cookie: coordinator.cookie },
+    });
     expect(response.statusCode).toBe(200);
     return response.json() as DashboardSummary;
   };
@@ -75,7 +90,11 @@ describe.each(storageTargets)('the usage dashboard on $name', (target) => {
   });
 
   it('exports the same suppressed figures as CSV', async () => {
-    const response = await central.app.inject({ method: 'GET', url: '/api/v1/dashboard/export.csv?from=2026-11-01&to=2026-11-30', headers: { cookie: coordinator.cookie } });
+    const response = await central.app.inject({
+      method: 'GET',
+      url: '/api/v1/dashboard/export.csv?from=2026-11-01&to=2026-11-30',
+      headers: { cookie: coordinator.cookie },
+    });
     expect(response.headers['content-type']).toMatch(/text\/csv/);
     expect(response.body).toContain('sessions by station,kallio-1,<5');
     expect(response.body).toContain('sessions by station,oodi-1,8');
@@ -101,15 +120,31 @@ describe.each(storageTargets)('the usage dashboard on $name', (target) => {
 
   it('keeps raw events younger than the retention window', async () => {
     central.clock.advance(89 * 86400_000);
-    const result = await createRetention({ storage: central.storage, clock: central.clock, retentionDays: 90 }).runOnce();
+    const result = await createRetention({
+      storage: central.storage,
+      clock: central.clock,
+      retentionDays: 90,
+    }).runOnce();
     expect(result.deletedEvents).toBe(0);
   });
 
   it('is for coordinators: advisors get 403, strangers 401, a bad range 400', async () => {
     const advisor = await central.login('advisor');
-    expect((await central.app.inject({ method: 'GET', url: '/api/v1/dashboard/summary', headers: { cookie: advisor.cookie } })).statusCode).toBe(403);
+    expect(
+      (
+        await central.app.inject({
+          method: 'GET',
+          url: '/api/v1/dashboard/summary',
+          headers: { cookie: advisor.cookie },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await central.app.inject({ method: 'GET', url: '/api/v1/dashboard/summary' })).statusCode).toBe(401);
-    const bad = await central.app.inject({ method: 'GET', url: '/api/v1/dashboard/summary?from=2026-12-01&to=2026-11-01', headers: { cookie: coordinator.cookie } });
+    const bad = await central.app.inject({
+      method: 'GET',
+      url: '/api/v1/dashboard/summary?from=2026-12-01&to=2026-11-01',
+      headers: { cookie: coordinator.cookie },
+    });
     expect(bad.statusCode).toBe(400);
   });
 });

@@ -13,7 +13,9 @@ export function summaryToCsv(summary: DashboardSummary): string {
   add('total sessions', '', summary.totalSessions);
   add('median session seconds', '', summary.medianSessionSeconds);
   summary.sessionsPerDay.forEach((d) => add('sessions per day', d.day, d.sessions));
-  summary.sessionsPerHourOfWeek.forEach((h) => add('sessions per hour of week (0 = Monday 00-01)', h.hourOfWeek, h.sessions));
+  summary.sessionsPerHourOfWeek.forEach((h) =>
+    add('sessions per hour of week (0 = Monday 00-01)', h.hourOfWeek, h.sessions),
+  );
   summary.sessionsBySite.forEach((s) => add('sessions by site', s.siteKind, s.sessions));
   summary.sessionsByStation.forEach((s) => add('sessions by station', s.stationId, s.sessions));
   summary.topServices.forEach((s) => add('service opens', s.serviceId, s.opens));

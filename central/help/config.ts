@@ -11,9 +11,19 @@ export const helpConfigSchema = z
     /** An advisor counts as online while heard from within this time (console heartbeats every 20 s). */
     onlineWithinSeconds: z.number().int().min(10).max(600).default(60),
     /** Chat text is deleted this long after its request closes. */
-    chatRetentionMinutes: z.number().int().min(0).max(24 * 60).default(15),
+    chatRetentionMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .default(15),
     /** A request nobody claims expires after this long. */
-    expireQueuedAfterMinutes: z.number().int().min(1).max(24 * 60).default(60),
+    expireQueuedAfterMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
     /** First guess of a wait before any request has been answered. */
     initialWaitEstimateMinutes: z.number().int().min(0).max(240).default(5),
     /** Service hours in `timeZone`; null = always open. Each weekday lists [open, close) ranges. */
@@ -34,8 +44,13 @@ export type HelpConfigInput = z.input<typeof helpConfigSchema>;
 export function isWithinServiceHours(config: HelpConfig, epochMs: number): boolean {
   const hours = config.serviceHours;
   if (!hours) return true;
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: hours.timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .formatToParts(new Date(epochMs));
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: hours.timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(epochMs));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const day = part('weekday').toLowerCase().slice(0, 3) as (typeof WEEKDAYS)[number];
   const now = `${part('hour')}:${part('minute')}`;

@@ -1,6 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HELP_CONSOLE_EVENTS, HELP_STATION_EVENTS, type HelpQueueItem, type HelpStationRequest } from '../../protocol/help.ts';
-import { openSseStream, openTestSqlite, requestBody, startHelpApp, type AdvisorSession, type HelpTestApp, type TestStorage } from './testing.ts';
+import {
+  HELP_CONSOLE_EVENTS,
+  HELP_STATION_EVENTS,
+  type HelpQueueItem,
+  type HelpStationRequest,
+} from '../../protocol/help.ts';
+import {
+  openSseStream,
+  openTestSqlite,
+  requestBody,
+  startHelpApp,
+  type AdvisorSession,
+  type HelpTestApp,
+  type TestStorage,
+} from './testing.ts';
 
 describe('live help streams', () => {
   let db: TestStorage;
@@ -16,7 +29,12 @@ describe('live help streams', () => {
     base = await t.app.listen({ host: '127.0.0.1', port: 0 });
     token = await t.addStation('oodi-1', 'Oodi');
     aino = await t.addAdvisor('aino');
-    await t.app.inject({ method: 'PUT', url: '/api/v1/help/advisor/presence', headers: aino.headers, payload: { status: 'online' } });
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/help/advisor/presence',
+      headers: aino.headers,
+      payload: { status: 'online' },
+    });
   });
   afterEach(async () => {
     for (const s of streams.splice(0)) s.close();
@@ -30,7 +48,12 @@ describe('live help streams', () => {
     return stream;
   };
   const create = async (stationToken = token) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/help/requests', headers: { authorization: `Bearer ${stationToken}` }, payload: requestBody() });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/help/requests',
+      headers: { authorization: `Bearer ${stationToken}` },
+      payload: requestBody(),
+    });
     return (res.json() as { request: HelpStationRequest }).request.requestId;
   };
 
@@ -59,7 +82,9 @@ describe('live help streams', () => {
     const other = await t.addStation('kallio-2');
     const missed = await create(other);
     const again = await open('/api/v1/help/advisor/stream', { cookie: aino.cookie, 'last-event-id': seen.id });
-    const replayed = await again.next((e) => e.event === HELP_CONSOLE_EVENTS.requestCreated || e.event === HELP_CONSOLE_EVENTS.snapshot);
+    const replayed = await again.next(
+      (e) => e.event === HELP_CONSOLE_EVENTS.requestCreated || e.event === HELP_CONSOLE_EVENTS.snapshot,
+    );
     expect(replayed.event).toBe(HELP_CONSOLE_EVENTS.requestCreated);
     expect((replayed.data as HelpQueueItem).id).toBe(missed);
   });
@@ -85,7 +110,12 @@ describe('live help streams', () => {
     expect((update.data as HelpStationRequest).requestId).toBe(own);
 
     await t.app.inject({ method: 'POST', url: `/api/v1/help/advisor/requests/${own}/claim`, headers: aino.headers });
-    await t.app.inject({ method: 'POST', url: `/api/v1/help/requests/${own}/messages`, headers: { authorization: `Bearer ${token}` }, payload: { text: 'private words' } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/help/requests/${own}/messages`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { text: 'private words' },
+    });
     await mine.next((e) => (e.data as HelpStationRequest).messages?.length === 1);
     // A later event proves eero's stream moved past the chat without receiving it.
     await t.app.inject({ method: 'POST', url: `/api/v1/help/advisor/requests/${own}/resolve`, headers: aino.headers });

@@ -36,7 +36,9 @@ const V1 = [
   `CREATE INDEX IF NOT EXISTS help_messages_request ON help_messages (request_id, at)`,
 ].join(';\n');
 
-export const HELP_MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'help requests and chat', sqlite: V1, postgres: V1 }];
+export const HELP_MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'help requests and chat', sqlite: V1, postgres: V1 },
+];
 
 /** Row as both drivers return it (pg returns BIGINT as string). */
 export interface HelpRequestRow {

@@ -61,7 +61,10 @@ export function createHelpModule(options: HelpPluginOptions = {}): HelpModule {
 
     const sweepEveryMs = options.sweepEveryMs ?? 5_000;
     if (sweepEveryMs > 0) {
-      const timer = setInterval(() => void running.sweep().catch((error: unknown) => app.log.error({ err: error }, 'help sweep failed')), sweepEveryMs);
+      const timer = setInterval(
+        () => void running.sweep().catch((error: unknown) => app.log.error({ err: error }, 'help sweep failed')),
+        sweepEveryMs,
+      );
       timer.unref();
       app.addHook('onClose', async () => clearInterval(timer));
     }
@@ -73,7 +76,10 @@ export function createHelpModule(options: HelpPluginOptions = {}): HelpModule {
       await app.register(fastifyStatic, { root, prefix: '/console/', decorateReply: false });
     } else {
       app.get('/console/', async (_request, reply) =>
-        reply.code(503).type('text/plain; charset=utf-8').send('The advisor console is not built yet: run `npm run build:console`.'),
+        reply
+          .code(503)
+          .type('text/plain; charset=utf-8')
+          .send('The advisor console is not built yet: run `npm run build:console`.'),
       );
     }
   };

@@ -38,7 +38,8 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, reply: FastifyRep
   return undefined;
 }
 
-const requestId = (request: FastifyRequest, reply: FastifyReply) => parse(uuidSchema, (request.params as { id?: string }).id, reply);
+const requestId = (request: FastifyRequest, reply: FastifyReply) =>
+  parse(uuidSchema, (request.params as { id?: string }).id, reply);
 
 function station(request: FastifyRequest): StationIdentity {
   // requireStation ran first, so the station is set.
@@ -73,7 +74,10 @@ function chatRoute(
 }
 
 /** Station-facing routes (mount under `/api/v1/help`). */
-export function stationRoutes(app: FastifyInstance, { ctx, service, events, heartbeatMs, openStreams }: HelpRouteDeps): void {
+export function stationRoutes(
+  app: FastifyInstance,
+  { ctx, service, events, heartbeatMs, openStreams }: HelpRouteDeps,
+): void {
   const preHandler = ctx.auth.requireStation;
 
   // Stations authenticate with a Bearer token, never a cookie, so any origin may call these routes:
@@ -123,7 +127,10 @@ export function stationRoutes(app: FastifyInstance, { ctx, service, events, hear
     await openSse(request, reply, {
       events,
       audiences: new Set<Audience>([service.audiences.station(who.id)]),
-      snapshot: async () => ({ type: HELP_STATION_EVENTS.snapshot, data: { requests: await service.stationSnapshot(who) } }),
+      snapshot: async () => ({
+        type: HELP_STATION_EVENTS.snapshot,
+        data: { requests: await service.stationSnapshot(who) },
+      }),
       heartbeatMs,
       retryMs: 2000,
       openStreams,
@@ -132,11 +139,16 @@ export function stationRoutes(app: FastifyInstance, { ctx, service, events, hear
 }
 
 /** Advisor-console routes (mount under `/api/v1/help/advisor`). */
-export function advisorRoutes(app: FastifyInstance, { ctx, service, events, heartbeatMs, openStreams }: HelpRouteDeps): void {
+export function advisorRoutes(
+  app: FastifyInstance,
+  { ctx, service, events, heartbeatMs, openStreams }: HelpRouteDeps,
+): void {
   const preHandler = ctx.auth.requireUser(ADVISOR_ROLES);
 
   app.get('/queue', { preHandler }, async (request) => service.consoleSnapshot(advisor(request)));
-  app.get('/handled-today', { preHandler }, async (request) => ({ items: await service.handledToday(advisor(request)) }));
+  app.get('/handled-today', { preHandler }, async (request) => ({
+    items: await service.handledToday(advisor(request)),
+  }));
 
   app.post('/heartbeat', { preHandler }, async (request) => {
     service.touch(advisor(request));

@@ -28,8 +28,23 @@ export function rowToRecord(row: HelpRequestRow): HelpRequestRecord {
 
 export function recordToParams(r: HelpRequestRecord): (string | number | null)[] {
   return [
-    r.id, r.stationId, r.location, r.sessionId, r.language, r.topic, r.mode, JSON.stringify(r.accessibilityModes), r.serviceId,
-    r.state, r.createdAt, r.claimedById, r.claimedByName, r.claimedAt, r.firstClaimedAt, r.closedAt, r.returnedCount,
+    r.id,
+    r.stationId,
+    r.location,
+    r.sessionId,
+    r.language,
+    r.topic,
+    r.mode,
+    JSON.stringify(r.accessibilityModes),
+    r.serviceId,
+    r.state,
+    r.createdAt,
+    r.claimedById,
+    r.claimedByName,
+    r.claimedAt,
+    r.firstClaimedAt,
+    r.closedAt,
+    r.returnedCount,
   ];
 }
 
@@ -37,5 +52,11 @@ export const INSERT_COLUMNS =
   'id, station_id, location, session_id, language, topic, mode, accessibility_modes, service_id, state, created_at, claimed_by_id, claimed_by_name, claimed_at, first_claimed_at, closed_at, returned_count';
 
 export function rowToMessage(row: HelpMessageRow): HelpMessageRecord {
-  return { id: row.id, requestId: row.request_id, from: row.sender as HelpMessageRecord['from'], text: row.text, at: Number(row.at) };
+  return {
+    id: row.id,
+    requestId: row.request_id,
+    from: row.sender as HelpMessageRecord['from'],
+    text: row.text,
+    at: Number(row.at),
+  };
 }

@@ -40,7 +40,14 @@ export interface AdvisorIdentity {
 
 export type ActionResult<T> =
   | { ok: true; value: T }
-  | { ok: false; status: 404 | 409; error: string; message: string; claimedBy?: { displayName: string } | null; state?: HelpRequestRecord['state'] };
+  | {
+      ok: false;
+      status: 404 | 409;
+      error: string;
+      message: string;
+      claimedBy?: { displayName: string } | null;
+      state?: HelpRequestRecord['state'];
+    };
 
 export interface HelpServiceDeps {
   store: HelpStore;
@@ -69,12 +76,23 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
   /** Exponentially weighted average of answered waits (A = 0.9·A′ + 0.1·W), in seconds. */
   let averageWaitSeconds = config.initialWaitEstimateMinutes * 60;
 
-  const isOnline = (p: PresenceEntry) => p.status === 'online' && clock.now() - p.lastSeen < config.onlineWithinSeconds * 1000;
+  const isOnline = (p: PresenceEntry) =>
+    p.status === 'online' && clock.now() - p.lastSeen < config.onlineWithinSeconds * 1000;
   const onlineCount = () => [...presence.values()].filter(isOnline).length;
   const advisors = (): AdvisorSummary[] =>
-    [...presence.entries()].map(([id, p]) => ({ id, displayName: p.displayName, status: isOnline(p) ? 'online' : 'away', connected: p.connections > 0 }));
+    [...presence.entries()].map(([id, p]) => ({
+      id,
+      displayName: p.displayName,
+      status: isOnline(p) ? 'online' : 'away',
+      connected: p.connections > 0,
+    }));
 
-  const toMessage = (m: HelpMessageRecord): ChatMessage => ({ id: m.id, from: m.from, text: m.text, at: new Date(m.at).toISOString() });
+  const toMessage = (m: HelpMessageRecord): ChatMessage => ({
+    id: m.id,
+    from: m.from,
+    text: m.text,
+    at: new Date(m.at).toISOString(),
+  });
 
   async function stationView(r: HelpRequestRecord, open: HelpRequestRecord[]): Promise<HelpStationRequest> {
     const queued = open.filter((o) => o.state === 'queued');
@@ -85,7 +103,8 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
       state: r.state,
       draft: { topic: r.topic, mode: r.mode },
       position,
-      estimatedWaitMinutes: position === null ? null : Math.ceil((position * averageWaitSeconds) / Math.max(1, onlineCount()) / 60),
+      estimatedWaitMinutes:
+        position === null ? null : Math.ceil((position * averageWaitSeconds) / Math.max(1, onlineCount()) / 60),
       advisorFirstName: r.claimedByName === null ? null : firstName(r.claimedByName),
       messages: (await store.listMessages(r.id)).map(toMessage),
     };
@@ -118,10 +137,18 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
     if (!record) return;
     const open = await store.listOpen();
     events.publish('console', consoleEvent, await queueItem(record, null));
-    events.publish(stationAudience(record.stationId), HELP_STATION_EVENTS.requestUpdated, await stationView(record, open));
+    events.publish(
+      stationAudience(record.stationId),
+      HELP_STATION_EVENTS.requestUpdated,
+      await stationView(record, open),
+    );
     for (const other of open) {
       if (other.id !== id && other.state === 'queued') {
-        events.publish(stationAudience(other.stationId), HELP_STATION_EVENTS.requestUpdated, await stationView(other, open));
+        events.publish(
+          stationAudience(other.stationId),
+          HELP_STATION_EVENTS.requestUpdated,
+          await stationView(other, open),
+        );
       }
     }
   }
@@ -143,7 +170,13 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
   }
 
   const notFound = { ok: false as const, status: 404 as const, error: 'not-found', message: 'No such help request.' };
-  const notOpen = (r: HelpRequestRecord) => ({ ok: false as const, status: 409 as const, error: 'closed', message: `The request is already ${r.state}.`, state: r.state });
+  const notOpen = (r: HelpRequestRecord) => ({
+    ok: false as const,
+    status: 409 as const,
+    error: 'closed',
+    message: `The request is already ${r.state}.`,
+    state: r.state,
+  });
 
   function touch(advisor: AdvisorIdentity): void {
     const entry = presence.get(advisor.id);
@@ -151,7 +184,12 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
       entry.lastSeen = clock.now();
       entry.displayName = advisor.displayName;
     } else {
-      presence.set(advisor.id, { displayName: advisor.displayName, status: 'online', lastSeen: clock.now(), connections: 0 });
+      presence.set(advisor.id, {
+        displayName: advisor.displayName,
+        status: 'online',
+        lastSeen: clock.now(),
+        connections: 0,
+      });
       publishPresence();
     }
   }
@@ -162,7 +200,9 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
     async create(station: StationIdentity, body: HelpRequestCreate): Promise<HelpCreateResult> {
       const now = clock.now();
       // A retry of the same visit's request gets the open request back instead of a second place in line.
-      const existing = (await store.listForStation(station.id, now)).find((r) => r.sessionId === body.sessionId && (r.state === 'queued' || r.state === 'claimed'));
+      const existing = (await store.listForStation(station.id, now)).find(
+        (r) => r.sessionId === body.sessionId && (r.state === 'queued' || r.state === 'claimed'),
+      );
       if (existing) return { status: 'accepted', request: await stationView(existing, await store.listOpen()) };
       const answer = availability();
       if (!answer.available) return { status: 'unavailable', reason: answer.reason };
@@ -226,8 +266,16 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
       const message: HelpMessageRecord = { id: newId(), requestId: id, from: 'visitor', text, at: clock.now() };
       await store.addMessage(message);
       const open = await store.listOpen();
-      events.publish(stationAudience(record.stationId), HELP_STATION_EVENTS.requestUpdated, await stationView(record, open));
-      if (record.claimedById) events.publish(advisorAudience(record.claimedById), HELP_CONSOLE_EVENTS.chatMessage, { requestId: id, message: toMessage(message) });
+      events.publish(
+        stationAudience(record.stationId),
+        HELP_STATION_EVENTS.requestUpdated,
+        await stationView(record, open),
+      );
+      if (record.claimedById)
+        events.publish(advisorAudience(record.claimedById), HELP_CONSOLE_EVENTS.chatMessage, {
+          requestId: id,
+          message: toMessage(message),
+        });
       return { ok: true, value: toMessage(message) };
     },
 
@@ -276,15 +324,24 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
       if (!(await store.claim(id, advisor, now))) {
         const record = await store.get(id);
         if (!record) return notFound;
-        if (record.state === 'claimed' && record.claimedById === advisor.id) return { ok: true, value: await queueItem(record, advisor.id) };
+        if (record.state === 'claimed' && record.claimedById === advisor.id)
+          return { ok: true, value: await queueItem(record, advisor.id) };
         if (record.state === 'claimed') {
-          return { ok: false, status: 409, error: 'already-claimed', message: `${record.claimedByName ?? 'Another advisor'} is already helping.`, claimedBy: { displayName: record.claimedByName ?? '' }, state: record.state };
+          return {
+            ok: false,
+            status: 409,
+            error: 'already-claimed',
+            message: `${record.claimedByName ?? 'Another advisor'} is already helping.`,
+            claimedBy: { displayName: record.claimedByName ?? '' },
+            state: record.state,
+          };
         }
         return { ...notOpen(record), claimedBy: null };
       }
       const record = await store.get(id);
       if (!record) return notFound;
-      if (record.firstClaimedAt === now) averageWaitSeconds = 0.9 * averageWaitSeconds + 0.1 * ((now - record.createdAt) / 1000);
+      if (record.firstClaimedAt === now)
+        averageWaitSeconds = 0.9 * averageWaitSeconds + 0.1 * ((now - record.createdAt) / 1000);
       await publishChange(id);
       return { ok: true, value: await queueItem(record, advisor.id) };
     },
@@ -294,7 +351,13 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
       if (!(await store.release(id, advisor.id))) {
         const record = await store.get(id);
         if (!record) return notFound;
-        return { ok: false, status: 409, error: 'not-yours', message: 'Only the advisor helping can return this request.', state: record.state };
+        return {
+          ok: false,
+          status: 409,
+          error: 'not-yours',
+          message: 'Only the advisor helping can return this request.',
+          state: record.state,
+        };
       }
       await publishChange(id);
       const record = await store.get(id);
@@ -306,8 +369,15 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
       if (!(await store.close(id, 'resolved', ['claimed'], clock.now(), advisor.id))) {
         const record = await store.get(id);
         if (!record) return notFound;
-        if (record.state === 'resolved' && record.claimedById === advisor.id) return { ok: true, value: await queueItem(record, advisor.id) };
-        return { ok: false, status: 409, error: 'not-yours', message: 'Claim the request before resolving it.', state: record.state };
+        if (record.state === 'resolved' && record.claimedById === advisor.id)
+          return { ok: true, value: await queueItem(record, advisor.id) };
+        return {
+          ok: false,
+          status: 409,
+          error: 'not-yours',
+          message: 'Claim the request before resolving it.',
+          state: record.state,
+        };
       }
       await publishChange(id);
       const record = await store.get(id);
@@ -319,12 +389,25 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
       const record = await store.get(id);
       if (!record) return notFound;
       if (record.state !== 'claimed' || record.claimedById !== advisor.id) {
-        return { ok: false, status: 409, error: 'not-yours', message: 'Claim the request before writing to the visitor.', state: record.state };
+        return {
+          ok: false,
+          status: 409,
+          error: 'not-yours',
+          message: 'Claim the request before writing to the visitor.',
+          state: record.state,
+        };
       }
       const message: HelpMessageRecord = { id: newId(), requestId: id, from: 'advisor', text, at: clock.now() };
       await store.addMessage(message);
-      events.publish(stationAudience(record.stationId), HELP_STATION_EVENTS.requestUpdated, await stationView(record, await store.listOpen()));
-      events.publish(advisorAudience(advisor.id), HELP_CONSOLE_EVENTS.chatMessage, { requestId: id, message: toMessage(message) });
+      events.publish(
+        stationAudience(record.stationId),
+        HELP_STATION_EVENTS.requestUpdated,
+        await stationView(record, await store.listOpen()),
+      );
+      events.publish(advisorAudience(advisor.id), HELP_CONSOLE_EVENTS.chatMessage, {
+        requestId: id,
+        message: toMessage(message),
+      });
       return { ok: true, value: toMessage(message) };
     },
 
@@ -351,7 +434,8 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
         }
       }
       const chatDeleted = await store.deleteChatClosedBefore(now - config.chatRetentionMinutes * 60_000);
-      if (returned + expired > 0 || [...presence.values()].some((p) => p.status === 'online' && !isOnline(p))) publishPresence();
+      if (returned + expired > 0 || [...presence.values()].some((p) => p.status === 'online' && !isOnline(p)))
+        publishPresence();
       return { returned, expired, chatDeleted };
     },
 

@@ -7,7 +7,6 @@ import { HELP_MIGRATIONS, type HelpMessageRow, type HelpRequestRow } from './mig
 import { INSERT_COLUMNS, recordToParams, rowToMessage, rowToRecord } from './rows.ts';
 import type { HelpMessageRecord, HelpRequestRecord, HelpStore } from './store.ts';
 
-
 const OPEN = `state IN ('queued', 'claimed')`;
 
 /** Creates the help store on central's storage (either adapter). */
@@ -31,9 +30,15 @@ export function createSqlHelpStore(storage: Storage): HelpStore {
     },
     listOpen: () => requests(`SELECT * FROM help_requests WHERE ${OPEN} ORDER BY created_at, id`),
     listForStation: (stationId, closedSince) =>
-      requests(`SELECT * FROM help_requests WHERE station_id = ? AND (${OPEN} OR closed_at >= ?) ORDER BY created_at, id`, [stationId, closedSince]),
+      requests(
+        `SELECT * FROM help_requests WHERE station_id = ? AND (${OPEN} OR closed_at >= ?) ORDER BY created_at, id`,
+        [stationId, closedSince],
+      ),
     listHandledBy: (advisorId, since) =>
-      requests(`SELECT * FROM help_requests WHERE claimed_by_id = ? AND closed_at >= ? AND state = 'resolved' ORDER BY closed_at DESC`, [advisorId, since]),
+      requests(
+        `SELECT * FROM help_requests WHERE claimed_by_id = ? AND closed_at >= ? AND state = 'resolved' ORDER BY closed_at DESC`,
+        [advisorId, since],
+      ),
     async claim(id, advisor, at) {
       const changed = await db.run(
         `UPDATE help_requests SET state = 'claimed', claimed_by_id = ?, claimed_by_name = ?, claimed_at = ?,
@@ -61,12 +66,21 @@ export function createSqlHelpStore(storage: Storage): HelpStore {
       );
       return changed === 1;
     },
-    listQueuedBefore: (before) => requests(`SELECT * FROM help_requests WHERE state = 'queued' AND created_at < ? ORDER BY created_at`, [before]),
+    listQueuedBefore: (before) =>
+      requests(`SELECT * FROM help_requests WHERE state = 'queued' AND created_at < ? ORDER BY created_at`, [before]),
     async addMessage(m: HelpMessageRecord) {
-      await db.run('INSERT INTO help_messages (id, request_id, sender, text, at) VALUES (?, ?, ?, ?, ?)', [m.id, m.requestId, m.from, m.text, m.at]);
+      await db.run('INSERT INTO help_messages (id, request_id, sender, text, at) VALUES (?, ?, ?, ?, ?)', [
+        m.id,
+        m.requestId,
+        m.from,
+        m.text,
+        m.at,
+      ]);
     },
     async listMessages(requestId) {
-      return (await db.all<HelpMessageRow>('SELECT * FROM help_messages WHERE request_id = ? ORDER BY at, id', [requestId])).map(rowToMessage);
+      return (
+        await db.all<HelpMessageRow>('SELECT * FROM help_messages WHERE request_id = ? ORDER BY at, id', [requestId])
+      ).map(rowToMessage);
     },
     deleteChatClosedBefore: (closedBefore) =>
       db.run(

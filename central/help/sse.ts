@@ -18,7 +18,8 @@ export interface SseOptions {
   openStreams: Set<() => void>;
 }
 
-const frame = (id: string, type: string, data: unknown) => `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+const frame = (id: string, type: string, data: unknown) =>
+  `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 
 /** Turns the request into a live stream; resolves once the first frames are written. */
 export async function openSse(request: FastifyRequest, reply: FastifyReply, options: SseOptions): Promise<void> {
@@ -40,7 +41,9 @@ export async function openSse(request: FastifyRequest, reply: FastifyReply, opti
   let closed = false;
   const pending: LiveEvent[] = [];
   const write = (e: LiveEvent) => raw.write(frame(e.id, e.type, e.data));
-  const unsubscribe = options.events.subscribe(options.audiences, (event) => (ready ? write(event) : pending.push(event)));
+  const unsubscribe = options.events.subscribe(options.audiences, (event) =>
+    ready ? write(event) : pending.push(event),
+  );
   const heartbeat = setInterval(() => raw.write(': ping\n\n'), options.heartbeatMs);
   heartbeat.unref?.();
   // On shutdown the socket goes too: an ended stream's keep-alive connection would hold the close.
@@ -58,7 +61,8 @@ export async function openSse(request: FastifyRequest, reply: FastifyReply, opti
   });
 
   const header = request.headers['last-event-id'];
-  const lastEventId = typeof header === 'string' ? header : (request.query as { lastEventId?: string } | undefined)?.lastEventId;
+  const lastEventId =
+    typeof header === 'string' ? header : (request.query as { lastEventId?: string } | undefined)?.lastEventId;
   const replay = lastEventId ? options.events.since(lastEventId, options.audiences) : null;
   let lastSeq = -1;
   if (replay) {

@@ -55,7 +55,13 @@ export interface HelpStore {
   /** Back to the queue, only if still claimed (by `advisorId` when given). */
   release(id: string, advisorId: string | null): Promise<boolean>;
   /** Moves an open request to a closed state, only if it is in one of `from`. */
-  close(id: string, to: 'resolved' | 'cancelled' | 'expired', from: readonly HelpRequestState[], at: number, advisorId?: string): Promise<boolean>;
+  close(
+    id: string,
+    to: 'resolved' | 'cancelled' | 'expired',
+    from: readonly HelpRequestState[],
+    at: number,
+    advisorId?: string,
+  ): Promise<boolean>;
   /** Queued requests created before `before` (candidates for expiry). */
   listQueuedBefore(before: number): Promise<HelpRequestRecord[]>;
   addMessage(message: HelpMessageRecord): Promise<void>;

@@ -43,10 +43,19 @@ export interface HelpTestApp {
 }
 
 /** Builds central + help on `storage`; advisors are logged in through the real login route. */
-export async function startHelpApp(storage: Storage, options: { config?: HelpConfigInput; clock?: ReturnType<typeof manualClock> } = {}): Promise<HelpTestApp> {
+export async function startHelpApp(
+  storage: Storage,
+  options: { config?: HelpConfigInput; clock?: ReturnType<typeof manualClock> } = {},
+): Promise<HelpTestApp> {
   const clock = options.clock ?? manualClock();
   const help = createHelpModule({ config: options.config ?? {}, clock, sweepEveryMs: 0, heartbeatMs: 60_000 });
-  const app = buildCentralApp({ storage, clock, retentionTimer: false, extraPlugins: [help.plugin], config: { loginAttemptsPer15Minutes: 1000 } });
+  const app = buildCentralApp({
+    storage,
+    clock,
+    retentionTimer: false,
+    extraPlugins: [help.plugin],
+    config: { loginAttemptsPer15Minutes: 1000 },
+  });
   await app.ready();
   const accounts = createAccounts(storage, clock);
   return {
@@ -109,8 +118,14 @@ export async function openSseStream(url: string, headers: Record<string, string>
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const fields = Object.fromEntries(block.split('\n').filter((l) => !l.startsWith(':') && l.includes(': ')).map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]));
-          if (fields.data !== undefined) received.push({ id: fields.id ?? '', event: fields.event ?? 'message', data: JSON.parse(fields.data) });
+          const fields = Object.fromEntries(
+            block
+              .split('\n')
+              .filter((l) => !l.startsWith(':') && l.includes(': '))
+              .map((l) => [l.slice(0, l.indexOf(': ')), l.slice(l.indexOf(': ') + 2)]),
+          );
+          if (fields.data !== undefined)
+            received.push({ id: fields.id ?? '', event: fields.event ?? 'message', data: JSON.parse(fields.data) });
         }
         deliver();
       }

@@ -20,7 +20,14 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendError(reply, status, code, error.message);
     }
     request.log.error({ err: error }, 'request failed');
-    return sendError(reply, 500, 'internal', 'Central could not handle the request; nothing was changed. Try again later.');
+    return sendError(
+      reply,
+      500,
+      'internal',
+      'Central could not handle the request; nothing was changed. Try again later.',
+    );
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`),
+  );
 }

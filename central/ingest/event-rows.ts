@@ -3,7 +3,17 @@ import type { UsageEvent } from '../../protocol/events.ts';
 import type { SqlValue } from '../storage/storage.ts';
 import type { LocalSlot } from './local-time.ts';
 
-export const EVENT_COLUMNS = ['id', 'station_id', 'type', 'at_minute', 'day', 'hour_of_week', 'session_id', 'dim', 'seconds'] as const;
+export const EVENT_COLUMNS = [
+  'id',
+  'station_id',
+  'type',
+  'at_minute',
+  'day',
+  'hour_of_week',
+  'session_id',
+  'dim',
+  'seconds',
+] as const;
 
 /** The one categorical value and the one measure of each event type. */
 function dimAndSeconds(event: UsageEvent): { dim: string; seconds: number | null } {
@@ -32,5 +42,15 @@ function dimAndSeconds(event: UsageEvent): { dim: string; seconds: number | null
 export function toEventRow(event: UsageEvent, stationId: string, atMs: number, slot: LocalSlot): SqlValue[] {
   const { dim, seconds } = dimAndSeconds(event);
   const sessionId = 'sessionId' in event ? event.sessionId : null;
-  return [event.id, stationId, event.type, Math.floor(atMs / 60_000), slot.day, slot.hourOfWeek, sessionId, dim, seconds];
+  return [
+    event.id,
+    stationId,
+    event.type,
+    Math.floor(atMs / 60_000),
+    slot.day,
+    slot.hourOfWeek,
+    sessionId,
+    dim,
+    seconds,
+  ];
 }

@@ -9,7 +9,11 @@ import { gunzipBody } from './gzip-body.ts';
 import { createIngestService } from './ingest-service.ts';
 
 export const ingestRoutes: FastifyPluginAsync<CentralContext> = async (app, ctx) => {
-  const service = createIngestService({ storage: ctx.storage, clock: ctx.clock, retentionDays: ctx.config.retentionDays });
+  const service = createIngestService({
+    storage: ctx.storage,
+    clock: ctx.clock,
+    retentionDays: ctx.config.retentionDays,
+  });
   const limiter = createRateLimiter({ max: ctx.config.ingestRequestsPerMinute, windowMs: 60_000, clock: ctx.clock });
 
   stationPreflight(app, '/api/v1/ingest', 'POST');
@@ -25,7 +29,12 @@ export const ingestRoutes: FastifyPluginAsync<CentralContext> = async (app, ctx)
           const decision = limiter.take(request.station!.id);
           if (!decision.allowed) {
             reply.header('retry-after', String(decision.retryAfterSeconds));
-            await sendError(reply, 429, 'rate_limited', `Too many uploads from this station; retry after ${decision.retryAfterSeconds} s.`);
+            await sendError(
+              reply,
+              429,
+              'rate_limited',
+              `Too many uploads from this station; retry after ${decision.retryAfterSeconds} s.`,
+            );
           }
         },
       ],

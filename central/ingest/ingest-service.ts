@@ -19,7 +19,11 @@ export interface IngestService {
   ingest(stationId: string, body: unknown): Promise<IngestOutcome>;
 }
 
-export function createIngestService(deps: { storage: Storage; clock: CentralClock; retentionDays: number }): IngestService {
+export function createIngestService(deps: {
+  storage: Storage;
+  clock: CentralClock;
+  retentionDays: number;
+}): IngestService {
   const slots = createLocalSlots();
   return {
     async ingest(stationId, body) {

@@ -16,7 +16,8 @@ async function post(token: string | null, body: unknown, headers: Record<string,
     payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
   });
 }
-const storedCount = async () => Number((await central.storage.get<{ n: number }>('SELECT COUNT(*) AS n FROM events'))?.n);
+const storedCount = async () =>
+  Number((await central.storage.get<{ n: number }>('SELECT COUNT(*) AS n FROM events'))?.n);
 
 describe('a station uploading usage events', () => {
   it('stores a valid batch and says how many were accepted', async () => {
@@ -79,7 +80,10 @@ describe('a station uploading usage events', () => {
   it('refuses a body over the limit with 413, also when gzip hides the size', async () => {
     central = await createTestCentral();
     const token = await central.addStation();
-    const huge = JSON.stringify({ ...batch([sessionStarted(central.clock.now())]), pad: 'a'.repeat(MAX_INGEST_BODY_BYTES) });
+    const huge = JSON.stringify({
+      ...batch([sessionStarted(central.clock.now())]),
+      pad: 'a'.repeat(MAX_INGEST_BODY_BYTES),
+    });
     expect((await post(token, huge)).statusCode).toBe(413);
     const bomb = gzipSync(huge);
     expect(bomb.length).toBeLessThan(MAX_INGEST_BODY_BYTES / 10);
@@ -90,7 +94,8 @@ describe('a station uploading usage events', () => {
     central = await createTestCentral({ config: { ingestRequestsPerMinute: 2 } });
     const token = await central.addStation();
     const other = await central.addStation('other');
-    for (let i = 0; i < 2; i++) expect((await post(token, batch([sessionStarted(central.clock.now())]))).statusCode).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect((await post(token, batch([sessionStarted(central.clock.now())]))).statusCode).toBe(200);
     const limited = await post(token, batch([sessionStarted(central.clock.now())]));
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
@@ -115,16 +120,48 @@ describe('a station uploading usage events', () => {
     const sessionId = uuidv7();
     const cases: [string, Record<string, unknown>, RegExp][] = [
       ['an unknown event type', { type: 'page.viewed' }, /unknown event type/],
-      ['an unknown field', { type: 'session.started', sessionId, visitorName: 'Matti' }, /unknown field\(s\): visitorName/],
-      ['a URL where a service id belongs', { type: 'service.opened', sessionId, serviceId: 'https://kela.fi/x?ssn=1' }, /serviceId/],
-      ['free text where a service id belongs', { type: 'navigation.blocked', sessionId, serviceId: 'Matti Meikäläinen typed this' }, /serviceId/],
-      ['an out-of-range duration', { type: 'session.ended', sessionId, durationSeconds: 999_999, endedBy: 'idle' }, /durationSeconds/],
+      [
+        'an unknown field',
+        { type: 'session.started', sessionId, visitorName: 'Matti' },
+        /unknown field\(s\): visitorName/,
+      ],
+      [
+        'a URL where a service id belongs',
+        { type: 'service.opened', sessionId, serviceId: 'https://kela.fi/x?ssn=1' },
+        /serviceId/,
+      ],
+      [
+        'free text where a service id belongs',
+        { type: 'navigation.blocked', sessionId, serviceId: 'Matti Meikäläinen typed this' },
+        /serviceId/,
+      ],
+      [
+        'an out-of-range duration',
+        { type: 'session.ended', sessionId, durationSeconds: 999_999, endedBy: 'idle' },
+        /durationSeconds/,
+      ],
       ['a negative wait', { type: 'help.answered', sessionId, topic: 'kela', waitSeconds: -1 }, /waitSeconds/],
       ['a language not on the list', { type: 'language.chosen', sessionId, language: 'xx' }, /language/],
-      ['a time not rounded to the minute', { type: 'session.started', sessionId, at: '2026-11-23T10:00:17Z' }, /minute/],
-      ['a date that does not exist', { type: 'session.started', sessionId, at: '2026-13-45T10:00:00Z' }, /not a real date/],
-      ['a time far in the future', { type: 'session.started', sessionId, at: toMinuteTime(now + 3 * 86400_000) }, /future/],
-      ['a time older than the retention window', { type: 'session.started', sessionId, at: toMinuteTime(now - 100 * 86400_000) }, /retention/],
+      [
+        'a time not rounded to the minute',
+        { type: 'session.started', sessionId, at: '2026-11-23T10:00:17Z' },
+        /minute/,
+      ],
+      [
+        'a date that does not exist',
+        { type: 'session.started', sessionId, at: '2026-13-45T10:00:00Z' },
+        /not a real date/,
+      ],
+      [
+        'a time far in the future',
+        { type: 'session.started', sessionId, at: toMinuteTime(now + 3 * 86400_000) },
+        /future/,
+      ],
+      [
+        'a time older than the retention window',
+        { type: 'session.started', sessionId, at: toMinuteTime(now - 100 * 86400_000) },
+        /retention/,
+      ],
       ['a non-UUID id', { type: 'session.started', sessionId, id: 'abc' }, /id/],
       ['a session id that is not a random UUID', { type: 'session.started', sessionId: 'visitor-42' }, /sessionId/],
     ];
@@ -148,7 +185,11 @@ describe('a station uploading usage events', () => {
     const preflight = await central.app.inject({
       method: 'OPTIONS',
       url: '/api/v1/ingest',
-      headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: 'http://127.0.0.1:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(preflight.statusCode).toBe(204);
     expect(preflight.headers['access-control-allow-headers']).toContain('authorization');

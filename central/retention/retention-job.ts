@@ -5,9 +5,15 @@ import { createRetention } from './retention.ts';
 
 export const retentionJob: FastifyPluginAsync<CentralContext & { timer: boolean }> = async (app, ctx) => {
   if (!ctx.timer) return;
-  const retention = createRetention({ storage: ctx.storage, clock: ctx.clock, retentionDays: ctx.config.retentionDays });
+  const retention = createRetention({
+    storage: ctx.storage,
+    clock: ctx.clock,
+    retentionDays: ctx.config.retentionDays,
+  });
   const run = () => {
-    retention.runOnce().catch((error: unknown) => app.log.error({ err: error }, 'retention run failed; will retry next interval'));
+    retention
+      .runOnce()
+      .catch((error: unknown) => app.log.error({ err: error }, 'retention run failed; will retry next interval'));
   };
   let interval: ReturnType<typeof setInterval> | undefined;
   app.addHook('onReady', async () => {

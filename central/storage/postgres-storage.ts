@@ -1,6 +1,13 @@
 /** PostgreSQL adapter (`pg` Pool): for several central replicas or city-managed database operations. */
 import pg from 'pg';
-import { MIGRATIONS_TABLE_DDL, orderedMigrations, type Migration, type Row, type SqlValue, type Storage } from './storage.ts';
+import {
+  MIGRATIONS_TABLE_DDL,
+  orderedMigrations,
+  type Migration,
+  type Row,
+  type SqlValue,
+  type Storage,
+} from './storage.ts';
 
 /** Options beyond the connection URL. */
 export interface PostgresStorageOptions {
@@ -32,7 +39,8 @@ const numberTypes = {
 
 /** Opens a pool to a `postgres://` URL. Connection errors surface on the first query. */
 export function openPostgresStorage(url: string, options: PostgresStorageOptions = {}): Storage {
-  if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new Error('schema must be a plain identifier');
+  if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema))
+    throw new Error('schema must be a plain identifier');
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
@@ -101,19 +109,19 @@ export function openPostgresStorage(url: string, options: PostgresStorageOptions
         await client.query('SELECT pg_advisory_lock(727274)');
         await client.query(MIGRATIONS_TABLE_DDL);
         const applied = new Set(
-          (await client.query<{ version: number }>('SELECT version FROM schema_migrations WHERE owner = $1', [owner])).rows.map((r) => r.version),
+          (
+            await client.query<{ version: number }>('SELECT version FROM schema_migrations WHERE owner = $1', [owner])
+          ).rows.map((r) => r.version),
         );
         for (const migration of orderedMigrations(migrations)) {
           if (applied.has(migration.version)) continue;
           await client.query('BEGIN');
           try {
             await client.query(migration.postgres);
-            await client.query('INSERT INTO schema_migrations (owner, version, name, applied_at) VALUES ($1, $2, $3, $4)', [
-              owner,
-              migration.version,
-              migration.name,
-              new Date().toISOString(),
-            ]);
+            await client.query(
+              'INSERT INTO schema_migrations (owner, version, name, applied_at) VALUES ($1, $2, $3, $4)',
+              [owner, migration.version, migration.name, new Date().toISOString()],
+            );
             await client.query('COMMIT');
           } catch (error) {
             await client.query('ROLLBACK').catch(() => {});

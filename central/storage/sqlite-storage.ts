@@ -2,7 +2,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS_TABLE_DDL, orderedMigrations, type Migration, type Row, type SqlValue, type Storage } from './storage.ts';
+import {
+  MIGRATIONS_TABLE_DDL,
+  orderedMigrations,
+  type Migration,
+  type Row,
+  type SqlValue,
+  type Storage,
+} from './storage.ts';
 
 /** Opens (and creates) a SQLite database file; `:memory:` is allowed for tests. */
 export function openSqliteStorage(path: string): Storage {
@@ -52,7 +59,9 @@ export function openSqliteStorage(path: string): Storage {
     async migrate(owner: string, migrations: readonly Migration[]) {
       db.exec(MIGRATIONS_TABLE_DDL);
       const applied = new Set(
-        (db.prepare('SELECT version FROM schema_migrations WHERE owner = ?').all(owner) as { version: number }[]).map((r) => r.version),
+        (db.prepare('SELECT version FROM schema_migrations WHERE owner = ?').all(owner) as { version: number }[]).map(
+          (r) => r.version,
+        ),
       );
       for (const migration of orderedMigrations(migrations)) {
         if (applied.has(migration.version)) continue;

@@ -19,16 +19,30 @@ describe.each(storageTargets)('storage on $name', (target) => {
   it('applies migrations once, keeps each owner on its own version sequence', async () => {
     await storage.migrate('central', centralMigrations);
     const helpMigrations: Migration[] = [
-      { version: 1, name: 'help requests', sqlite: 'CREATE TABLE help_x (id TEXT PRIMARY KEY)', postgres: 'CREATE TABLE help_x (id TEXT PRIMARY KEY)' },
+      {
+        version: 1,
+        name: 'help requests',
+        sqlite: 'CREATE TABLE help_x (id TEXT PRIMARY KEY)',
+        postgres: 'CREATE TABLE help_x (id TEXT PRIMARY KEY)',
+      },
     ];
     await storage.migrate('help', helpMigrations);
     await storage.migrate('help', helpMigrations);
-    const rows = await storage.all<{ owner: string; version: number }>('SELECT owner, version FROM schema_migrations ORDER BY owner, version');
+    const rows = await storage.all<{ owner: string; version: number }>(
+      'SELECT owner, version FROM schema_migrations ORDER BY owner, version',
+    );
     expect(rows.map((r) => `${r.owner}:${Number(r.version)}`)).toEqual(['central:1', 'central:2', 'help:1']);
   });
 
   it('rolls back a failing migration so nothing half-applied remains', async () => {
-    const broken: Migration[] = [{ version: 1, name: 'broken', sqlite: 'CREATE TABLE ok_a (x INTEGER); CREATE TABLE ok_a (x INTEGER)', postgres: 'CREATE TABLE ok_a (x INTEGER); CREATE TABLE ok_a (x INTEGER)' }];
+    const broken: Migration[] = [
+      {
+        version: 1,
+        name: 'broken',
+        sqlite: 'CREATE TABLE ok_a (x INTEGER); CREATE TABLE ok_a (x INTEGER)',
+        postgres: 'CREATE TABLE ok_a (x INTEGER); CREATE TABLE ok_a (x INTEGER)',
+      },
+    ];
     await expect(storage.migrate('broken', broken)).rejects.toThrow();
     expect(await storage.get("SELECT version FROM schema_migrations WHERE owner = 'broken'")).toBeUndefined();
   });
@@ -36,7 +50,14 @@ describe.each(storageTargets)('storage on $name', (target) => {
   it('inserts many rows and skips ids it already has, counting only new ones', async () => {
     await storage.run('CREATE TABLE t_ids (id TEXT PRIMARY KEY, n INTEGER)');
     const ids = Array.from({ length: 1500 }, () => uuidv7());
-    expect(await storage.insertIgnoringDuplicates('t_ids', ['id', 'n'], ids.map((id, n) => [id, n]), 'id')).toBe(1500);
+    expect(
+      await storage.insertIgnoringDuplicates(
+        't_ids',
+        ['id', 'n'],
+        ids.map((id, n) => [id, n]),
+        'id',
+      ),
+    ).toBe(1500);
     const again = [...ids.slice(0, 10).map((id) => [id, -1]), [uuidv7(), 7]];
     expect(await storage.insertIgnoringDuplicates('t_ids', ['id', 'n'], again, 'id')).toBe(1);
     expect((await storage.get<{ n: number }>('SELECT COUNT(*) AS n FROM t_ids'))?.n).toBe(1501);
@@ -69,7 +90,12 @@ describe.each(storageTargets)('storage on $name', (target) => {
     const token = await central.addStation();
     const events = [sessionStarted(central.clock.now()), sessionStarted(central.clock.now())];
     const send = () =>
-      central.app.inject({ method: 'POST', url: '/api/v1/ingest', headers: { authorization: `Bearer ${token}` }, payload: batch(events) });
+      central.app.inject({
+        method: 'POST',
+        url: '/api/v1/ingest',
+        headers: { authorization: `Bearer ${token}` },
+        payload: batch(events),
+      });
     expect((await send()).json()).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
     expect((await send()).json()).toEqual({ accepted: 0, duplicates: 2, rejected: [] });
     await central.app.close();

@@ -26,7 +26,12 @@ export interface SqlRunner {
    * Inserts many rows in one atomic step, skipping rows whose `conflictColumn` already exists.
    * Returns how many rows were actually inserted (the rest were duplicates).
    */
-  insertIgnoringDuplicates(table: string, columns: readonly string[], rows: readonly SqlValue[][], conflictColumn: string): Promise<number>;
+  insertIgnoringDuplicates(
+    table: string,
+    columns: readonly string[],
+    rows: readonly SqlValue[][],
+    conflictColumn: string,
+  ): Promise<number>;
 }
 
 /**
@@ -60,7 +65,8 @@ export interface Storage extends SqlRunner {
 export function orderedMigrations(migrations: readonly Migration[]): Migration[] {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
-    if (!Number.isInteger(m.version) || m.version < 1) throw new Error(`migration ${m.name}: version must be a positive integer`);
+    if (!Number.isInteger(m.version) || m.version < 1)
+      throw new Error(`migration ${m.name}: version must be a positive integer`);
     if (i > 0 && sorted[i - 1]?.version === m.version) throw new Error(`migration version ${m.version} appears twice`);
   });
   return sorted;

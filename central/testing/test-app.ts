@@ -42,9 +42,16 @@ export async function createTestCentral(
     },
     async login(role, name = `${role}-1`) {
       await accounts.addUser({ name, role, password: 'correct horse battery' });
-      const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { name, password: 'correct horse battery' } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { name, password: 'correct horse battery' },
+      });
       const cookies = response.cookies as { name: string; value: string }[];
-      return { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '), csrf: (response.json() as { csrfToken: string }).csrfToken };
+      return {
+        cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+        csrf: (response.json() as { csrfToken: string }).csrfToken,
+      };
     },
     async close() {
       await app.close();

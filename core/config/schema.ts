@@ -31,22 +31,47 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
  */
 export const originPatternSchema = z
   .string()
-  .regex(/^(https|http):\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/, 'must look like https://host, https://*.host or https://host:port (lower case, no path)');
+  .regex(
+    /^(https|http):\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/,
+    'must look like https://host, https://*.host or https://host:port (lower case, no path)',
+  );
 
-export const SERVICE_CATEGORIES = ['health', 'social-security', 'government', 'city', 'banking', 'library', 'media', 'other'] as const;
+export const SERVICE_CATEGORIES = [
+  'health',
+  'social-security',
+  'government',
+  'city',
+  'banking',
+  'library',
+  'media',
+  'other',
+] as const;
 
 /** Web permissions an e-service may be granted; everything else is denied. */
-export const PERMISSIONS = ['media', 'geolocation', 'notifications', 'clipboard-read', 'fullscreen', 'pointerLock'] as const;
+export const PERMISSIONS = [
+  'media',
+  'geolocation',
+  'notifications',
+  'clipboard-read',
+  'fullscreen',
+  'pointerLock',
+] as const;
 
 export const serviceSchema = z
   .object({
     id: slugSchema.describe('Stable id used in metrics and help requests.'),
     category: z.enum(SERVICE_CATEGORIES),
-    icon: z.string().regex(/^[a-z-]+$/).describe('Icon name from the shell icon set, e.g. "heart", "bank".'),
+    icon: z
+      .string()
+      .regex(/^[a-z-]+$/)
+      .describe('Icon name from the shell icon set, e.g. "heart", "bank".'),
     startUrl: z.string().url().describe('Where the service opens.'),
     name: localizedTextSchema,
     purpose: localizedTextSchema.describe('One line telling what the visitor can do there.'),
-    allowedOrigins: z.array(originPatternSchema).min(1).describe('Origins the service may navigate to, including identification redirects.'),
+    allowedOrigins: z
+      .array(originPatternSchema)
+      .min(1)
+      .describe('Origins the service may navigate to, including identification redirects.'),
     permissions: z.array(z.enum(PERMISSIONS)).default([]),
   })
   .strict();
@@ -66,7 +91,12 @@ export const stationConfigSchema = z
     idle: z
       .object({
         idleWarningAfterSeconds: z.number().int().min(30).max(3600).describe('Inactivity before the warning appears.'),
-        idleCountdownSeconds: z.number().int().min(20).max(600).describe('How long the warning counts down (WCAG 2.2.1: at least 20 s).'),
+        idleCountdownSeconds: z
+          .number()
+          .int()
+          .min(20)
+          .max(600)
+          .describe('How long the warning counts down (WCAG 2.2.1: at least 20 s).'),
         resetDoneScreenSeconds: z.number().int().min(2).max(60).default(6),
       })
       .strict(),
@@ -96,7 +126,8 @@ export const stationConfigSchema = z
   })
   .strict()
   .superRefine((config, ctx) => {
-    for (const problem of crossFieldProblems(config)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+    for (const problem of crossFieldProblems(config))
+      ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
   });
 
 /**
@@ -109,7 +140,9 @@ export function crossFieldProblems(raw: unknown): { path: (string | number)[]; m
   if (typeof raw !== 'object' || raw === null) return problems;
   const { services, localHttpOrigins } = raw as { services?: unknown; localHttpOrigins?: unknown };
   if (!Array.isArray(services)) return problems;
-  const local = Array.isArray(localHttpOrigins) ? localHttpOrigins.filter((o): o is string => typeof o === 'string') : [];
+  const local = Array.isArray(localHttpOrigins)
+    ? localHttpOrigins.filter((o): o is string => typeof o === 'string')
+    : [];
   const seen = new Set<string>();
   services.forEach((service: unknown, index) => {
     if (typeof service !== 'object' || service === null) return;

@@ -22,7 +22,14 @@ describe('station config: IT staff see every mistake with the field it is in', (
     if (check.ok) return;
     const fields = check.errors.map((e) => e.field);
     expect(fields).toEqual(
-      expect.arrayContaining(['idle.idleCountdownSeconds', 'services[2].startUrl', 'services[3].allowedOrigins[0]', 'services[4].id', 'unknownKey', 'help']),
+      expect.arrayContaining([
+        'idle.idleCountdownSeconds',
+        'services[2].startUrl',
+        'services[3].allowedOrigins[0]',
+        'services[4].id',
+        'unknownKey',
+        'help',
+      ]),
     );
     expect(check.errors.find((e) => e.field === 'help')?.message).toBe('required field is missing');
   });

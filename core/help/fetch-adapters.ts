@@ -29,7 +29,14 @@ export function fetchLiveStreams(fetchFn: FetchLike): LiveStreamSource {
       };
       void (async () => {
         try {
-          const response = await fetchFn(url, { headers: { ...headers, accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) }, signal: controller.signal });
+          const response = await fetchFn(url, {
+            headers: {
+              ...headers,
+              accept: 'text/event-stream',
+              ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
+            },
+            signal: controller.signal,
+          });
           if (!response.ok || !response.body) return fail();
           handlers.onOpen();
           const reader = response.body.getReader();

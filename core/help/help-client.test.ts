@@ -6,7 +6,12 @@ import { HelpClient, type HelpRequestContext } from './help-client.ts';
 import type { Http, HttpResponse, LiveStreamHandlers } from './ports.ts';
 
 const REQUEST_ID = '0190a4b2-7c3d-7e8f-9a0b-1c2d3e4f5a6b';
-const context: HelpRequestContext = { language: 'fi', accessibilityModes: [], serviceId: 'kela', sessionId: '0190a4b2-0000-7000-8000-000000000001' };
+const context: HelpRequestContext = {
+  language: 'fi',
+  accessibilityModes: [],
+  serviceId: 'kela',
+  sessionId: '0190a4b2-0000-7000-8000-000000000001',
+};
 const draft = { topic: 'kela', mode: 'chat-here' } as const;
 
 function manualClock() {
@@ -85,7 +90,16 @@ function setup(routes: Parameters<typeof fakeCentral>[0], centralUrl: string | n
   const central = fakeCentral(routes);
   const streams = fakeStreams();
   const events: UsageEventInput[] = [];
-  const client = new HelpClient({ http: central.http, streams: streams.source, clock, metrics: { record: (e) => events.push(e) }, centralUrl, token: 'kst_token', answerTimeoutMs: 4000, pollIntervalMs: 5000 });
+  const client = new HelpClient({
+    http: central.http,
+    streams: streams.source,
+    clock,
+    metrics: { record: (e) => events.push(e) },
+    centralUrl,
+    token: 'kst_token',
+    answerTimeoutMs: 4000,
+    pollIntervalMs: 5000,
+  });
   return { client, clock, central, streams, events };
 }
 
@@ -136,16 +150,42 @@ describe('HelpClient', () => {
   });
 
   it('shows the advisor first name, keeps the idle reset away while helped, and records the wait once', async () => {
-    const { client, clock, streams, events } = setup({ 'POST /requests': json(201, { status: 'accepted', request: remote() }) });
+    const { client, clock, streams, events } = setup({
+      'POST /requests': json(201, { status: 'accepted', request: remote() }),
+    });
     await client.request(draft, context);
     clock.advance(95_000);
     const stream = streams.last();
     stream.handlers.onOpen();
-    stream.handlers.onEvent('request.updated', JSON.stringify(remote({ state: 'claimed', position: null, advisorFirstName: 'Aino' })), '1-1');
-    expect(client.getState()).toMatchObject({ advisorHelping: true, view: { phase: 'claimed', advisorFirstName: 'Aino' } });
-    stream.handlers.onEvent('request.updated', JSON.stringify(remote({ state: 'claimed', position: null, advisorFirstName: 'Aino', messages: [{ id: 'm1', from: 'advisor', text: 'Hei', at: '2026-11-23T10:00:00.000Z' }] })), '1-2');
-    expect(events.filter((e) => e.type === 'help.answered')).toEqual([{ type: 'help.answered', sessionId: context.sessionId, topic: 'kela', waitSeconds: 95 }]);
-    stream.handlers.onEvent('request.updated', JSON.stringify(remote({ state: 'resolved', position: null, advisorFirstName: 'Aino' })), '1-3');
+    stream.handlers.onEvent(
+      'request.updated',
+      JSON.stringify(remote({ state: 'claimed', position: null, advisorFirstName: 'Aino' })),
+      '1-1',
+    );
+    expect(client.getState()).toMatchObject({
+      advisorHelping: true,
+      view: { phase: 'claimed', advisorFirstName: 'Aino' },
+    });
+    stream.handlers.onEvent(
+      'request.updated',
+      JSON.stringify(
+        remote({
+          state: 'claimed',
+          position: null,
+          advisorFirstName: 'Aino',
+          messages: [{ id: 'm1', from: 'advisor', text: 'Hei', at: '2026-11-23T10:00:00.000Z' }],
+        }),
+      ),
+      '1-2',
+    );
+    expect(events.filter((e) => e.type === 'help.answered')).toEqual([
+      { type: 'help.answered', sessionId: context.sessionId, topic: 'kela', waitSeconds: 95 },
+    ]);
+    stream.handlers.onEvent(
+      'request.updated',
+      JSON.stringify(remote({ state: 'resolved', position: null, advisorFirstName: 'Aino' })),
+      '1-3',
+    );
     expect(client.getState()).toMatchObject({ advisorHelping: false, view: { phase: 'resolved' } });
     expect(stream.closed).toBe(true);
   });
@@ -182,7 +222,12 @@ describe('HelpClient', () => {
     await client.resetSession();
     expect(central.calls).toContain(`POST /requests/${REQUEST_ID}/cancel`);
     expect(client.getState().view).toEqual({ phase: 'none' });
-    expect(events.at(-1)).toEqual({ type: 'help.cancelled', sessionId: context.sessionId, topic: 'kela', waitSeconds: 30 });
+    expect(events.at(-1)).toEqual({
+      type: 'help.cancelled',
+      sessionId: context.sessionId,
+      topic: 'kela',
+      waitSeconds: 30,
+    });
     expect(streams.last().closed).toBe(true);
   });
 
@@ -205,7 +250,10 @@ describe('HelpClient', () => {
   it('shows the visitor their own chat line even while the stream is down', async () => {
     const message = { id: 'm9', from: 'visitor', text: 'My code does not work', at: '2026-11-23T10:00:00.000Z' };
     const { client, streams } = setup({
-      'POST /requests': json(201, { status: 'accepted', request: remote({ state: 'claimed', position: null, advisorFirstName: 'Aino' }) }),
+      'POST /requests': json(201, {
+        status: 'accepted',
+        request: remote({ state: 'claimed', position: null, advisorFirstName: 'Aino' }),
+      }),
       [`POST /requests/${REQUEST_ID}/messages`]: json(201, message),
     });
     await client.request(draft, context);
@@ -217,7 +265,9 @@ describe('HelpClient', () => {
   it('tells the visitor about other ways to get help when nobody answered in time', async () => {
     const { client, streams } = setup({ 'POST /requests': json(201, { status: 'accepted', request: remote() }) });
     await client.request(draft, context);
-    streams.last().handlers.onEvent('request.updated', JSON.stringify(remote({ state: 'expired', position: null })), '1-4');
+    streams
+      .last()
+      .handlers.onEvent('request.updated', JSON.stringify(remote({ state: 'expired', position: null })), '1-4');
     expect(client.getState().view).toMatchObject({ phase: 'unavailable', reason: 'no-advisors' });
     client.dismiss();
     expect(client.getState().view).toEqual({ phase: 'none' });

@@ -112,7 +112,13 @@ export class HelpClient implements HelpPort {
     if (!this.options.centralUrl) return this.setView({ phase: 'unavailable', reason: 'unreachable', draft });
     this.pendingDraft = { draft, sessionId: context.sessionId };
     this.setView({ phase: 'sending', draft });
-    const body: HelpRequestCreate = { ...draft, language: context.language, accessibilityModes: context.accessibilityModes, serviceId: context.serviceId, sessionId: context.sessionId };
+    const body: HelpRequestCreate = {
+      ...draft,
+      language: context.language,
+      accessibilityModes: context.accessibilityModes,
+      serviceId: context.serviceId,
+      sessionId: context.sessionId,
+    };
     const startedAt = this.options.clock.now();
     let result;
     try {
@@ -126,12 +132,19 @@ export class HelpClient implements HelpPort {
     }
     // A reset or cancel while the answer was on its way wins; the request it created is cancelled.
     if (this.pendingDraft?.draft !== draft) {
-      if (result.status === 'accepted') void this.call('POST', `/requests/${result.request.requestId}/cancel`).catch(() => {});
+      if (result.status === 'accepted')
+        void this.call('POST', `/requests/${result.request.requestId}/cancel`).catch(() => {});
       return;
     }
     this.pendingDraft = null;
     if (result.status === 'unavailable') return this.unavailable(result.reason, draft);
-    this.openRequest = { id: result.request.requestId, draft, sessionId: context.sessionId, createdAt: startedAt, answered: false };
+    this.openRequest = {
+      id: result.request.requestId,
+      draft,
+      sessionId: context.sessionId,
+      createdAt: startedAt,
+      answered: false,
+    };
     this.apply(result.request);
     this.openStream();
   }
@@ -140,12 +153,22 @@ export class HelpClient implements HelpPort {
   async cancel(): Promise<void> {
     const open = this.openRequest;
     if (this.pendingDraft) {
-      this.record({ type: 'help.cancelled', sessionId: this.pendingDraft.sessionId, topic: this.pendingDraft.draft.topic, waitSeconds: 0 });
+      this.record({
+        type: 'help.cancelled',
+        sessionId: this.pendingDraft.sessionId,
+        topic: this.pendingDraft.draft.topic,
+        waitSeconds: 0,
+      });
       this.pendingDraft = null;
     }
     if (!open) return this.setView({ phase: 'none' });
     this.finish();
-    this.record({ type: 'help.cancelled', sessionId: open.sessionId, topic: open.draft.topic, waitSeconds: this.secondsSince(open.createdAt) });
+    this.record({
+      type: 'help.cancelled',
+      sessionId: open.sessionId,
+      topic: open.draft.topic,
+      waitSeconds: this.secondsSince(open.createdAt),
+    });
     this.setView({ phase: 'none' });
     try {
       await this.call('POST', `/requests/${open.id}/cancel`);
@@ -163,7 +186,11 @@ export class HelpClient implements HelpPort {
       if (response.status !== 201) return;
       const message = (await response.json()) as ChatMessage;
       // Show the visitor's own line at once even while the stream is down.
-      if (this.view.phase === 'claimed' && this.openRequest === open && !this.view.messages.some((m) => m.id === message.id)) {
+      if (
+        this.view.phase === 'claimed' &&
+        this.openRequest === open &&
+        !this.view.messages.some((m) => m.id === message.id)
+      ) {
         this.setView({ ...this.view, messages: [...this.view.messages, message] });
       }
     } catch {
@@ -196,13 +223,30 @@ export class HelpClient implements HelpPort {
     if (!open || remote.requestId !== open.id) return;
     switch (remote.state) {
       case 'queued':
-        return this.setView({ phase: 'queued', requestId: open.id, draft: open.draft, position: remote.position ?? 1, estimatedWaitMinutes: remote.estimatedWaitMinutes });
+        return this.setView({
+          phase: 'queued',
+          requestId: open.id,
+          draft: open.draft,
+          position: remote.position ?? 1,
+          estimatedWaitMinutes: remote.estimatedWaitMinutes,
+        });
       case 'claimed':
         if (!open.answered) {
           open.answered = true;
-          this.record({ type: 'help.answered', sessionId: open.sessionId, topic: open.draft.topic, waitSeconds: this.secondsSince(open.createdAt) });
+          this.record({
+            type: 'help.answered',
+            sessionId: open.sessionId,
+            topic: open.draft.topic,
+            waitSeconds: this.secondsSince(open.createdAt),
+          });
         }
-        return this.setView({ phase: 'claimed', requestId: open.id, draft: open.draft, advisorFirstName: remote.advisorFirstName ?? '', messages: remote.messages });
+        return this.setView({
+          phase: 'claimed',
+          requestId: open.id,
+          draft: open.draft,
+          advisorFirstName: remote.advisorFirstName ?? '',
+          messages: remote.messages,
+        });
       case 'resolved':
         this.finish();
         return this.setView({ phase: 'resolved', draft: open.draft });
@@ -242,7 +286,9 @@ export class HelpClient implements HelpPort {
     try {
       if (type === HELP_STATION_EVENTS.requestUpdated) this.apply(helpStationRequestSchema.parse(JSON.parse(data)));
       if (type === HELP_STATION_EVENTS.snapshot) {
-        const mine = helpStationSnapshotSchema.parse(JSON.parse(data)).requests.find((r) => r.requestId === this.openRequest?.id);
+        const mine = helpStationSnapshotSchema
+          .parse(JSON.parse(data))
+          .requests.find((r) => r.requestId === this.openRequest?.id);
         if (mine) this.apply(mine);
         else void this.poll();
       }
@@ -293,10 +339,16 @@ export class HelpClient implements HelpPort {
   private call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<HttpResponse> {
     const { clock, http } = this.options;
     return new Promise<HttpResponse>((resolve, reject) => {
-      const timer = clock.setTimeout(() => reject(new TimeoutError(`no answer from central within ${this.answerTimeoutMs} ms`)), this.answerTimeoutMs);
+      const timer = clock.setTimeout(
+        () => reject(new TimeoutError(`no answer from central within ${this.answerTimeoutMs} ms`)),
+        this.answerTimeoutMs,
+      );
       const headers = { ...this.headers(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
       http
-        .request(this.url(path), body === undefined ? { method, headers } : { method, headers, body: JSON.stringify(body) })
+        .request(
+          this.url(path),
+          body === undefined ? { method, headers } : { method, headers, body: JSON.stringify(body) },
+        )
         .then(resolve, reject)
         .finally(() => clock.clearTimeout(timer));
     });

@@ -11,7 +11,10 @@ export interface HttpResponse {
 
 /** Fetch-like HTTP. Rejects only on network errors (as fetch does); any status resolves. */
 export interface Http {
-  request(url: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }): Promise<HttpResponse>;
+  request(
+    url: string,
+    init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string },
+  ): Promise<HttpResponse>;
 }
 
 /** Callbacks of one live stream. */

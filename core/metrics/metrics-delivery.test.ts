@@ -22,10 +22,18 @@ class FakeCentral implements MetricsHttp {
   }
 }
 const ok = (events: { id: string }[], rejectedIds: string[] = []): MetricsHttpResponse => {
-  const reply: IngestReply = { accepted: events.length - rejectedIds.length, duplicates: 0, rejected: rejectedIds.map((id) => ({ id, reason: 'x' })) };
+  const reply: IngestReply = {
+    accepted: events.length - rejectedIds.length,
+    duplicates: 0,
+    rejected: rejectedIds.map((id) => ({ id, reason: 'x' })),
+  };
   return { status: 200, retryAfter: null, body: reply };
 };
-const status = (code: number, retryAfter: string | null = null): MetricsHttpResponse => ({ status: code, retryAfter, body: { error: 'e', message: 'm' } });
+const status = (code: number, retryAfter: string | null = null): MetricsHttpResponse => ({
+  status: code,
+  retryAfter,
+  body: { error: 'e', message: 'm' },
+});
 
 function setup(answer: FakeCentral['answer'], options: { budgetBytes?: number } = {}) {
   const clock = new ManualClock();
@@ -85,7 +93,12 @@ describe('uploading queued events to central', () => {
   it('sends batches of at most 500 and empties the queue once central answered', async () => {
     const { store, record, uploader, central } = setup((events) => ok(events));
     await record(1200);
-    const results = [await uploader.uploadOnce(), await uploader.uploadOnce(), await uploader.uploadOnce(), await uploader.uploadOnce()];
+    const results = [
+      await uploader.uploadOnce(),
+      await uploader.uploadOnce(),
+      await uploader.uploadOnce(),
+      await uploader.uploadOnce(),
+    ];
     expect(central.batches.map((b) => b.events.length)).toEqual([500, 500, 200]);
     expect(results.map((r) => r.kind)).toEqual(['sent', 'sent', 'sent', 'empty']);
     expect((await store.stats()).count).toBe(0);
@@ -155,7 +168,14 @@ describe('uploading queued events to central', () => {
     const store = new MemoryQueueStore();
     let up = false;
     const central = new FakeCentral((events) => (up ? ok(events) : status(503, '600')));
-    const { recorder, uploader } = createStationMetrics({ store, http: central, clock, ids: uuidv7, centralUrl: 'http://c', token: () => 't' });
+    const { recorder, uploader } = createStationMetrics({
+      store,
+      http: central,
+      clock,
+      ids: uuidv7,
+      centralUrl: 'http://c',
+      token: () => 't',
+    });
     uploader.start();
     recorder.record({ type: 'session.started', sessionId: uuidv7() });
     await recorder.settled();

@@ -20,7 +20,11 @@ export interface MetricsHttp {
 export function createFetchMetricsHttp(fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): MetricsHttp {
   return {
     async postJson(url, json, headers) {
-      const response = await fetchImpl(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: json });
+      const response = await fetchImpl(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: json,
+      });
       const text = await response.text();
       let body: unknown = null;
       try {

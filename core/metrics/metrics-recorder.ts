@@ -35,12 +35,17 @@ export class MetricsRecorder implements MetricsSink {
     const candidate = { ...input, id: this.options.ids(), at: toMinuteTime(this.options.clock.now()) };
     const parsed = parseUsageEvent(candidate);
     if (!parsed.ok) {
-      this.options.log?.('metrics event dropped: does not match the protocol', { type: input.type, reason: parsed.reason });
+      this.options.log?.('metrics event dropped: does not match the protocol', {
+        type: input.type,
+        reason: parsed.reason,
+      });
       return;
     }
-    this.pending = this.pending.then(() => this.write(parsed.event)).catch((error: unknown) => {
-      this.options.log?.('metrics event could not be queued', { error: String(error) });
-    });
+    this.pending = this.pending
+      .then(() => this.write(parsed.event))
+      .catch((error: unknown) => {
+        this.options.log?.('metrics event could not be queued', { error: String(error) });
+      });
   }
 
   /** Resolves when every event recorded so far is on durable storage (or failed and was logged). */

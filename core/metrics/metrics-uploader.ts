@@ -111,7 +111,11 @@ export class MetricsUploader {
     if (status >= 400) {
       await store.ack(events.map((e) => e.id));
       await store.addDropped('rejected', events.length);
-      this.options.log?.('metrics batch refused by central and dropped', { status, events: events.length, body: response.body });
+      this.options.log?.('metrics batch refused by central and dropped', {
+        status,
+        events: events.length,
+        body: response.body,
+      });
       this.failures = 0;
       return { kind: 'dropped', count: events.length, status };
     }
@@ -140,7 +144,11 @@ export class MetricsUploader {
   }
 
   private retry(reason: string, retryAfterMs: number | null): UploadResult {
-    const jittered = backoffDelay(this.failures, this.options.random ?? Math.random, this.options.backoff ?? DEFAULT_BACKOFF);
+    const jittered = backoffDelay(
+      this.failures,
+      this.options.random ?? Math.random,
+      this.options.backoff ?? DEFAULT_BACKOFF,
+    );
     this.failures++;
     const maxDelay = (this.options.backoff ?? DEFAULT_BACKOFF).maxDelayMs;
     const delayMs = retryAfterMs === null ? jittered : Math.min(maxDelay, Math.max(retryAfterMs, jittered));

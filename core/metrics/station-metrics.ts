@@ -14,7 +14,10 @@ export type StationMetricsOptions = Pick<
   'store' | 'http' | 'clock' | 'ids' | 'centralUrl' | 'token' | 'backoff' | 'log'
 > & { budgetBytes?: number };
 
-export function createStationMetrics(options: StationMetricsOptions): { recorder: MetricsRecorder; uploader: MetricsUploader } {
+export function createStationMetrics(options: StationMetricsOptions): {
+  recorder: MetricsRecorder;
+  uploader: MetricsUploader;
+} {
   const log = options.log ?? (() => {});
   const uploader = new MetricsUploader({
     store: options.store,

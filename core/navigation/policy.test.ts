@@ -45,10 +45,16 @@ describe('navigation policy: a visitor stays inside the services the station off
   });
 
   it('allows plain http only for an origin the station marks local and the service lists', () => {
-    const rules: NavigationRules = { allowedOrigins: ['http://printer.local:8080'], localHttpOrigins: ['http://printer.local:8080'] };
+    const rules: NavigationRules = {
+      allowedOrigins: ['http://printer.local:8080'],
+      localHttpOrigins: ['http://printer.local:8080'],
+    };
     expect(decideNavigation('http://printer.local:8080/jobs', rules)).toEqual({ allowed: true });
     expect(decideNavigation('http://printer.local/jobs', rules)).toEqual({ allowed: false, reason: 'scheme' });
-    expect(decideNavigation('http://printer.local:8080/', { ...rules, localHttpOrigins: [] })).toEqual({ allowed: false, reason: 'scheme' });
+    expect(decideNavigation('http://printer.local:8080/', { ...rules, localHttpOrigins: [] })).toEqual({
+      allowed: false,
+      reason: 'scheme',
+    });
   });
 
   it('matches IDN patterns by their real (punycode) host', () => {

@@ -40,7 +40,12 @@ function parsePattern(pattern: string): ParsedPattern | null {
   } catch {
     return null;
   }
-  return { scheme: url.protocol as 'https:' | 'http:', host: stripDot(url.hostname), wildcard: Boolean(star), port: url.port };
+  return {
+    scheme: url.protocol as 'https:' | 'http:',
+    host: stripDot(url.hostname),
+    wildcard: Boolean(star),
+    port: url.port,
+  };
 }
 
 function stripDot(host: string): string {
@@ -69,8 +74,12 @@ export function decideNavigation(rawUrl: string, rules: NavigationRules): Naviga
   if (url.username !== '' || url.password !== '') return { allowed: false, reason: 'credentials' };
 
   if (url.protocol === 'http:') {
-    const local = rules.localHttpOrigins.map(parsePattern).filter((p): p is ParsedPattern => p !== null && p.scheme === 'http:');
-    const allowedHttp = rules.allowedOrigins.map(parsePattern).filter((p): p is ParsedPattern => p !== null && p.scheme === 'http:');
+    const local = rules.localHttpOrigins
+      .map(parsePattern)
+      .filter((p): p is ParsedPattern => p !== null && p.scheme === 'http:');
+    const allowedHttp = rules.allowedOrigins
+      .map(parsePattern)
+      .filter((p): p is ParsedPattern => p !== null && p.scheme === 'http:');
     // http is allowed only where the station marks the origin as local AND the service lists it.
     const ok = allowedHttp.some((p) => matches(url, p)) && local.some((p) => matches(url, p));
     return ok ? { allowed: true } : { allowed: false, reason: 'scheme' };

@@ -21,7 +21,11 @@ export function outOfOrderView(errors: ConfigError[], host: StationView['host'])
     help: { phase: 'none' },
     helpContacts: { phone: '09 310 10011', phoneHours: '', inPersonPlace: '', inPersonHours: '' },
     locationName: '',
-    outOfOrder: { reason: first ? `config: ${first.field}: ${first.message}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}` : 'config invalid' },
+    outOfOrder: {
+      reason: first
+        ? `config: ${first.field}: ${first.message}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}`
+        : 'config invalid',
+    },
     host,
   };
 }

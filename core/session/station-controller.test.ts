@@ -113,7 +113,11 @@ describe('a visitor session from welcome screen to wiped', () => {
     expect(view.language).toBe('sv'); // "erased" is told in the visitor's language
     expect(view.activeServiceId).toBeNull();
     host.clock.advance(config.idle.resetDoneScreenSeconds * 1000);
-    expect(station.view()).toMatchObject({ phase: 'welcome', language: 'fi', accessibility: { textScalePercent: 100, highContrast: false } });
+    expect(station.view()).toMatchObject({
+      phase: 'welcome',
+      language: 'fi',
+      accessibility: { textScalePercent: 100, highContrast: false },
+    });
     expect(host.events.map((e) => e.type)).toEqual([
       'session.started',
       'language.chosen',
@@ -129,7 +133,9 @@ describe('a visitor session from welcome screen to wiped', () => {
     await station.end('visitor');
     host.clock.advance(60_000);
     station.start();
-    const ids = new Set(host.events.filter((e) => e.type === 'session.started').map((e) => ('sessionId' in e ? e.sessionId : '')));
+    const ids = new Set(
+      host.events.filter((e) => e.type === 'session.started').map((e) => ('sessionId' in e ? e.sessionId : '')),
+    );
     expect(ids.size).toBe(2);
   });
 

@@ -24,7 +24,13 @@ import {
 import type { ServiceConfig, StationConfig } from '../config/schema.ts';
 import { localize } from '../i18n/localize.ts';
 import type { Clock, IdSource, MetricsSink, TimerHandle } from '../ports.ts';
-import { recycleReason, runResetPlan, type RecycleReason, type ResetExecutor, type ResetOutcome } from './reset-plan.ts';
+import {
+  recycleReason,
+  runResetPlan,
+  type RecycleReason,
+  type ResetExecutor,
+  type ResetOutcome,
+} from './reset-plan.ts';
 
 /** The e-service views, as the host manages them. */
 export interface ServiceViews {
@@ -47,7 +53,12 @@ export interface HelpPort {
   subscribe(listener: () => void): () => void;
   request(
     draft: HelpDraft,
-    context: { language: Language; accessibilityModes: AccessibilityMode[]; serviceId: string | null; sessionId: string },
+    context: {
+      language: Language;
+      accessibilityModes: AccessibilityMode[];
+      serviceId: string | null;
+      sessionId: string;
+    },
   ): Promise<void>;
   cancel(): Promise<void>;
   sendMessage(text: string): Promise<void>;
@@ -146,7 +157,14 @@ export class StationController {
       accessibility: { ...this.accessibility },
       services: this.config.services.map((s) => {
         const name = localize(s.name, lang);
-        return { id: s.id, category: s.category, icon: s.icon, name: name.text, purpose: t(s.purpose), textLanguage: name.language };
+        return {
+          id: s.id,
+          category: s.category,
+          icon: s.icon,
+          name: name.text,
+          purpose: t(s.purpose),
+          textLanguage: name.language,
+        };
       }),
       activeServiceId: this.activeServiceId,
       idleResetAt: this.idleResetAt,
@@ -209,8 +227,10 @@ export class StationController {
     }
     this.accessibility = next;
     const after = new Set(activeModes(this.accessibility));
-    for (const mode of after) if (!before.has(mode)) this.record({ type: 'accessibility.changed', mode, enabled: true });
-    for (const mode of before) if (!after.has(mode)) this.record({ type: 'accessibility.changed', mode, enabled: false });
+    for (const mode of after)
+      if (!before.has(mode)) this.record({ type: 'accessibility.changed', mode, enabled: true });
+    for (const mode of before)
+      if (!after.has(mode)) this.record({ type: 'accessibility.changed', mode, enabled: false });
     this.ports.views.applyAccessibility(this.accessibility);
     this.armIdleTimer(); // "more time" changes the idle limit
     this.emit();
@@ -296,7 +316,8 @@ export class StationController {
     }
     const outcome = await runResetPlan(this.ports.reset);
     this.lastResetOutcome = outcome;
-    for (const failure of outcome.failed) this.ports.log('reset step failed', { step: failure.step, message: failure.message });
+    for (const failure of outcome.failed)
+      this.ports.log('reset step failed', { step: failure.step, message: failure.message });
 
     this.session = null;
     this.activeServiceId = null;

@@ -16,7 +16,12 @@ const tempDir = () => {
 };
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-const event = (): UsageEvent => ({ id: uuidv7(), type: 'session.started', at: toMinuteTime(Date.now()), sessionId: uuidv7() });
+const event = (): UsageEvent => ({
+  id: uuidv7(),
+  type: 'session.started',
+  at: toMinuteTime(Date.now()),
+  sessionId: uuidv7(),
+});
 
 describe('the station metrics queue on disk', () => {
   it('keeps queued events, acknowledgements and drop tallies across a restart', async () => {

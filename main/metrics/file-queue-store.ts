@@ -7,7 +7,17 @@
  * acknowledged entries it is rewritten to a temp file, fsynced and renamed over the old one (atomic),
  * so a crash during compaction leaves either the old or the new log, never a mix.
  */
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { UsageEvent } from '../../protocol/events.ts';
 import { QueueState } from '../../core/metrics/queue-state.ts';

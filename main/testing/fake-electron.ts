@@ -11,7 +11,16 @@
  * The fake records calls in one ordered `log` so tests can assert sequences ("views closed
  * before the partition was cleared").
  */
-import type { BaseWindowConstructorOptions, BrowserWindowConstructorOptions, Event, HandlerDetails, Input, Rectangle, WebContents, WebPreferences } from 'electron';
+import type {
+  BaseWindowConstructorOptions,
+  BrowserWindowConstructorOptions,
+  Event,
+  HandlerDetails,
+  Input,
+  Rectangle,
+  WebContents,
+  WebPreferences,
+} from 'electron';
 import type {
   DownloadItemPort,
   ElectronMain,
@@ -36,7 +45,10 @@ class Emitter {
   }
   once(event: string, listener: Listener): this {
     const wrapped = ((...args: never[]) => {
-      this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== wrapped));
+      this.listeners.set(
+        event,
+        (this.listeners.get(event) ?? []).filter((l) => l !== wrapped),
+      );
       return listener(...args);
     }) as Listener;
     return this.on(event, wrapped);
@@ -177,29 +189,64 @@ export class FakeWebContents extends Emitter implements WebContentsPort {
   // Helpers for tests: what Chromium would do.
   /** A link click or script navigation in the top frame. */
   userNavigates(url: string): FakeEvent {
-    const e = this.emitWith('will-navigate', fakeEvent({ url, isMainFrame: true, isSameDocument: false, frame: this.mainFrame }), url);
+    const e = this.emitWith(
+      'will-navigate',
+      fakeEvent({ url, isMainFrame: true, isSameDocument: false, frame: this.mainFrame }),
+      url,
+    );
     if (!e.defaultPrevented) void this.loadURL(url);
     return e;
   }
   serverRedirects(url: string): FakeEvent {
-    return this.emitWith('will-redirect', fakeEvent({ url, isMainFrame: true, isSameDocument: false, frame: this.mainFrame }), url);
+    return this.emitWith(
+      'will-redirect',
+      fakeEvent({ url, isMainFrame: true, isSameDocument: false, frame: this.mainFrame }),
+      url,
+    );
   }
   frameNavigates(url: string, isMainFrame: boolean): FakeEvent {
-    return this.emitWith('will-frame-navigate', fakeEvent({ url, isMainFrame, isSameDocument: false, frame: isMainFrame ? this.mainFrame : new FakeFrame(url, this.mainFrame) }));
+    return this.emitWith(
+      'will-frame-navigate',
+      fakeEvent({
+        url,
+        isMainFrame,
+        isSameDocument: false,
+        frame: isMainFrame ? this.mainFrame : new FakeFrame(url, this.mainFrame),
+      }),
+    );
   }
   presses(input: Partial<Input>): FakeEvent {
-    const full = { type: 'keyDown', key: '', code: '', control: false, shift: false, alt: false, meta: false, isAutoRepeat: false, ...input } as Input;
+    const full = {
+      type: 'keyDown',
+      key: '',
+      code: '',
+      control: false,
+      shift: false,
+      alt: false,
+      meta: false,
+      isAutoRepeat: false,
+      ...input,
+    } as Input;
     this.emitWith('input-event', null, { type: 'rawKeyDown' });
     return this.emitWith('before-input-event', null, full);
   }
   /** `window.open(url)` from the page; returns what the station answered. */
   windowOpen(url: string): { answer: WindowOpenAnswer; popup: WebContentsPort | null } {
     if (!this.windowOpenHandler) throw new Error('no window open handler set');
-    const answer = this.windowOpenHandler({ url, frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'default' } });
+    const answer = this.windowOpenHandler({
+      url,
+      frameName: '',
+      features: '',
+      disposition: 'new-window',
+      referrer: { url: '', policy: 'default' },
+    });
     if (answer.action !== 'allow' || !answer.createWindow) return { answer, popup: null };
     const childContents = this.fake.newWebContents({});
     // At run time Electron passes the new guest's webContents inside the options (untyped in electron.d.ts).
-    const options = { webContents: childContents as unknown as WebContents, webPreferences: {} } as BrowserWindowConstructorOptions;
+    const options = {
+      webContents: childContents as unknown as WebContents,
+      webPreferences: {},
+    } as BrowserWindowConstructorOptions;
     const popup = answer.createWindow(options);
     void childContents.loadURL(url);
     return { answer, popup };
@@ -297,7 +344,11 @@ export class FakeSession extends Emitter implements SessionPort {
     this.fake.log.push(`${this.partition}.closeAllConnections`);
   }
   /** A page asks for a permission; resolves with the station's answer. */
-  requestPermission(webContents: FakeWebContents, permission: ElectronPermission, requestingUrl: string): Promise<boolean> {
+  requestPermission(
+    webContents: FakeWebContents,
+    permission: ElectronPermission,
+    requestingUrl: string,
+  ): Promise<boolean> {
     return new Promise((resolve) => {
       if (!this.requestHandler) return resolve(true); // Electron's default is to grant: the reason a handler is mandatory
       this.requestHandler(webContents, permission, resolve, { requestingUrl });
@@ -305,7 +356,11 @@ export class FakeSession extends Emitter implements SessionPort {
   }
   checkPermission(webContents: FakeWebContents | null, permission: ElectronPermission, origin: string): boolean {
     if (!this.checkHandler) return true;
-    return this.checkHandler(webContents, permission, origin, { requestingUrl: origin, isMainFrame: true, embeddingOrigin: origin } as never);
+    return this.checkHandler(webContents, permission, origin, {
+      requestingUrl: origin,
+      isMainFrame: true,
+      embeddingOrigin: origin,
+    } as never);
   }
   download(webContents: FakeWebContents, filename: string, totalBytes: number): FakeDownloadItem {
     const item = new FakeDownloadItem(filename, totalBytes);
@@ -351,7 +406,9 @@ export class FakeWindow extends Emitter implements WindowPort {
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
 
 /** Builds a fresh fake. `tempDir` is what `app.getPath('temp')` returns (use a real temp dir). */
-export function createFakeElectron(options: { tempDir?: string; singleInstance?: boolean; appMetricsKb?: number[] } = {}) {
+export function createFakeElectron(
+  options: { tempDir?: string; singleInstance?: boolean; appMetricsKb?: number[] } = {},
+) {
   let nextId = 1;
   const sessions = new Map<string, FakeSession>();
   const ipcHandlers = new Map<string, (event: IpcInvokeEventPort, ...args: unknown[]) => unknown>();
@@ -375,7 +432,11 @@ export function createFakeElectron(options: { tempDir?: string; singleInstance?:
       return new FakeWebContents(nextId++, fake, prefs);
     },
     /** Calls an IPC handler the way Electron would, from a given frame of a given webContents. */
-    async invoke(channel: string, from: { webContentsId: number; frame: FakeFrame | null }, arg?: unknown): Promise<unknown> {
+    async invoke(
+      channel: string,
+      from: { webContentsId: number; frame: FakeFrame | null },
+      arg?: unknown,
+    ): Promise<unknown> {
       const handler = ipcHandlers.get(channel);
       if (!handler) throw new Error(`No handler registered for '${channel}'`);
       return handler({ sender: { id: from.webContentsId }, senderFrame: from.frame }, arg);
@@ -389,7 +450,10 @@ export function createFakeElectron(options: { tempDir?: string; singleInstance?:
   const electron = {
     app: {
       getPath: (name: 'temp' | 'userData') => (name === 'temp' ? (options.tempDir ?? '/tmp') : '/fake/userData'),
-      getAppMetrics: () => (options.appMetricsKb ?? [200_000, 150_000]).map((kb) => ({ memory: { workingSetSize: kb, peakWorkingSetSize: kb } })),
+      getAppMetrics: () =>
+        (options.appMetricsKb ?? [200_000, 150_000]).map((kb) => ({
+          memory: { workingSetSize: kb, peakWorkingSetSize: kb },
+        })),
       exit: (code?: number) => void fake.exitCodes.push(code),
       quit: () => void (fake.quitCalls += 1),
       requestSingleInstanceLock: () => options.singleInstance ?? true,
@@ -432,8 +496,10 @@ export function createFakeElectron(options: { tempDir?: string; singleInstance?:
     },
     Menu: { setApplicationMenu: (menu: null) => void fake.menus.push(menu) },
     protocol: {
-      registerSchemesAsPrivileged: (schemes: { scheme: string }[]) => void fake.privilegedSchemes.push(...schemes.map((s) => s.scheme)),
-      handle: (scheme: string, handler: (request: Request) => Response | Promise<Response>) => void fake.protocolHandlers.set(scheme, handler),
+      registerSchemesAsPrivileged: (schemes: { scheme: string }[]) =>
+        void fake.privilegedSchemes.push(...schemes.map((s) => s.scheme)),
+      handle: (scheme: string, handler: (request: Request) => Response | Promise<Response>) =>
+        void fake.protocolHandlers.set(scheme, handler),
     },
     BaseWindow: class extends FakeWindow {
       constructor(opts: BaseWindowConstructorOptions) {

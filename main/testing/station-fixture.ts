@@ -16,7 +16,10 @@ export const TEST_CONFIG = {
   defaultLanguage: 'fi',
   idle: { idleWarningAfterSeconds: 60, idleCountdownSeconds: 20, resetDoneScreenSeconds: 2 },
   recycle: { maxSessionsBeforeRestart: 3, memoryCeilingMb: 4000 },
-  help: { phone: { number: '09 310 10011', hours: { fi: 'ma–pe 9–16' } }, inPerson: { place: { fi: 'Palvelutiski' }, hours: { fi: 'ti 12–15' } } },
+  help: {
+    phone: { number: '09 310 10011', hours: { fi: 'ma–pe 9–16' } },
+    inPerson: { place: { fi: 'Palvelutiski' }, hours: { fi: 'ti 12–15' } },
+  },
   services: [
     {
       id: 'kela',
@@ -71,7 +74,11 @@ export async function startTestStation(
       if (text === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
       return text;
     },
-    paths: { preload: '/app/dist/preload/index.cjs', rendererDir: '/app/dist/renderer', defaultConfig: '/app/kiosk-config/default.json' },
+    paths: {
+      preload: '/app/dist/preload/index.cjs',
+      rendererDir: '/app/dist/renderer',
+      defaultConfig: '/app/kiosk-config/default.json',
+    },
     clock,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     metrics: { record: () => undefined },

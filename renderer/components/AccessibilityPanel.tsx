@@ -11,18 +11,41 @@ const SWITCHES = ['highContrast', 'readableFont', 'readAloud', 'reducedMotion', 
  * Each choice applies at once (the visitor sees the effect while choosing) and is reset at the
  * end of the session.
  */
-export function AccessibilityPanel({ view, kiosk, isOpen, close }: { view: StationView; kiosk: KioskApi; isOpen: boolean; close: () => void }) {
+export function AccessibilityPanel({
+  view,
+  kiosk,
+  isOpen,
+  close,
+}: {
+  view: StationView;
+  kiosk: KioskApi;
+  isOpen: boolean;
+  close: () => void;
+}) {
   const { t } = useTranslation();
   const a11y = view.accessibility;
   const set = (patch: Partial<AccessibilitySettings>) => void kiosk.invoke('accessibility:set', patch);
   return (
-    <Dialog id="a11y-panel" aria-labelledby="a11y-title" isOpen={isOpen} close={close} closeButtonLabelText={t('files.close')} scrollable>
+    <Dialog
+      id="a11y-panel"
+      aria-labelledby="a11y-title"
+      isOpen={isOpen}
+      close={close}
+      closeButtonLabelText={t('files.close')}
+      scrollable
+    >
       <Dialog.Header id="a11y-title" title={t('a11y.title')} />
       <Dialog.Content>
         <fieldset className="choice-group">
           <legend>{t('a11y.textSize')}</legend>
           {TEXT_SIZES.map((size) => (
-            <button key={size} type="button" className="choice" aria-pressed={a11y.textScalePercent === size} onClick={() => set({ textScalePercent: size })}>
+            <button
+              key={size}
+              type="button"
+              className="choice"
+              aria-pressed={a11y.textScalePercent === size}
+              onClick={() => set({ textScalePercent: size })}
+            >
               {size} %
             </button>
           ))}
@@ -30,8 +53,16 @@ export function AccessibilityPanel({ view, kiosk, isOpen, close }: { view: Stati
         <ul className="switch-list" role="list">
           {SWITCHES.map((key) => (
             <li key={key}>
-              <button type="button" role="switch" className="switch" aria-checked={a11y[key]} onClick={() => set({ [key]: !a11y[key] })}>
-                <span className="switch-track" aria-hidden="true"><span className="switch-thumb" /></span>
+              <button
+                type="button"
+                role="switch"
+                className="switch"
+                aria-checked={a11y[key]}
+                onClick={() => set({ [key]: !a11y[key] })}
+              >
+                <span className="switch-track" aria-hidden="true">
+                  <span className="switch-thumb" />
+                </span>
                 {t(`a11y.${key}`)}
               </button>
             </li>
@@ -40,7 +71,13 @@ export function AccessibilityPanel({ view, kiosk, isOpen, close }: { view: Stati
         <fieldset className="choice-group">
           <legend>{t('a11y.moreTime')}</legend>
           {MORE_TIME.map((factor) => (
-            <button key={factor} type="button" className="choice" aria-pressed={a11y.moreTime === factor} onClick={() => set({ moreTime: factor })}>
+            <button
+              key={factor}
+              type="button"
+              className="choice"
+              aria-pressed={a11y.moreTime === factor}
+              onClick={() => set({ moreTime: factor })}
+            >
               {factor === 1 ? t('a11y.moreTimeNormal') : `× ${factor}`}
             </button>
           ))}
@@ -48,7 +85,9 @@ export function AccessibilityPanel({ view, kiosk, isOpen, close }: { view: Stati
         <p>{t('a11y.resetNote')}</p>
       </Dialog.Content>
       <Dialog.ActionButtons>
-        <Button variant={ButtonVariant.Primary} onClick={close}>{t('a11y.close')}</Button>
+        <Button variant={ButtonVariant.Primary} onClick={close}>
+          {t('a11y.close')}
+        </Button>
       </Dialog.ActionButtons>
     </Dialog>
   );

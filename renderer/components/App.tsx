@@ -60,30 +60,67 @@ function Shell({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: HelpU
   }, [view]);
 
   // Which screen is showing (not the dialogs over it): a change moves focus to its heading.
-  const screenKey = view ? `${view.phase === 'idle-warning' ? screenPhase : view.phase}:${view.activeServiceId ?? ''}:${view.blockedNotice ? 'blocked' : ''}` : 'loading';
+  const screenKey = view
+    ? `${view.phase === 'idle-warning' ? screenPhase : view.phase}:${view.activeServiceId ?? ''}:${view.blockedNotice ? 'blocked' : ''}`
+    : 'loading';
   useScreenFocus(screenKey);
 
-  if (!view) return <p className="center-screen" role="status">…</p>;
+  if (!view)
+    return (
+      <p className="center-screen" role="status">
+        …
+      </p>
+    );
 
   const close = () => setDialog(null);
   const helpButton = help.button({ view, kiosk });
   let screen: React.ReactNode;
   if (view.phase === 'out-of-order') screen = <OutOfOrderScreen view={view} />;
   else if (view.phase === 'resetting' || view.phase === 'reset-done') screen = <ResetScreen view={view} />;
-  else if (screenPhase === 'welcome') screen = <WelcomeScreen view={view} kiosk={kiosk} onAccessibility={() => setDialog('a11y')} helpButton={helpButton} />;
+  else if (screenPhase === 'welcome')
+    screen = (
+      <WelcomeScreen view={view} kiosk={kiosk} onAccessibility={() => setDialog('a11y')} helpButton={helpButton} />
+    );
   else
     screen = (
       <>
-        <Toolbar view={view} kiosk={kiosk} onEndSession={() => setDialog('end')} onAccessibility={() => setDialog('a11y')} onFiles={() => setDialog('files')} onLanguage={() => setDialog('language')} onReadAloud={sayAloud} helpButton={helpButton} />
-        {view.blockedNotice ? <main id="main"><BlockedNotice view={view} kiosk={kiosk} /></main> : view.activeServiceId ? <ServiceArea view={view} /> : <main id="main"><Launcher view={view} kiosk={kiosk} /></main>}
+        <Toolbar
+          view={view}
+          kiosk={kiosk}
+          onEndSession={() => setDialog('end')}
+          onAccessibility={() => setDialog('a11y')}
+          onFiles={() => setDialog('files')}
+          onLanguage={() => setDialog('language')}
+          onReadAloud={sayAloud}
+          helpButton={helpButton}
+        />
+        {view.blockedNotice ? (
+          <main id="main">
+            <BlockedNotice view={view} kiosk={kiosk} />
+          </main>
+        ) : view.activeServiceId ? (
+          <ServiceArea view={view} />
+        ) : (
+          <main id="main">
+            <Launcher view={view} kiosk={kiosk} />
+          </main>
+        )}
       </>
     );
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
       {view.host.limitations.length > 0 && view.phase !== 'out-of-order' && (
-        <aside className="preview-banner" aria-label="preview">{t('preview.banner', { limitations: view.host.limitations.map((code) => t(`preview.limitations.${code}`, { defaultValue: code })).join(' ') })}</aside>
+        <aside className="preview-banner" aria-label="preview">
+          {t('preview.banner', {
+            limitations: view.host.limitations
+              .map((code) => t(`preview.limitations.${code}`, { defaultValue: code }))
+              .join(' '),
+          })}
+        </aside>
       )}
       {screen}
       <EndSessionDialog kiosk={kiosk} isOpen={dialog === 'end'} close={close} />

@@ -11,11 +11,17 @@ export function BlockedNotice({ view, kiosk }: { view: StationView; kiosk: Kiosk
   const service = view.services.find((s) => s.id === view.blockedNotice?.serviceId)?.name ?? '';
   return (
     <section className="blocked-notice" role="alert" aria-labelledby="blocked-title">
-      <h1 id="blocked-title" ref={heading} tabIndex={-1} className="screen-title">{t('blocked.title')}</h1>
+      <h1 id="blocked-title" ref={heading} tabIndex={-1} className="screen-title">
+        {t('blocked.title')}
+      </h1>
       <p>{t('blocked.body', { service })}</p>
       <div className="button-row">
-        <Button variant={ButtonVariant.Primary} onClick={() => void kiosk.invoke('service:back')}>{t('blocked.back')}</Button>
-        <Button variant={ButtonVariant.Secondary} onClick={() => void kiosk.invoke('service:home')}>{t('blocked.home')}</Button>
+        <Button variant={ButtonVariant.Primary} onClick={() => void kiosk.invoke('service:back')}>
+          {t('blocked.back')}
+        </Button>
+        <Button variant={ButtonVariant.Secondary} onClick={() => void kiosk.invoke('service:home')}>
+          {t('blocked.home')}
+        </Button>
       </div>
     </section>
   );

@@ -6,7 +6,13 @@ import type { StationView } from '../../protocol/ipc.ts';
 export function FilesPanel({ view, isOpen, close }: { view: StationView; isOpen: boolean; close: () => void }) {
   const { t } = useTranslation();
   return (
-    <Dialog id="files-panel" aria-labelledby="files-title" isOpen={isOpen} close={close} closeButtonLabelText={t('files.close')}>
+    <Dialog
+      id="files-panel"
+      aria-labelledby="files-title"
+      isOpen={isOpen}
+      close={close}
+      closeButtonLabelText={t('files.close')}
+    >
       <Dialog.Header id="files-title" title={t('files.title')} />
       <Dialog.Content>
         {view.files.length === 0 ? (
@@ -15,7 +21,10 @@ export function FilesPanel({ view, isOpen, close }: { view: StationView; isOpen:
           <ul className="file-list">
             {view.files.map((file) => (
               <li key={file.id}>
-                {file.name} <span className="file-meta">{file.state === 'done' ? `${Math.ceil(file.sizeBytes / 1024)} kB` : t(`files.${file.state}`)}</span>
+                {file.name}{' '}
+                <span className="file-meta">
+                  {file.state === 'done' ? `${Math.ceil(file.sizeBytes / 1024)} kB` : t(`files.${file.state}`)}
+                </span>
               </li>
             ))}
           </ul>
@@ -23,7 +32,9 @@ export function FilesPanel({ view, isOpen, close }: { view: StationView; isOpen:
         <p>{t('files.erasedNote')}</p>
       </Dialog.Content>
       <Dialog.ActionButtons>
-        <Button variant={ButtonVariant.Primary} onClick={close}>{t('files.close')}</Button>
+        <Button variant={ButtonVariant.Primary} onClick={close}>
+          {t('files.close')}
+        </Button>
       </Dialog.ActionButtons>
     </Dialog>
   );

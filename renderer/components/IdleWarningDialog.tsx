@@ -35,7 +35,9 @@ export function IdleWarningDialog({ view, kiosk }: { view: StationView; kiosk: K
       <Dialog.Header id="idle-title" title={t('idle.title')} />
       <Dialog.Content>
         <p id="idle-body">{t('idle.body', { seconds: seconds ?? 0 })}</p>
-        <p className="countdown" aria-hidden="true">{seconds ?? ''}</p>
+        <p className="countdown" aria-hidden="true">
+          {seconds ?? ''}
+        </p>
         <p className="visually-hidden" aria-live="assertive" aria-atomic="true">
           {announce ? t('idle.body', { seconds }) : ''}
         </p>
@@ -44,7 +46,10 @@ export function IdleWarningDialog({ view, kiosk }: { view: StationView; kiosk: K
         <Button ref={continueRef} variant={ButtonVariant.Primary} onClick={() => void kiosk.invoke('session:extend')}>
           {t('idle.continue')}
         </Button>
-        <Button variant={ButtonVariant.Secondary} onClick={() => void kiosk.invoke('session:end', { reason: 'visitor' })}>
+        <Button
+          variant={ButtonVariant.Secondary}
+          onClick={() => void kiosk.invoke('session:end', { reason: 'visitor' })}
+        >
           {t('idle.end')}
         </Button>
       </Dialog.ActionButtons>

@@ -7,7 +7,15 @@ import { offeredLanguages } from '../i18n/create-i18n.ts';
  * Language buttons, each labelled in its own language (a visitor who cannot read the current
  * one must still find theirs), with `lang` set so screen readers pronounce it right.
  */
-export function LanguagePicker({ kiosk, current, compact = false }: { kiosk: KioskApi; current: Language; compact?: boolean }) {
+export function LanguagePicker({
+  kiosk,
+  current,
+  compact = false,
+}: {
+  kiosk: KioskApi;
+  current: Language;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <nav aria-label={t('welcome.chooseLanguage')} className={compact ? 'language-picker compact' : 'language-picker'}>

@@ -9,26 +9,37 @@ export function Launcher({ view, kiosk }: { view: StationView; kiosk: KioskApi }
   for (const tile of view.services) groups.set(tile.category, [...(groups.get(tile.category) ?? []), tile]);
   return (
     <section className="launcher" aria-labelledby="launcher-heading">
-      <h1 id="launcher-heading" className="screen-title">{t('launcher.heading')}</h1>
+      <h1 id="launcher-heading" className="screen-title">
+        {t('launcher.heading')}
+      </h1>
       <div className="launcher-groups">
-      {[...groups].map(([category, tiles]) => (
-        <section key={category} className="launcher-group" aria-labelledby={`cat-${category}`}>
-          <h2 id={`cat-${category}`} className="section-title">{t(`launcher.categories.${category}`, { defaultValue: category })}</h2>
-          <ul className="tile-grid" role="list">
-            {tiles.map((tile) => (
-              <li key={tile.id}>
-                <button type="button" className="service-tile" data-service={tile.id} onClick={() => void kiosk.invoke('service:open', { serviceId: tile.id })}>
-                  <span className="tile-icon"><ServiceIcon name={tile.icon} /></span>
-                  <span className="tile-text" lang={tile.textLanguage === 'fi-x-plain' ? 'fi' : tile.textLanguage}>
-                    <span className="tile-name">{tile.name}</span>
-                    <span className="tile-purpose">{tile.purpose}</span>
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+        {[...groups].map(([category, tiles]) => (
+          <section key={category} className="launcher-group" aria-labelledby={`cat-${category}`}>
+            <h2 id={`cat-${category}`} className="section-title">
+              {t(`launcher.categories.${category}`, { defaultValue: category })}
+            </h2>
+            <ul className="tile-grid" role="list">
+              {tiles.map((tile) => (
+                <li key={tile.id}>
+                  <button
+                    type="button"
+                    className="service-tile"
+                    data-service={tile.id}
+                    onClick={() => void kiosk.invoke('service:open', { serviceId: tile.id })}
+                  >
+                    <span className="tile-icon">
+                      <ServiceIcon name={tile.icon} />
+                    </span>
+                    <span className="tile-text" lang={tile.textLanguage === 'fi-x-plain' ? 'fi' : tile.textLanguage}>
+                      <span className="tile-name">{tile.name}</span>
+                      <span className="tile-purpose">{tile.purpose}</span>
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
       </div>
     </section>
   );

@@ -13,7 +13,9 @@ export function ServiceArea({ view }: { view: StationView }) {
   return (
     <main id="main" className="service-area preview">
       <IconLinkExternal aria-hidden="true" size={IconSize.ExtraLarge} />
-      <h1 className="screen-title" role="status">{t('service.openedInWindow', { service: service?.name ?? '' })}</h1>
+      <h1 className="screen-title" role="status">
+        {t('service.openedInWindow', { service: service?.name ?? '' })}
+      </h1>
       <p>{t('service.previewNote')}</p>
     </main>
   );

@@ -1,4 +1,15 @@
-import { IconDocument, IconEuroSign, IconFamily, IconGlobe, IconHeart, IconHome, IconInfoCircle, IconPlaybackPlay, IconSize, IconSpeechbubbleText } from 'hds-react';
+import {
+  IconDocument,
+  IconEuroSign,
+  IconFamily,
+  IconGlobe,
+  IconHeart,
+  IconHome,
+  IconInfoCircle,
+  IconPlaybackPlay,
+  IconSize,
+  IconSpeechbubbleText,
+} from 'hds-react';
 
 const ICONS = {
   heart: IconHeart,

@@ -1,4 +1,14 @@
-import { Button, ButtonVariant, IconArrowLeft, IconDocument, IconGlobe, IconHome, IconSignout, IconTextTool, IconVolumeHigh } from 'hds-react';
+import {
+  Button,
+  ButtonVariant,
+  IconArrowLeft,
+  IconDocument,
+  IconGlobe,
+  IconHome,
+  IconSignout,
+  IconTextTool,
+  IconVolumeHigh,
+} from 'hds-react';
 import { useTranslation } from 'react-i18next';
 import type { KioskApi, StationView } from '../../protocol/ipc.ts';
 
@@ -18,16 +28,35 @@ export interface ToolbarProps {
  * The toolbar that never disappears above an e-service: home, back, end session, help,
  * language, settings, and (when any) the session's files. In Electron it is the top strip of the window.
  */
-export function Toolbar({ view, kiosk, onEndSession, onAccessibility, onFiles, onLanguage, onReadAloud, helpButton }: ToolbarProps) {
+export function Toolbar({
+  view,
+  kiosk,
+  onEndSession,
+  onAccessibility,
+  onFiles,
+  onLanguage,
+  onReadAloud,
+  helpButton,
+}: ToolbarProps) {
   const { t } = useTranslation();
   const inService = view.activeServiceId !== null;
   return (
     <header className="toolbar" aria-label={t('toolbar.label')}>
       <div className="toolbar-group">
-        <Button variant={ButtonVariant.Secondary} iconStart={<IconHome aria-hidden="true" />} onClick={() => void kiosk.invoke('service:home')} disabled={!inService && !view.blockedNotice}>
+        <Button
+          variant={ButtonVariant.Secondary}
+          iconStart={<IconHome aria-hidden="true" />}
+          onClick={() => void kiosk.invoke('service:home')}
+          disabled={!inService && !view.blockedNotice}
+        >
           {t('toolbar.home')}
         </Button>
-        <Button variant={ButtonVariant.Secondary} iconStart={<IconArrowLeft aria-hidden="true" className="flip-rtl" />} onClick={() => void kiosk.invoke('service:back')} disabled={!inService}>
+        <Button
+          variant={ButtonVariant.Secondary}
+          iconStart={<IconArrowLeft aria-hidden="true" className="flip-rtl" />}
+          onClick={() => void kiosk.invoke('service:back')}
+          disabled={!inService}
+        >
           {t('toolbar.back')}
         </Button>
         {inService && view.host.kind === 'electron' && (
@@ -56,7 +85,11 @@ export function Toolbar({ view, kiosk, onEndSession, onAccessibility, onFiles, o
         <Button variant={ButtonVariant.Secondary} iconStart={<IconGlobe aria-hidden="true" />} onClick={onLanguage}>
           {t('toolbar.language')}
         </Button>
-        <Button variant={ButtonVariant.Secondary} iconStart={<IconTextTool aria-hidden="true" />} onClick={onAccessibility}>
+        <Button
+          variant={ButtonVariant.Secondary}
+          iconStart={<IconTextTool aria-hidden="true" />}
+          onClick={onAccessibility}
+        >
           {t('toolbar.accessibility')}
         </Button>
         {helpButton}

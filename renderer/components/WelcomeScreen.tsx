@@ -4,22 +4,43 @@ import type { KioskApi, StationView } from '../../protocol/ipc.ts';
 import { LanguagePicker } from './LanguagePicker.tsx';
 
 /** The first screen: language, settings, help and a big start button. */
-export function WelcomeScreen({ view, kiosk, onAccessibility, helpButton }: { view: StationView; kiosk: KioskApi; onAccessibility: () => void; helpButton: React.ReactNode }) {
+export function WelcomeScreen({
+  view,
+  kiosk,
+  onAccessibility,
+  helpButton,
+}: {
+  view: StationView;
+  kiosk: KioskApi;
+  onAccessibility: () => void;
+  helpButton: React.ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <main className="welcome" id="main">
       <div className="welcome-top">
-        <p className="location"><IconLocation aria-hidden="true" /> {t('welcome.location', { location: view.locationName })}</p>
+        <p className="location">
+          <IconLocation aria-hidden="true" /> {t('welcome.location', { location: view.locationName })}
+        </p>
         <div className="welcome-help">{helpButton}</div>
       </div>
       <h1 className="welcome-title">{t('welcome.heading')}</h1>
       <p className="lead">{t('welcome.intro')}</p>
       <LanguagePicker kiosk={kiosk} current={view.language} />
       <div className="button-row welcome-actions">
-        <Button className="start-button" variant={ButtonVariant.Primary} iconEnd={<IconArrowRight aria-hidden="true" className="flip-rtl" />} onClick={() => void kiosk.invoke('session:start')}>
+        <Button
+          className="start-button"
+          variant={ButtonVariant.Primary}
+          iconEnd={<IconArrowRight aria-hidden="true" className="flip-rtl" />}
+          onClick={() => void kiosk.invoke('session:start')}
+        >
           {t('welcome.start')}
         </Button>
-        <Button variant={ButtonVariant.Secondary} iconStart={<IconTextTool aria-hidden="true" />} onClick={onAccessibility}>
+        <Button
+          variant={ButtonVariant.Secondary}
+          iconStart={<IconTextTool aria-hidden="true" />}
+          onClick={onAccessibility}
+        >
           {t('welcome.accessibility')}
         </Button>
       </div>

@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { MAX_CHAT_CHARS, type ChatMessage } from '../../protocol/help.ts';
 
 /** The two-way chat with the advisor; new lines are read out by the log's implicit live region. */
-export function HelpChat({ messages, advisorName, onSend }: { messages: ChatMessage[]; advisorName: string; onSend: (text: string) => void }) {
+export function HelpChat({
+  messages,
+  advisorName,
+  onSend,
+}: {
+  messages: ChatMessage[];
+  advisorName: string;
+  onSend: (text: string) => void;
+}) {
   const { t } = useTranslation('help');
   const [text, setText] = useState('');
   const submit = () => {

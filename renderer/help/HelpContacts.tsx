@@ -9,7 +9,9 @@ export function HelpContacts({ contacts }: { contacts: StationView['helpContacts
       <div>
         <dt>{t('contacts.phone')}</dt>
         <dd>
-          <span className="help-contacts__main" dir="ltr">{contacts.phone}</span>
+          <span className="help-contacts__main" dir="ltr">
+            {contacts.phone}
+          </span>
           <span>{contacts.phoneHours}</span>
         </dd>
       </div>

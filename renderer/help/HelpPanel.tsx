@@ -43,7 +43,14 @@ export function HelpPanel({ view, kiosk, panel }: { view: StationView; kiosk: Ki
       <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="help-live">
         {announcement}
       </p>
-      <Dialog id="help-panel" aria-labelledby="help-title" isOpen={isOpen} close={close} closeButtonLabelText={t('action.close')} scrollable>
+      <Dialog
+        id="help-panel"
+        aria-labelledby="help-title"
+        isOpen={isOpen}
+        close={close}
+        closeButtonLabelText={t('action.close')}
+        scrollable
+      >
         <Dialog.Header id="help-title" title={t('panel.title')} />
         <Dialog.Content>
           <div className="help-panel" ref={headingRef}>
@@ -52,7 +59,12 @@ export function HelpPanel({ view, kiosk, panel }: { view: StationView; kiosk: Ki
                 <legend className="help-question">{t('topic.question')}</legend>
                 <div className="help-chips">
                   {HELP_TOPICS.map((id) => (
-                    <Button key={id} className="help-chip" variant={ButtonVariant.Secondary} onClick={() => setTopic(id)}>
+                    <Button
+                      key={id}
+                      className="help-chip"
+                      variant={ButtonVariant.Secondary}
+                      onClick={() => setTopic(id)}
+                    >
                       {t(`topic.${id}`)}
                     </Button>
                   ))}
@@ -76,21 +88,35 @@ export function HelpPanel({ view, kiosk, panel }: { view: StationView; kiosk: Ki
                 </Button>
               </fieldset>
             )}
-            {help.phase === 'sending' && <p className="help-status" role="status">{t('status.sending')}</p>}
+            {help.phase === 'sending' && (
+              <p className="help-status" role="status">
+                {t('status.sending')}
+              </p>
+            )}
             {help.phase === 'queued' && (
               <div className="help-status" data-testid="help-queued">
                 <p className="help-status__main">{t('status.queued', { position: help.position })}</p>
-                <p>{help.estimatedWaitMinutes === null ? t('status.waitUnknown') : t('status.wait', { count: Math.max(1, help.estimatedWaitMinutes) })}</p>
+                <p>
+                  {help.estimatedWaitMinutes === null
+                    ? t('status.waitUnknown')
+                    : t('status.wait', { count: Math.max(1, help.estimatedWaitMinutes) })}
+                </p>
                 <p>{t(help.draft.mode === 'come-to-me' ? 'status.queuedComeToMe' : 'status.queuedChat')}</p>
               </div>
             )}
             {help.phase === 'claimed' && (
               <div className="help-status" data-testid="help-claimed">
                 <p className="help-status__main">
-                  {t(help.draft.mode === 'come-to-me' ? 'status.onTheWay' : 'status.chatting', { name: help.advisorFirstName })}
+                  {t(help.draft.mode === 'come-to-me' ? 'status.onTheWay' : 'status.chatting', {
+                    name: help.advisorFirstName,
+                  })}
                 </p>
                 {help.draft.mode === 'chat-here' && (
-                  <HelpChat messages={help.messages} advisorName={help.advisorFirstName} onSend={(text) => void kiosk.invoke('help:send-message', { text })} />
+                  <HelpChat
+                    messages={help.messages}
+                    advisorName={help.advisorFirstName}
+                    onSend={(text) => void kiosk.invoke('help:send-message', { text })}
+                  />
                 )}
               </div>
             )}

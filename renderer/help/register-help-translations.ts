@@ -38,5 +38,6 @@ export const HELP_LOCALES: Readonly<Record<Language, HelpStrings>> = {
 
 /** Adds the `help` namespace to a shell's i18next instance (a missing text falls back like the shell: fi-x-plain → fi, others → en → fi). */
 export function registerHelpTranslations(i18n: I18n): void {
-  for (const [language, strings] of Object.entries(HELP_LOCALES)) i18n.addResourceBundle(language, 'help', strings, true, true);
+  for (const [language, strings] of Object.entries(HELP_LOCALES))
+    i18n.addResourceBundle(language, 'help', strings, true, true);
 }

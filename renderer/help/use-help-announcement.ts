@@ -11,7 +11,9 @@ export function useHelpAnnouncement(help: HelpStatusView): string {
     case 'queued':
       return t('status.queued', { position: help.position });
     case 'claimed':
-      return t(help.draft.mode === 'come-to-me' ? 'status.onTheWay' : 'status.chatting', { name: help.advisorFirstName });
+      return t(help.draft.mode === 'come-to-me' ? 'status.onTheWay' : 'status.chatting', {
+        name: help.advisorFirstName,
+      });
     case 'resolved':
       return t('status.resolved');
     case 'unavailable':

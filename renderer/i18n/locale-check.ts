@@ -13,7 +13,8 @@ export function flattenLocale(tree: LocaleTree, prefix = ''): Map<string, unknow
   const out = new Map<string, unknown>();
   for (const [key, value] of Object.entries(tree)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) for (const [k, v] of flattenLocale(value, path)) out.set(k, v);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      for (const [k, v] of flattenLocale(value, path)) out.set(k, v);
     else out.set(path, value);
   }
   return out;
@@ -50,7 +51,9 @@ export function localeProblems(label: string, reference: LocaleTree, locale: Loc
     const expected = placeholders(String(ref.get(key)));
     const actual = placeholders(text);
     if (expected.join('|') !== actual.join('|'))
-      problems.push(`${label}: "${key}" has placeholders [${actual.join(', ')}] but Finnish has [${expected.join(', ')}]`);
+      problems.push(
+        `${label}: "${key}" has placeholders [${actual.join(', ')}] but Finnish has [${expected.join(', ')}]`,
+      );
   }
   return problems;
 }

@@ -8,7 +8,12 @@ import { localeProblems, type LocaleTree } from './locale-check.ts';
 /** Every locale file on disk, so a file that exists but is not registered is checked too. */
 function localeFiles(dir: URL): Map<string, LocaleTree> {
   const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
-  return new Map(files.map((name) => [name.replace(/\.json$/, ''), JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as LocaleTree]));
+  return new Map(
+    files.map((name) => [
+      name.replace(/\.json$/, ''),
+      JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as LocaleTree,
+    ]),
+  );
 }
 
 const NAMESPACES = {
@@ -48,7 +53,8 @@ describe('shell languages', () => {
   });
 
   it('names every language by its own name (endonym) in every locale', () => {
-    for (const [language, strings] of Object.entries(SHELL_LOCALES)) expect(strings.languages, language).toEqual(SHELL_LOCALES.fi.languages);
+    for (const [language, strings] of Object.entries(SHELL_LOCALES))
+      expect(strings.languages, language).toEqual(SHELL_LOCALES.fi.languages);
   });
 
   it.each([...LANGUAGES])('%s resolves its own texts through i18next', (language) => {
@@ -76,10 +82,15 @@ describe('localeProblems (the checker itself)', () => {
       'yy: "a.greet" has placeholders [] but Finnish has [name]',
       'yy: "n" has placeholders [count, count] but Finnish has [count]',
     ]);
-    expect(localeProblems('zz', { a: 'x' }, { a: { b: 'x' } })).toEqual(['zz: missing key "a"', 'zz: extra key "a.b" (not in Finnish)']);
+    expect(localeProblems('zz', { a: 'x' }, { a: { b: 'x' } })).toEqual([
+      'zz: missing key "a"',
+      'zz: extra key "a.b" (not in Finnish)',
+    ]);
   });
 
   it('passes a correct locale', () => {
-    expect(localeProblems('ok', reference, { a: { greet: '{{name}}, hello', bye: 'Bye' }, n: '{{count}} pcs' })).toEqual([]);
+    expect(
+      localeProblems('ok', reference, { a: { greet: '{{name}}, hello', bye: 'Bye' }, n: '{{count}} pcs' }),
+    ).toEqual([]);
   });
 });

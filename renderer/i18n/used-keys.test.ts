@@ -80,7 +80,8 @@ describe('keys used by the renderer', () => {
       const where = file.pathname.slice(RENDERER.pathname.length);
       for (const argument of firstArguments(source)) {
         const { exact, prefixes } = keysIn(argument);
-        for (const key of exact) if (!keys.has(key)) problems.push(`renderer/${where}: t('${key}') is not a ${namespace} key in fi.json`);
+        for (const key of exact)
+          if (!keys.has(key)) problems.push(`renderer/${where}: t('${key}') is not a ${namespace} key in fi.json`);
         for (const prefix of prefixes)
           if (prefix && ![...keys.keys()].some((key) => key.startsWith(prefix)))
             problems.push(`renderer/${where}: no ${namespace} key starts with "${prefix}"`);

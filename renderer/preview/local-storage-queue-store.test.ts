@@ -12,7 +12,12 @@ describe('the preview metrics queue in localStorage', () => {
   it('keeps queued events and drop tallies when the page reloads', async () => {
     const storage = fakeLocalStorage();
     const first = createLocalStorageQueueStore(storage);
-    const events = [1, 2, 3].map(() => ({ id: uuidv7(), type: 'session.started' as const, at: toMinuteTime(Date.now()), sessionId: uuidv7() }));
+    const events = [1, 2, 3].map(() => ({
+      id: uuidv7(),
+      type: 'session.started' as const,
+      at: toMinuteTime(Date.now()),
+      sessionId: uuidv7(),
+    }));
     await first.append(events);
     await first.ack([events[1]!.id]);
     await first.addDropped('budget', 2);

@@ -3,7 +3,15 @@
  * Used by `npm run preview`, demos and the browser tests. It builds the same StationController
  * as Electron main, with browser adapters for the ports.
  */
-import { isIpcChannel, parseIpcArg, type HostIpcHandlers, type IpcChannel, type KioskApi, type KioskIpcHandlers, type StationView } from '../../protocol/ipc.ts';
+import {
+  isIpcChannel,
+  parseIpcArg,
+  type HostIpcHandlers,
+  type IpcChannel,
+  type KioskApi,
+  type KioskIpcHandlers,
+  type StationView,
+} from '../../protocol/ipc.ts';
 import { validateConfigText } from '../../core/config/validate.ts';
 import { outOfOrderHandlers, outOfOrderView } from '../../core/session/out-of-order.ts';
 import { RESET_STEPS, type ResetExecutor } from '../../core/session/reset-plan.ts';
@@ -12,7 +20,6 @@ import { systemClock } from '../../core/ports.ts';
 import { PREVIEW_LIMITATIONS, PreviewServiceViews } from './preview-service-views.ts';
 import type { PreviewBootstrap } from './bootstrap.ts';
 import { createPreviewHelp, createPreviewMetrics } from './preview-central.ts';
-
 
 const host: StationView['host'] = { kind: 'preview', limitations: [...PREVIEW_LIMITATIONS] };
 
@@ -45,7 +52,9 @@ export async function startPreviewHost(page: Window): Promise<KioskApi> {
   const help = createPreviewHelp(page, boot.central, metrics);
   // Steps a page cannot do are no-ops here, listed on screen as limitations instead of failing
   // every reset (which would make the preview "restart" after each visitor).
-  const reset: ResetExecutor = Object.fromEntries(RESET_STEPS.map((step) => [step, async () => undefined])) as ResetExecutor;
+  const reset: ResetExecutor = Object.fromEntries(
+    RESET_STEPS.map((step) => [step, async () => undefined]),
+  ) as ResetExecutor;
   reset['close-views'] = async () => views.closeAll();
   reset['clear-clipboard'] = async () => {
     await page.navigator.clipboard?.writeText('').catch(() => undefined);

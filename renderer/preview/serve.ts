@@ -29,7 +29,9 @@ export async function buildRenderer(): Promise<void> {
 }
 
 /** Starts the preview server; resolves with its URL and a close function. */
-export async function startPreviewServer(options: PreviewServerOptions): Promise<{ url: string; close: () => Promise<void>; app: FastifyInstance }> {
+export async function startPreviewServer(
+  options: PreviewServerOptions,
+): Promise<{ url: string; close: () => Promise<void>; app: FastifyInstance }> {
   if (options.build || !existsSync(resolve(distDir, 'index.html'))) await buildRenderer();
   const app = Fastify({ logger: false });
   app.get('/preview/bootstrap.json', async (): Promise<PreviewBootstrap> => ({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_SPOKEN_CHARS, pickVoice, ReadAloud, speakableText, type SpeechPort } from './read-aloud.ts';
 
-const voice = (lang: string, name = lang) => ({ lang, name, default: false, localService: true, voiceURI: name }) as SpeechSynthesisVoice;
+const voice = (lang: string, name = lang) =>
+  ({ lang, name, default: false, localService: true, voiceURI: name }) as SpeechSynthesisVoice;
 
 class FakeSpeech implements SpeechPort {
   spoken: { text: string; lang: string; voice: string | null }[] = [];

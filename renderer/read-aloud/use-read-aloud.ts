@@ -12,7 +12,10 @@ import { describeElement, ReadAloud } from './read-aloud.ts';
 export function useReadAloud(enabled: boolean, language: Language): (text: string) => void {
   const { t } = useTranslation();
   const reader = useMemo(
-    () => ('speechSynthesis' in window ? new ReadAloud(window.speechSynthesis, (text) => new SpeechSynthesisUtterance(text)) : null),
+    () =>
+      'speechSynthesis' in window
+        ? new ReadAloud(window.speechSynthesis, (text) => new SpeechSynthesisUtterance(text))
+        : null,
     [],
   );
   const on = t('a11y.on');
@@ -27,7 +30,8 @@ export function useReadAloud(enabled: boolean, language: Language): (text: strin
     const doc = document;
     const words = { on, off };
     // Say where the visitor is right away, so switching the mode on is itself confirmed aloud.
-    if (doc.activeElement && doc.activeElement !== doc.body) reader.say(describeElement(doc.activeElement, words), language);
+    if (doc.activeElement && doc.activeElement !== doc.body)
+      reader.say(describeElement(doc.activeElement, words), language);
 
     const onFocus = (event: FocusEvent) => {
       if (event.target instanceof Element) reader.say(describeElement(event.target, words), language);

@@ -21,13 +21,29 @@ export interface Finding {
 export async function axeViolations(page: Page, options: { enhancedContrast: boolean }): Promise<Finding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   const runs: object[] = [{ runOnly: { type: 'tag', values: WCAG_AA_TAGS }, resultTypes: ['violations'] }];
-  if (options.enhancedContrast) runs.push({ runOnly: { type: 'rule', values: ['color-contrast-enhanced'] }, resultTypes: ['violations'] });
+  if (options.enhancedContrast)
+    runs.push({ runOnly: { type: 'rule', values: ['color-contrast-enhanced'] }, resultTypes: ['violations'] });
   const findings: Finding[] = [];
   for (const run of runs) {
     const violations = await page.evaluate(async (opts) => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: Document,
+              o: object,
+            ): Promise<{
+              violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
+            }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(document, opts);
-      return result.violations.map((v) => ({ rule: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`.slice(0, 300)) }));
+      return result.violations.map((v) => ({
+        rule: v.id,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`.slice(0, 300)),
+      }));
     }, run);
     findings.push(...violations);
   }
@@ -43,18 +59,26 @@ export async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const root = document.documentElement;
-    if (root.scrollWidth > window.innerWidth + 1) problems.push(`page scrolls sideways: ${root.scrollWidth}px content in a ${window.innerWidth}px window`);
-    const dialogs = [...document.querySelectorAll<HTMLElement>('[role="dialog"],[role="alertdialog"]')].filter((d) => d.offsetParent !== null || getComputedStyle(d).position === 'fixed');
+    if (root.scrollWidth > window.innerWidth + 1)
+      problems.push(`page scrolls sideways: ${root.scrollWidth}px content in a ${window.innerWidth}px window`);
+    const dialogs = [...document.querySelectorAll<HTMLElement>('[role="dialog"],[role="alertdialog"]')].filter(
+      (d) => d.offsetParent !== null || getComputedStyle(d).position === 'fixed',
+    );
     const scope: ParentNode = dialogs.at(-1) ?? document;
-    const controls = [...scope.querySelectorAll<HTMLElement>('button, a[href], [role="switch"], input, select, textarea')].filter((el) => {
+    const controls = [
+      ...scope.querySelectorAll<HTMLElement>('button, a[href], [role="switch"], input, select, textarea'),
+    ].filter((el) => {
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
     });
-    const name = (el: HTMLElement) => `${el.tagName.toLowerCase()} "${(el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40)}"`;
+    const name = (el: HTMLElement) =>
+      `${el.tagName.toLowerCase()} "${(el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40)}"`;
     for (const el of controls) {
       // 2px of slack for sub-pixel rounding of borders.
-      if (el.scrollWidth > el.clientWidth + 2) problems.push(`text does not fit across ${name(el)} (${el.scrollWidth} > ${el.clientWidth}px)`);
-      if (el.scrollHeight > el.clientHeight + 2 && getComputedStyle(el).overflowY !== 'visible') problems.push(`text cut off at the bottom of ${name(el)}`);
+      if (el.scrollWidth > el.clientWidth + 2)
+        problems.push(`text does not fit across ${name(el)} (${el.scrollWidth} > ${el.clientWidth}px)`);
+      if (el.scrollHeight > el.clientHeight + 2 && getComputedStyle(el).overflowY !== 'visible')
+        problems.push(`text cut off at the bottom of ${name(el)}`);
     }
     // What of a control is really on screen: its box cut by every scrolling ancestor (a dialog's
     // scrolled content passes under its sticky buttons without overlapping them).
@@ -65,11 +89,18 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         const style = getComputedStyle(a);
         if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
         const c = a.getBoundingClientRect();
-        box = { left: Math.max(box.left, c.left), top: Math.max(box.top, c.top), right: Math.min(box.right, c.right), bottom: Math.min(box.bottom, c.bottom) };
+        box = {
+          left: Math.max(box.left, c.left),
+          top: Math.max(box.top, c.top),
+          right: Math.min(box.right, c.right),
+          bottom: Math.min(box.bottom, c.bottom),
+        };
       }
       return box;
     };
-    const boxes = controls.map((el) => ({ el, r: visibleBox(el) })).filter(({ r }) => r.right - r.left > 0 && r.bottom - r.top > 0);
+    const boxes = controls
+      .map((el) => ({ el, r: visibleBox(el) }))
+      .filter(({ r }) => r.right - r.left > 0 && r.bottom - r.top > 0);
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const a = boxes[i]!;
@@ -92,7 +123,9 @@ export async function structureProblems(page: Page): Promise<string[]> {
     const h1 = document.querySelectorAll('h1');
     if (h1.length !== 1) problems.push(`${h1.length} level-1 headings (want 1)`);
     for (const dialog of document.querySelectorAll<HTMLElement>('[role="dialog"],[role="alertdialog"]')) {
-      const labelled = dialog.getAttribute('aria-label') || document.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent;
+      const labelled =
+        dialog.getAttribute('aria-label') ||
+        document.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent;
       if (!labelled?.trim()) problems.push(`dialog #${dialog.id} has no name`);
     }
     return problems;

@@ -39,14 +39,18 @@ class Sweep {
 
   async check(screen: string, { structure = true } = {}): Promise<void> {
     const found: string[] = [];
-    for (const v of await axeViolations(this.page, { enhancedContrast: this.variant === 'high-contrast' })) found.push(`axe ${v.rule}: ${v.help} — ${v.targets.join(' | ')}`);
+    for (const v of await axeViolations(this.page, { enhancedContrast: this.variant === 'high-contrast' }))
+      found.push(`axe ${v.rule}: ${v.help} — ${v.targets.join(' | ')}`);
     found.push(...(await layoutProblems(this.page)));
     if (structure) found.push(...(await structureProblems(this.page)));
     // In Electron the toolbar is a strip of fixed height above the e-service: a taller toolbar is cut off.
     const bar = this.page.locator('header.toolbar');
     const toolbar = (await bar.count()) > 0 ? await bar.boundingBox() : null;
-    const strip = Math.round((TOOLBAR_HEIGHT_PX * Math.min(this.variant === 'text-200' ? 200 : 100, TOOLBAR_MAX_SCALE_PERCENT)) / 100);
-    if (toolbar && toolbar.height > strip) found.push(`toolbar is ${Math.round(toolbar.height)}px tall, the Electron strip ${strip}px`);
+    const strip = Math.round(
+      (TOOLBAR_HEIGHT_PX * Math.min(this.variant === 'text-200' ? 200 : 100, TOOLBAR_MAX_SCALE_PERCENT)) / 100,
+    );
+    if (toolbar && toolbar.height > strip)
+      found.push(`toolbar is ${Math.round(toolbar.height)}px tall, the Electron strip ${strip}px`);
     if (found.length) this.findings[screen] = found;
   }
 }
@@ -70,21 +74,33 @@ for (const language of shellLanguages()) {
 
       await openToolbarDialog(page, text(language, 'toolbar.language'), text(language, 'welcome.chooseLanguage'));
       await sweep.check('language dialog');
-      await page.getByRole('dialog').getByRole('button', { name: text(language, 'a11y.close'), exact: true }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: text(language, 'a11y.close'), exact: true })
+        .click();
 
       await page.getByTestId('help-button').first().click();
       const helpPanel = page.getByRole('dialog', { name: text(language, 'panel.title', 'help') });
       await expect(helpPanel).toBeVisible();
       await sweep.check('help panel');
-      await helpPanel.getByRole('button', { name: text(language, 'action.close', 'help'), exact: true }).last().click();
+      await helpPanel
+        .getByRole('button', { name: text(language, 'action.close', 'help'), exact: true })
+        .last()
+        .click();
       await expect(page.getByRole('dialog')).toHaveCount(0);
 
-      await page.getByRole('banner').getByRole('button', { name: text(language, 'toolbar.endSession') }).click();
+      await page
+        .getByRole('banner')
+        .getByRole('button', { name: text(language, 'toolbar.endSession') })
+        .click();
       const confirm = page.getByRole('dialog', { name: text(language, 'endSession.title') });
       await expect(confirm).toBeVisible();
       await sweep.check('end-session dialog');
       // The header's close button has the same name; the visible one is the last.
-      await confirm.getByRole('button', { name: text(language, 'endSession.cancel') }).last().click();
+      await confirm
+        .getByRole('button', { name: text(language, 'endSession.cancel') })
+        .last()
+        .click();
 
       const popup = page.waitForEvent('popup');
       await page.locator('[data-service]').first().click();
@@ -95,7 +111,10 @@ for (const language of shellLanguages()) {
 
       await waitForIdleWarning(page, language);
       await sweep.check('idle warning');
-      await page.getByRole('dialog').getByRole('button', { name: text(language, 'idle.continue') }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: text(language, 'idle.continue') })
+        .click();
       await expect(page.getByRole('dialog')).toHaveCount(0);
 
       await endSession(page, language);

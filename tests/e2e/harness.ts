@@ -4,7 +4,11 @@ import { startEServiceServer, type EServiceServer } from '../fixtures/eservice-s
 import { writeTestConfig } from '../fixtures/test-config.ts';
 
 /** Starts a fake e-service and a preview station on free loopback ports for each test. */
-export const test = base.extend<{ eservice: EServiceServer; stationUrl: string; configOverrides: Record<string, unknown> }>({
+export const test = base.extend<{
+  eservice: EServiceServer;
+  stationUrl: string;
+  configOverrides: Record<string, unknown>;
+}>({
   /** Dotted paths to override in the test config, e.g. `{ 'idle.idleCountdownSeconds': 5 }`. */
   configOverrides: [{}, { option: true }],
   eservice: async ({}, use) => {

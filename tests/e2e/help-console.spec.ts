@@ -8,7 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { build } from 'vite';
 import type { HelpStationRequest } from '../../protocol/help.ts';
-import { openTestSqlite, requestBody, startHelpApp, type HelpTestApp, type TestStorage } from '../../central/help/testing.ts';
+import {
+  openTestSqlite,
+  requestBody,
+  startHelpApp,
+  type HelpTestApp,
+  type TestStorage,
+} from '../../central/help/testing.ts';
 
 const consoleConfig = fileURLToPath(new URL('../../central/web/console/vite.config.ts', import.meta.url));
 const consoleBuilt = fileURLToPath(new URL('../../dist/console/index.html', import.meta.url));
@@ -29,7 +35,10 @@ const test = base.extend<{ central: Central }>({
     const request = async (path: string, body?: unknown) => {
       const response = await fetch(`${url}/api/v1/help${path}`, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       return { status: response.status, body: await response.json() };
@@ -52,11 +61,17 @@ async function logIn(page: Page, url: string, name: string) {
   await expect(page.getByText('Yhteys päällä')).toBeVisible();
 }
 
-test('an advisor sees a new request arrive, claims it, chats with the visitor and resolves it, by keyboard', async ({ page, central }) => {
+test('an advisor sees a new request arrive, claims it, chats with the visitor and resolves it, by keyboard', async ({
+  page,
+  central,
+}) => {
   await central.t.addAdvisor('aino');
   await logIn(page, central.url, 'aino');
 
-  const created = await central.station.request('/requests', requestBody({ topic: 'kela', mode: 'chat-here', accessibilityModes: ['text-200'] }));
+  const created = await central.station.request(
+    '/requests',
+    requestBody({ topic: 'kela', mode: 'chat-here', accessibilityModes: ['text-200'] }),
+  );
   const id = (created.body as { request: HelpStationRequest }).request.requestId;
   const card = page.getByRole('article', { name: 'Kela · Oodi, 2nd floor' });
   await expect(card).toBeVisible();
@@ -65,7 +80,9 @@ test('an advisor sees a new request arrive, claims it, chats with the visitor an
 
   await card.getByRole('button', { name: 'Ota hoitoon' }).focus();
   await page.keyboard.press('Enter');
-  await expect.poll(async () => ((await central.station.request(`/requests/${id}`)).body as HelpStationRequest).advisorFirstName).toBe('aino');
+  await expect
+    .poll(async () => ((await central.station.request(`/requests/${id}`)).body as HelpStationRequest).advisorFirstName)
+    .toBe('aino');
 
   await central.station.request(`/requests/${id}/messages`, { text: 'Kela asks for my bank codes' });
   const mine = page.getByRole('article', { name: 'Kela · Oodi, 2nd floor' });
@@ -75,7 +92,11 @@ test('an advisor sees a new request arrive, claims it, chats with the visitor an
   await page.keyboard.type('I will come and look');
   await page.keyboard.press('Enter');
   await expect(mine.getByRole('log')).toContainText('I will come and look');
-  await expect.poll(async () => ((await central.station.request(`/requests/${id}`)).body as HelpStationRequest).messages.map((m) => m.text)).toContain('I will come and look');
+  await expect
+    .poll(async () =>
+      ((await central.station.request(`/requests/${id}`)).body as HelpStationRequest).messages.map((m) => m.text),
+    )
+    .toContain('I will come and look');
 
   await mine.getByRole('button', { name: 'Merkitse ratkaistuksi' }).focus();
   await page.keyboard.press('Enter');
@@ -83,7 +104,10 @@ test('an advisor sees a new request arrive, claims it, chats with the visitor an
   expect(((await central.station.request(`/requests/${id}`)).body as HelpStationRequest).state).toBe('resolved');
 });
 
-test('when one advisor claims a request, the other advisor’s console shows at once who has it', async ({ browser, central }) => {
+test('when one advisor claims a request, the other advisor’s console shows at once who has it', async ({
+  browser,
+  central,
+}) => {
   await central.t.addAdvisor('aino');
   await central.t.addAdvisor('eero');
   const ainoContext = await browser.newContext();

@@ -15,7 +15,8 @@ const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 const test = base.extend<{ central: { url: string; t: HelpTestApp; stationUrl(running: boolean): Promise<string> } }>({
   central: async ({}, use) => {
-    if (!existsSync(file('../../dist/console/index.html'))) await build({ configFile: file('../../central/web/console/vite.config.ts'), logLevel: 'warn' });
+    if (!existsSync(file('../../dist/console/index.html')))
+      await build({ configFile: file('../../central/web/console/vite.config.ts'), logLevel: 'warn' });
     const db: TestStorage = await openTestSqlite();
     const t = await startHelpApp(db.storage, { clock: { now: () => Date.now(), advance: () => undefined } });
     const url = await t.app.listen({ host: '127.0.0.1', port: 0 });
@@ -27,7 +28,12 @@ const test = base.extend<{ central: { url: string; t: HelpTestApp; stationUrl(ru
       t,
       async stationUrl(running) {
         // A stopped central is simulated by a port nothing listens on.
-        const preview = await startPreviewServer({ port: 0, configPath: writeTestConfig(eservice.origin), central: { url: running ? url : 'http://127.0.0.1:9', stationToken: token }, build: false });
+        const preview = await startPreviewServer({
+          port: 0,
+          configPath: writeTestConfig(eservice.origin),
+          central: { url: running ? url : 'http://127.0.0.1:9', stationToken: token },
+          build: false,
+        });
         closers.push(preview.close);
         return preview.url;
       },
@@ -59,7 +65,10 @@ async function askForHelp(page: Page, topic: string, how: RegExp) {
   return panel;
 }
 
-test('a visitor asks for help, an advisor claims, they chat both ways, and the advisor resolves it', async ({ browser, central }) => {
+test('a visitor asks for help, an advisor claims, they chat both ways, and the advisor resolves it', async ({
+  browser,
+  central,
+}) => {
   await central.t.addAdvisor('aino');
   const advisor = await (await browser.newContext()).newPage();
   await consoleLogIn(advisor, central.url);
@@ -86,7 +95,10 @@ test('a visitor asks for help, an advisor claims, they chat both ways, and the a
   await expect(panel).toContainText('Hienoa, että saimme auttaa!');
 });
 
-test('with central stopped the visitor gets the phone line and the in-person desk at once', async ({ page, central }) => {
+test('with central stopped the visitor gets the phone line and the in-person desk at once', async ({
+  page,
+  central,
+}) => {
   await page.goto(await central.stationUrl(false));
   await expect(page.getByRole('heading', { name: 'Tervetuloa' })).toBeVisible();
   const panel = await askForHelp(page, 'Sähköposti', /Tule luokseni/);

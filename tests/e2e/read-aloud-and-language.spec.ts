@@ -16,9 +16,13 @@ const recordSpeech = () => {
   };
   Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
 };
-const spoken = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+const spoken = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
 
-test('with read aloud on, the station speaks the focused control and selected text in the visitor language, and falls silent when switched off', async ({ page, stationUrl }) => {
+test('with read aloud on, the station speaks the focused control and selected text in the visitor language, and falls silent when switched off', async ({
+  page,
+  stationUrl,
+}) => {
   await page.addInitScript(recordSpeech);
   await openStation(page, stationUrl);
   await chooseLanguage(page, 'sv');
@@ -27,11 +31,15 @@ test('with read aloud on, the station speaks the focused control and selected te
   await readAloud.click();
   await expect(readAloud).toHaveAttribute('aria-checked', 'true');
   // Switching it on is confirmed aloud, with the new state.
-  await expect.poll(() => spoken(page)).toContainEqual({ text: `${text('sv', 'a11y.readAloud')}, ${text('sv', 'a11y.on')}`, lang: 'sv-FI' });
+  await expect
+    .poll(() => spoken(page))
+    .toContainEqual({ text: `${text('sv', 'a11y.readAloud')}, ${text('sv', 'a11y.on')}`, lang: 'sv-FI' });
 
   await page.getByRole('button', { name: text('sv', 'a11y.close'), exact: true }).click();
   await page.getByRole('button', { name: text('sv', 'welcome.start') }).focus();
-  await expect.poll(async () => (await spoken(page)).at(-1)).toEqual({ text: text('sv', 'welcome.start'), lang: 'sv-FI' });
+  await expect
+    .poll(async () => (await spoken(page)).at(-1))
+    .toEqual({ text: text('sv', 'welcome.start'), lang: 'sv-FI' });
 
   // Selecting text with the mouse reads it.
   const intro = page.locator('.lead');
@@ -48,7 +56,10 @@ test('with read aloud on, the station speaks the focused control and selected te
   expect((await spoken(page)).length).toBe(before);
 });
 
-test('a visitor switches language from the toolbar mid-errand and keeps the open service and settings', async ({ page, stationUrl }) => {
+test('a visitor switches language from the toolbar mid-errand and keeps the open service and settings', async ({
+  page,
+  stationUrl,
+}) => {
   await openStation(page, stationUrl);
   await chooseLanguage(page, 'en');
   await openSettingsFromWelcome(page, 'en');
@@ -60,13 +71,19 @@ test('a visitor switches language from the toolbar mid-errand and keeps the open
   const service = await popup;
   await page.bringToFront();
 
-  await page.getByRole('banner').getByRole('button', { name: text('en', 'toolbar.language') }).click();
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: text('en', 'toolbar.language') })
+    .click();
   const dialog = page.getByRole('dialog', { name: text('en', 'welcome.chooseLanguage') });
   await dialog.getByRole('button', { name: 'العربية' }).click();
   // The dialog follows at once, in the new language and direction.
   await expect(page.getByRole('dialog', { name: text('ar', 'welcome.chooseLanguage') })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.getByRole('dialog').getByRole('button', { name: text('ar', 'a11y.close'), exact: true }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: text('ar', 'a11y.close'), exact: true })
+    .click();
 
   // Same errand: the service is still open, the text size kept, the toolbar now in Arabic.
   expect(service.isClosed()).toBe(false);

@@ -15,7 +15,12 @@ function locale(dir: string, language: string): Strings | null {
   const key = `${dir}/${language}`;
   if (!localeCache.has(key)) {
     try {
-      localeCache.set(key, JSON.parse(readFileSync(new URL(`../../renderer/${dir}/locales/${language}.json`, import.meta.url), 'utf8')) as Strings);
+      localeCache.set(
+        key,
+        JSON.parse(
+          readFileSync(new URL(`../../renderer/${dir}/locales/${language}.json`, import.meta.url), 'utf8'),
+        ) as Strings,
+      );
     } catch {
       return null;
     }
@@ -82,7 +87,10 @@ export async function applyVariant(page: Page, language: Language, variant: Vari
 }
 
 export async function closeSettings(page: Page, language: Language): Promise<void> {
-  await page.getByRole('dialog', { name: text(language, 'a11y.title') }).getByRole('button', { name: text(language, 'a11y.close'), exact: true }).click();
+  await page
+    .getByRole('dialog', { name: text(language, 'a11y.title') })
+    .getByRole('button', { name: text(language, 'a11y.close'), exact: true })
+    .click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 }
 
@@ -105,7 +113,13 @@ export async function waitForIdleWarning(page: Page, language: Language): Promis
 
 /** Ends the session through the confirmation; the "erased" screen is shown afterwards. */
 export async function endSession(page: Page, language: Language): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: text(language, 'toolbar.endSession') }).click();
-  await page.getByRole('dialog', { name: text(language, 'endSession.title') }).getByRole('button', { name: text(language, 'endSession.confirm') }).click();
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: text(language, 'toolbar.endSession') })
+    .click();
+  await page
+    .getByRole('dialog', { name: text(language, 'endSession.title') })
+    .getByRole('button', { name: text(language, 'endSession.confirm') })
+    .click();
   await expect(page.getByRole('heading', { name: text(language, 'reset.doneTitle') })).toBeVisible();
 }

@@ -11,7 +11,11 @@ async function openStation(page: Page, url: string): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Tervetuloa' })).toBeVisible();
 }
 
-test('a visitor does an errand in Swedish by mouse, extends the idle warning, ends, and the next visitor gets Finnish', async ({ page, stationUrl, eservice }) => {
+test('a visitor does an errand in Swedish by mouse, extends the idle warning, ends, and the next visitor gets Finnish', async ({
+  page,
+  stationUrl,
+  eservice,
+}) => {
   await openStation(page, stationUrl);
   await page.getByRole('button', { name: 'Svenska' }).click();
   await expect(page.getByRole('heading', { name: 'Välkommen' })).toBeVisible();
@@ -92,7 +96,10 @@ test('the same journey works by keyboard alone', async ({ page, stationUrl }) =>
   await expect(page.getByRole('heading', { name: 'Tervetuloa' })).toBeVisible();
 });
 
-test('a visitor who walks away is reset after the warning, with everything back to the station defaults', async ({ page, stationUrl }) => {
+test('a visitor who walks away is reset after the warning, with everything back to the station defaults', async ({
+  page,
+  stationUrl,
+}) => {
   await openStation(page, stationUrl);
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: 'Larger text and other settings' }).click();
@@ -112,7 +119,10 @@ test('a visitor who walks away is reset after the warning, with everything back 
 
 test.describe('with a broken config', () => {
   test.use({ configOverrides: { 'idle.idleCountdownSeconds': 5 } });
-  test('the station says it is out of order and names the field for staff, instead of running on defaults', async ({ page, stationUrl }) => {
+  test('the station says it is out of order and names the field for staff, instead of running on defaults', async ({
+    page,
+    stationUrl,
+  }) => {
     await page.goto(stationUrl);
     await expect(page.getByRole('heading', { name: 'Tämä kone on epäkunnossa' })).toBeVisible();
     await expect(page.getByText('idle.idleCountdownSeconds')).toBeVisible();

@@ -22,7 +22,9 @@ export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): Electr
   const override = env['ELECTRON_OVERRIDE_DIST_PATH'];
   if (override) {
     const path = join(override, relative ?? 'electron');
-    return existsSync(path) ? { found: true, path } : { found: false, reason: `ELECTRON_OVERRIDE_DIST_PATH points at ${path}, which does not exist` };
+    return existsSync(path)
+      ? { found: true, path }
+      : { found: false, reason: `ELECTRON_OVERRIDE_DIST_PATH points at ${path}, which does not exist` };
   }
   if (!relative) {
     return {
@@ -33,5 +35,7 @@ export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): Electr
     };
   }
   const path = join(dir, 'dist', relative);
-  return existsSync(path) ? { found: true, path } : { found: false, reason: `the Electron binary ${path} is missing (run \`npx install-electron --no\`)` };
+  return existsSync(path)
+    ? { found: true, path }
+    : { found: false, reason: `the Electron binary ${path} is missing (run \`npx install-electron --no\`)` };
 }

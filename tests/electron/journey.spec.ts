@@ -22,7 +22,8 @@ let app: ElectronApplication;
 
 test.beforeAll(async () => {
   for (const built of ['dist/main/index.js', 'dist/preload/index.cjs', 'dist/renderer/index.html']) {
-    if (!existsSync(built)) throw new Error(`${built} is missing: run npm run build:renderer && npm run build:main first`);
+    if (!existsSync(built))
+      throw new Error(`${built} is missing: run npm run build:renderer && npm run build:main first`);
   }
   eservice = await startEServiceServer();
   const configPath = writeTestConfig(eservice.origin);
@@ -47,8 +48,10 @@ async function pageWhere(predicate: (url: string) => boolean): Promise<Page> {
   return app.windows().find((p) => predicate(p.url())) as Page;
 }
 
-const partitionNow = () => app.evaluate(() => (globalThis as unknown as { __kioskTest: KioskTestHooks }).__kioskTest.currentPartition());
-const cookiesIn = (partition: string) => app.evaluate(({ session }, p) => session.fromPartition(p).cookies.get({}), partition);
+const partitionNow = () =>
+  app.evaluate(() => (globalThis as unknown as { __kioskTest: KioskTestHooks }).__kioskTest.currentPartition());
+const cookiesIn = (partition: string) =>
+  app.evaluate(({ session }, p) => session.fromPartition(p).cookies.get({}), partition);
 
 test('a Swedish visitor logs in to an e-service, ends the session, and the next visitor finds Finnish and no cookie', async () => {
   const shell = await pageWhere((url) => url.startsWith('app://shell/'));
@@ -66,11 +69,16 @@ test('a Swedish visitor logs in to an e-service, ends the session, and the next 
 
   const visitorPartition = await partitionNow();
   expect(visitorPartition).toMatch(/^kiosk-/);
-  expect(await app.evaluate(({ session }, p) => session.fromPartition(p).getStoragePath(), visitorPartition)).toBeNull();
+  expect(
+    await app.evaluate(({ session }, p) => session.fromPartition(p).getStoragePath(), visitorPartition),
+  ).toBeNull();
   expect((await cookiesIn(visitorPartition)).map((c) => c.name)).toContain('visitor');
 
   await shell.getByRole('button', { name: 'Avsluta' }).click();
-  await shell.getByRole('dialog', { name: 'Vill du avsluta?' }).getByRole('button', { name: 'Ja, avsluta och radera' }).click();
+  await shell
+    .getByRole('dialog', { name: 'Vill du avsluta?' })
+    .getByRole('button', { name: 'Ja, avsluta och radera' })
+    .click();
   await expect(shell.getByRole('heading', { name: 'Allt du gjorde här har raderats' })).toBeVisible();
   await expect.poll(() => service.isClosed()).toBe(true);
   await expect(shell.getByRole('heading', { name: 'Tervetuloa' })).toBeVisible({ timeout: 20_000 });

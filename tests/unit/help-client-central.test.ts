@@ -4,12 +4,23 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UsageEventInput } from '../../protocol/events.ts';
-import { openTestSqlite, startHelpApp, type AdvisorSession, type HelpTestApp, type TestStorage } from '../../central/help/testing.ts';
+import {
+  openTestSqlite,
+  startHelpApp,
+  type AdvisorSession,
+  type HelpTestApp,
+  type TestStorage,
+} from '../../central/help/testing.ts';
 import { fetchHttp, fetchLiveStreams } from '../../core/help/fetch-adapters.ts';
 import { HelpClient, type HelpClientState } from '../../core/help/help-client.ts';
 import { systemClock } from '../../core/ports.ts';
 
-const context = { language: 'sv' as const, accessibilityModes: [], serviceId: null, sessionId: '0190a4b2-0000-7000-8000-00000000abcd' };
+const context = {
+  language: 'sv' as const,
+  accessibilityModes: [],
+  serviceId: null,
+  sessionId: '0190a4b2-0000-7000-8000-00000000abcd',
+};
 
 describe('HelpClient against central', () => {
   let db: TestStorage;
@@ -37,7 +48,15 @@ describe('HelpClient against central', () => {
     url = await t.app.listen({ host: '127.0.0.1', port: 0 });
     aino = await t.addAdvisor('aino');
     const token = await t.addStation('oodi-1');
-    client = new HelpClient({ http: fetchHttp(fetch), streams: fetchLiveStreams(fetch), clock: systemClock, metrics: { record: (e) => events.push(e) }, centralUrl: url, token, pollIntervalMs: 200 });
+    client = new HelpClient({
+      http: fetchHttp(fetch),
+      streams: fetchLiveStreams(fetch),
+      clock: systemClock,
+      metrics: { record: (e) => events.push(e) },
+      centralUrl: url,
+      token,
+      pollIntervalMs: 200,
+    });
   });
   afterEach(async () => {
     client.dispose();
@@ -50,7 +69,12 @@ describe('HelpClient against central', () => {
     expect(client.getState().view).toMatchObject({ phase: 'unavailable', reason: 'no-advisors' });
     client.dismiss();
 
-    await t.app.inject({ method: 'PUT', url: '/api/v1/help/advisor/presence', headers: aino.headers, payload: { status: 'online' } });
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/help/advisor/presence',
+      headers: aino.headers,
+      payload: { status: 'online' },
+    });
     await client.request({ topic: 'email', mode: 'chat-here' }, context);
     const queued = client.getState().view;
     expect(queued).toMatchObject({ phase: 'queued', position: 1 });
@@ -60,7 +84,12 @@ describe('HelpClient against central', () => {
     expect((await until((s) => s.advisorHelping)).view).toMatchObject({ phase: 'claimed', advisorFirstName: 'aino' });
 
     await client.sendMessage('Hej, jag kommer inte in');
-    await t.app.inject({ method: 'POST', url: `/api/v1/help/advisor/requests/${id}/messages`, headers: aino.headers, payload: { text: 'Jag kommer' } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/help/advisor/requests/${id}/messages`,
+      headers: aino.headers,
+      payload: { text: 'Jag kommer' },
+    });
     await until((s) => s.view.phase === 'claimed' && s.view.messages.length === 2);
 
     await t.app.inject({ method: 'POST', url: `/api/v1/help/advisor/requests/${id}/resolve`, headers: aino.headers });
@@ -70,7 +99,12 @@ describe('HelpClient against central', () => {
   });
 
   it('the visitor still sees the advisor arrive when the live stream breaks', async () => {
-    await t.app.inject({ method: 'PUT', url: '/api/v1/help/advisor/presence', headers: aino.headers, payload: { status: 'online' } });
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/help/advisor/presence',
+      headers: aino.headers,
+      payload: { status: 'online' },
+    });
     await client.request({ topic: 'kela', mode: 'come-to-me' }, context);
     const view = client.getState().view;
     const id = view.phase === 'queued' ? view.requestId : '';
@@ -81,12 +115,19 @@ describe('HelpClient against central', () => {
   });
 
   it('a session reset cancels the request on central', async () => {
-    await t.app.inject({ method: 'PUT', url: '/api/v1/help/advisor/presence', headers: aino.headers, payload: { status: 'online' } });
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/help/advisor/presence',
+      headers: aino.headers,
+      payload: { status: 'online' },
+    });
     await client.request({ topic: 'computer', mode: 'come-to-me' }, context);
     const view = client.getState().view;
     const id = view.phase === 'queued' ? view.requestId : '';
     await client.resetSession();
-    const queue = (await t.app.inject({ method: 'GET', url: '/api/v1/help/advisor/queue', headers: aino.headers })).json() as { items: { id: string }[] };
+    const queue = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/help/advisor/queue', headers: aino.headers })
+    ).json() as { items: { id: string }[] };
     expect(queue.items.map((i) => i.id)).not.toContain(id);
   });
 });

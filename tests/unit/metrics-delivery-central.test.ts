@@ -19,10 +19,19 @@ import { openFileQueueStore } from '../../main/metrics/file-queue-store.ts';
 function injectHttp(central: TestCentral, afterReply?: () => void): MetricsHttp {
   return {
     async postJson(url, json, headers) {
-      const response = await central.app.inject({ method: 'POST', url: new URL(url).pathname, headers: { 'content-type': 'application/json', ...headers }, payload: json });
+      const response = await central.app.inject({
+        method: 'POST',
+        url: new URL(url).pathname,
+        headers: { 'content-type': 'application/json', ...headers },
+        payload: json,
+      });
       afterReply?.();
       const retryAfter = response.headers['retry-after'];
-      return { status: response.statusCode, retryAfter: typeof retryAfter === 'string' ? retryAfter : null, body: response.json() };
+      return {
+        status: response.statusCode,
+        retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
+        body: response.json(),
+      };
     },
   };
 }
@@ -63,7 +72,14 @@ describe('a station delivering usage events to central', () => {
     // Second life: the queue comes back from disk and is sent again.
     const secondStore = openFileQueueStore(dir);
     expect((await secondStore.stats()).count).toBe(30);
-    const uploader = new MetricsUploader({ store: secondStore, http: injectHttp(central), clock, ids: uuidv7, centralUrl: 'http://central.test', token: () => token });
+    const uploader = new MetricsUploader({
+      store: secondStore,
+      http: injectHttp(central),
+      clock,
+      ids: uuidv7,
+      centralUrl: 'http://central.test',
+      token: () => token,
+    });
     expect(await uploader.uploadOnce()).toEqual({ kind: 'sent', reply: { accepted: 0, duplicates: 30, rejected: [] } });
     expect((await secondStore.stats()).count).toBe(0);
     expect((await central.storage.get<{ n: number }>('SELECT COUNT(*) AS n FROM events'))?.n).toBe(30);

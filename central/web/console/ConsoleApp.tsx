@@ -80,7 +80,11 @@ export function ConsoleApp({ api }: { api: ConsoleApi }) {
               {t('app.enableAlerts')}
             </Button>
           )}
-          <Button variant={ButtonVariant.Supplementary} iconStart={undefined} onClick={() => void api.logout().then(() => setMe(null))}>
+          <Button
+            variant={ButtonVariant.Supplementary}
+            iconStart={undefined}
+            onClick={() => void api.logout().then(() => setMe(null))}
+          >
             {t('app.logout')}
           </Button>
         </div>
@@ -89,18 +93,31 @@ export function ConsoleApp({ api }: { api: ConsoleApi }) {
         {announcement}
       </p>
       {problem && (
-        <Notification type="alert" size={NotificationSize.Small} label={problem} dismissible closeButtonLabelText={t('app.dismiss')} onClose={() => setProblem(null)}>
+        <Notification
+          type="alert"
+          size={NotificationSize.Small}
+          label={problem}
+          dismissible
+          closeButtonLabelText={t('app.dismiss')}
+          onClose={() => setProblem(null)}
+        >
           {problem}
         </Notification>
       )}
       <main className="console-main">
         <section aria-labelledby="mine-title" className="console-section">
           <h2 id="mine-title">{t('queue.mine', { count: mine.length })}</h2>
-          {mine.length === 0 ? <p>{t('queue.noneMine')}</p> : mine.map((item) => <QueueItemCard key={item.id} item={item} me={me.name} api={api} onAct={act} />)}
+          {mine.length === 0 ? (
+            <p>{t('queue.noneMine')}</p>
+          ) : (
+            mine.map((item) => <QueueItemCard key={item.id} item={item} me={me.name} api={api} onAct={act} />)
+          )}
         </section>
         <section aria-labelledby="queue-title" className="console-section">
           <h2 id="queue-title">{t('queue.waiting', { count: waiting.length })}</h2>
-          {waiting.length === 0 ? <p>{t('queue.empty')}</p> : (
+          {waiting.length === 0 ? (
+            <p>{t('queue.empty')}</p>
+          ) : (
             <ol className="console-list">
               {waiting.map((item) => (
                 <li key={item.id}>
@@ -113,7 +130,9 @@ export function ConsoleApp({ api }: { api: ConsoleApi }) {
         {others.length > 0 && (
           <section aria-labelledby="others-title" className="console-section">
             <h2 id="others-title">{t('queue.others')}</h2>
-            {others.map((item) => <QueueItemCard key={item.id} item={item} me={me.name} api={api} onAct={act} />)}
+            {others.map((item) => (
+              <QueueItemCard key={item.id} item={item} me={me.name} api={api} onAct={act} />
+            ))}
           </section>
         )}
         <section aria-labelledby="handled-title" className="console-section">
@@ -121,7 +140,11 @@ export function ConsoleApp({ api }: { api: ConsoleApi }) {
           <ul className="console-handled" data-testid="handled-today">
             {state.handledToday.map((item) => (
               <li key={item.id}>
-                {new Date(item.closedAt ?? item.createdAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })} · {t(`topic.${item.topic}`)} · {item.location}
+                {new Date(item.closedAt ?? item.createdAt).toLocaleTimeString(i18n.language, {
+                  hour: '2-digit',
+                  minute: '2-digit',
+                })}{' '}
+                · {t(`topic.${item.topic}`)} · {item.location}
               </li>
             ))}
           </ul>

@@ -22,8 +22,22 @@ export function LoginForm({ api, onLoggedIn }: { api: ConsoleApi; onLoggedIn: (m
           });
         }}
       >
-        <TextInput id="login-name" label={t('login.name')} value={name} autoComplete="username" required onChange={(e) => setName(e.target.value)} />
-        <PasswordInput id="login-password" label={t('login.password')} value={password} autoComplete="current-password" required onChange={(e) => setPassword(e.target.value)} />
+        <TextInput
+          id="login-name"
+          label={t('login.name')}
+          value={name}
+          autoComplete="username"
+          required
+          onChange={(e) => setName(e.target.value)}
+        />
+        <PasswordInput
+          id="login-password"
+          label={t('login.password')}
+          value={password}
+          autoComplete="current-password"
+          required
+          onChange={(e) => setPassword(e.target.value)}
+        />
         {error && (
           <p className="console-error" role="alert">
             {error}

@@ -11,7 +11,17 @@ const minutesSeconds = (ms: number) => {
 };
 
 /** One request: where, what, how long it has waited; and for the advisor holding it, the chat. */
-export function QueueItemCard({ item, me, api, onAct }: { item: HelpQueueItem; me: string; api: ConsoleApi; onAct: (id: string, action: 'claim' | 'release' | 'resolve') => Promise<void> }) {
+export function QueueItemCard({
+  item,
+  me,
+  api,
+  onAct,
+}: {
+  item: HelpQueueItem;
+  me: string;
+  api: ConsoleApi;
+  onAct: (id: string, action: 'claim' | 'release' | 'resolve') => Promise<void>;
+}) {
   const { t } = useTranslation();
   const now = useNow();
   const [text, setText] = useState('');
@@ -25,7 +35,12 @@ export function QueueItemCard({ item, me, api, onAct }: { item: HelpQueueItem; m
     if (result.ok) setText('');
   };
   return (
-    <article className={`console-card${mine ? ' console-card--mine' : ''}`} aria-labelledby={titleId} data-testid="queue-item" data-state={item.state}>
+    <article
+      className={`console-card${mine ? ' console-card--mine' : ''}`}
+      aria-labelledby={titleId}
+      data-testid="queue-item"
+      data-state={item.state}
+    >
       <h3 id={titleId} className="console-card__title">
         {t(`topic.${item.topic}`)} · {item.location}
       </h3>

@@ -28,7 +28,8 @@ export function createAlerts(win: Window & typeof globalThis): Alerts {
       const context = audio ?? new win.AudioContext();
       audio = context;
       await context.resume().catch(() => undefined);
-      if ('Notification' in win && win.Notification.permission === 'default') await win.Notification.requestPermission().catch(() => undefined);
+      if ('Notification' in win && win.Notification.permission === 'default')
+        await win.Notification.requestPermission().catch(() => undefined);
       on = true;
       return true;
     },
@@ -36,7 +37,11 @@ export function createAlerts(win: Window & typeof globalThis): Alerts {
     notify(title, body) {
       if (!on) return;
       beep();
-      if ('Notification' in win && win.Notification.permission === 'granted' && win.document.visibilityState !== 'visible') {
+      if (
+        'Notification' in win &&
+        win.Notification.permission === 'granted' &&
+        win.document.visibilityState !== 'visible'
+      ) {
         new win.Notification(title, { body, tag: 'help-request' });
       }
     },

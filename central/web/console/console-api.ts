@@ -3,7 +3,13 @@
  * header, and the live queue over EventSource (same origin, so the session cookie goes along and the
  * browser reconnects with `Last-Event-ID` by itself).
  */
-import { HELP_API_PREFIX, type AdvisorPresence, type ChatMessage, type HelpClaimConflict, type HelpQueueItem } from '../../../protocol/help.ts';
+import {
+  HELP_API_PREFIX,
+  type AdvisorPresence,
+  type ChatMessage,
+  type HelpClaimConflict,
+  type HelpQueueItem,
+} from '../../../protocol/help.ts';
 
 export interface Me {
   name: string;
@@ -11,7 +17,8 @@ export interface Me {
   csrfToken: string;
 }
 
-export type ActionOutcome<T> = { ok: true; value: T } | { ok: false; status: number; body: Partial<HelpClaimConflict> & { message?: string } };
+export type ActionOutcome<T> =
+  { ok: true; value: T } | { ok: false; status: number; body: Partial<HelpClaimConflict> & { message?: string } };
 
 export interface ConsoleApi {
   me(): Promise<Me | null>;
@@ -32,14 +39,23 @@ export function createConsoleApi(win: Window & typeof globalThis): ConsoleApi {
     const response = await win.fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: { ...(csrf ? { 'x-csrf-token': csrf } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const data = (await response.json().catch(() => ({}))) as unknown;
     return { status: response.status, data };
   };
-  const outcome = <T,>(r: { status: number; data: unknown }): ActionOutcome<T> =>
-    r.status >= 200 && r.status < 300 ? { ok: true, value: r.data as T } : { ok: false, status: r.status, body: r.data as ActionOutcome<T> extends { ok: false; body: infer B } ? B : never };
+  const outcome = <T>(r: { status: number; data: unknown }): ActionOutcome<T> =>
+    r.status >= 200 && r.status < 300
+      ? { ok: true, value: r.data as T }
+      : {
+          ok: false,
+          status: r.status,
+          body: r.data as ActionOutcome<T> extends { ok: false; body: infer B } ? B : never,
+        };
   const advisor = `${HELP_API_PREFIX}/advisor`;
 
   return {
@@ -52,7 +68,8 @@ export function createConsoleApi(win: Window & typeof globalThis): ConsoleApi {
     },
     async login(name, password) {
       const r = await call('POST', '/api/v1/auth/login', { name, password });
-      if (r.status !== 200) return { ok: false, status: r.status, message: (r.data as { message?: string }).message ?? '' };
+      if (r.status !== 200)
+        return { ok: false, status: r.status, message: (r.data as { message?: string }).message ?? '' };
       const me = r.data as Me;
       csrf = me.csrfToken;
       return { ok: true, me };

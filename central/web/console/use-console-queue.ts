@@ -32,19 +32,30 @@ const initial: QueueState = { connected: false, me: null, items: [], advisors: [
 function reduce(state: QueueState, action: Action): QueueState {
   switch (action.type) {
     case 'snapshot':
-      return { ...state, me: action.snapshot.me, items: action.snapshot.items, advisors: action.snapshot.advisors, handledToday: action.snapshot.handledToday };
+      return {
+        ...state,
+        me: action.snapshot.me,
+        items: action.snapshot.items,
+        advisors: action.snapshot.advisors,
+        handledToday: action.snapshot.handledToday,
+      };
     case 'upsert': {
       const open = action.item.state === 'queued' || action.item.state === 'claimed';
       const previous = state.items.find((i) => i.id === action.item.id);
       // Broadcast items carry no chat; keep the lines this console already has.
-      const item = previous && action.item.messages.length === 0 ? { ...action.item, messages: previous.messages } : action.item;
+      const item =
+        previous && action.item.messages.length === 0 ? { ...action.item, messages: previous.messages } : action.item;
       const rest = state.items.filter((i) => i.id !== item.id);
       return { ...state, items: open ? [...rest, item].sort((a, b) => a.createdAt - b.createdAt) : rest };
     }
     case 'chat':
       return {
         ...state,
-        items: state.items.map((i) => (i.id === action.requestId && !i.messages.some((m) => m.id === action.message.id) ? { ...i, messages: [...i.messages, action.message] } : i)),
+        items: state.items.map((i) =>
+          i.id === action.requestId && !i.messages.some((m) => m.id === action.message.id)
+            ? { ...i, messages: [...i.messages, action.message] }
+            : i,
+        ),
       };
     case 'advisors':
       return { ...state, advisors: action.advisors };
@@ -77,18 +88,27 @@ export function useConsoleQueue(api: ConsoleApi, enabled: boolean, onCreated: (i
       });
     source.onopen = () => dispatch({ type: 'connected', connected: true });
     source.onerror = () => dispatch({ type: 'connected', connected: false });
-    on(HELP_CONSOLE_EVENTS.snapshot, (data) => dispatch({ type: 'snapshot', snapshot: helpConsoleSnapshotSchema.parse(data) }));
+    on(HELP_CONSOLE_EVENTS.snapshot, (data) =>
+      dispatch({ type: 'snapshot', snapshot: helpConsoleSnapshotSchema.parse(data) }),
+    );
     on(HELP_CONSOLE_EVENTS.requestCreated, (data) => {
       const item = helpQueueItemSchema.parse(data);
       dispatch({ type: 'upsert', item });
       onCreatedRef.current(item);
     });
-    on(HELP_CONSOLE_EVENTS.requestUpdated, (data) => dispatch({ type: 'upsert', item: helpQueueItemSchema.parse(data) }));
+    on(HELP_CONSOLE_EVENTS.requestUpdated, (data) =>
+      dispatch({ type: 'upsert', item: helpQueueItemSchema.parse(data) }),
+    );
     on(HELP_CONSOLE_EVENTS.chatMessage, (data) => {
       const chat = helpConsoleChatEventSchema.parse(data);
       dispatch({ type: 'chat', requestId: chat.requestId, message: chat.message });
     });
-    on(HELP_CONSOLE_EVENTS.presence, (data) => dispatch({ type: 'advisors', advisors: advisorSummarySchema.array().parse((data as { advisors: unknown }).advisors) }));
+    on(HELP_CONSOLE_EVENTS.presence, (data) =>
+      dispatch({
+        type: 'advisors',
+        advisors: advisorSummarySchema.array().parse((data as { advisors: unknown }).advisors),
+      }),
+    );
     // Heartbeat: tells central this advisor is still here (claimed requests return to the queue otherwise).
     const heartbeat = window.setInterval(() => void api.heartbeat().catch(() => undefined), 20_000);
     return () => {

@@ -35,7 +35,7 @@ export function filterQuery(filter: Filter): string {
 }
 
 export function createDashboardApi(fetchImpl: typeof fetch) {
-  const call = async <T,>(path: string, init: RequestInit = {}): Promise<T> => {
+  const call = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
     const response = await fetchImpl(path, { credentials: 'same-origin', ...init });
     const body = (await response.json().catch(() => null)) as { message?: string } | null;
     if (!response.ok) throw new ApiFailure(response.status, body?.message ?? response.statusText);
@@ -44,8 +44,13 @@ export function createDashboardApi(fetchImpl: typeof fetch) {
   return {
     me: () => call<Me>('/api/v1/auth/me'),
     login: (name: string, password: string) =>
-      call<Me>('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) }),
-    logout: (csrfToken: string) => call<unknown>('/api/v1/auth/logout', { method: 'POST', headers: { 'x-csrf-token': csrfToken } }),
+      call<Me>('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, password }),
+      }),
+    logout: (csrfToken: string) =>
+      call<unknown>('/api/v1/auth/logout', { method: 'POST', headers: { 'x-csrf-token': csrfToken } }),
     summary: (filter: Filter) => call<DashboardSummary>(`/api/v1/dashboard/summary?${filterQuery(filter)}`),
     csvUrl: (filter: Filter) => `/api/v1/dashboard/export.csv?${filterQuery(filter)}`,
   };

@@ -21,7 +21,8 @@ const fi = {
   'dashboard.filters.csv': 'Lataa CSV',
   'dashboard.status.loading': 'Ladataan…',
   'dashboard.status.failed': 'Lukujen haku epäonnistui: {{message}}',
-  'dashboard.privacy.note': 'Luku, joka perustuu alle viiteen käyntiin, näkyy muodossa "<5", jotta yksittäistä käyntiä ei voi tunnistaa.',
+  'dashboard.privacy.note':
+    'Luku, joka perustuu alle viiteen käyntiin, näkyy muodossa "<5", jotta yksittäistä käyntiä ei voi tunnistaa.',
   'dashboard.figures.totalSessions': 'Käyntejä yhteensä',
   'dashboard.figures.medianSession': 'Käynnin mediaanipituus',
   'dashboard.figures.minutes': '{{value}} min',
@@ -65,7 +66,8 @@ const sv: Texts = {
   'dashboard.filters.csv': 'Ladda ner CSV',
   'dashboard.status.loading': 'Laddar…',
   'dashboard.status.failed': 'Siffrorna kunde inte hämtas: {{message}}',
-  'dashboard.privacy.note': 'En siffra som bygger på färre än fem besök visas som "<5", så att ett enskilt besök inte kan identifieras.',
+  'dashboard.privacy.note':
+    'En siffra som bygger på färre än fem besök visas som "<5", så att ett enskilt besök inte kan identifieras.',
   'dashboard.figures.totalSessions': 'Besök totalt',
   'dashboard.figures.medianSession': 'Besökets medianlängd',
   'dashboard.figures.minutes': '{{value}} min',
@@ -108,7 +110,8 @@ const en: Texts = {
   'dashboard.filters.csv': 'Download CSV',
   'dashboard.status.loading': 'Loading…',
   'dashboard.status.failed': 'Could not load the figures: {{message}}',
-  'dashboard.privacy.note': 'Any figure based on fewer than five visits shows as "<5", so no single visit can be singled out.',
+  'dashboard.privacy.note':
+    'Any figure based on fewer than five visits shows as "<5", so no single visit can be singled out.',
   'dashboard.figures.totalSessions': 'Visits in total',
   'dashboard.figures.medianSession': 'Median visit length',
   'dashboard.figures.minutes': '{{value}} min',

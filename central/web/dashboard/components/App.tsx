@@ -27,7 +27,14 @@ export function App(props: { api: DashboardApi }) {
         <div>
           <span role="group" aria-label={t('app.header.language')}>
             {DASHBOARD_LANGUAGES.map((lang) => (
-              <button key={lang} type="button" className="db-lang" lang={lang} aria-pressed={i18n.language === lang} onClick={() => void i18n.changeLanguage(lang)}>
+              <button
+                key={lang}
+                type="button"
+                className="db-lang"
+                lang={lang}
+                aria-pressed={i18n.language === lang}
+                onClick={() => void i18n.changeLanguage(lang)}
+              >
                 {lang.toUpperCase()}
               </button>
             ))}
@@ -39,7 +46,13 @@ export function App(props: { api: DashboardApi }) {
           ) : null}
         </div>
       </header>
-      <main>{me === undefined ? null : me ? <Dashboard api={props.api} onLoggedOut={() => setMe(null)} /> : <LoginForm api={props.api} onLoggedIn={setMe} />}</main>
+      <main>
+        {me === undefined ? null : me ? (
+          <Dashboard api={props.api} onLoggedOut={() => setMe(null)} />
+        ) : (
+          <LoginForm api={props.api} onLoggedIn={setMe} />
+        )}
+      </main>
     </>
   );
 }

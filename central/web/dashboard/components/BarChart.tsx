@@ -3,9 +3,16 @@ import { cellText, describeRows, drawable } from './cells.ts';
 import { ChartCard } from './ChartCard.tsx';
 
 /** Horizontal bars with their labels and values: for ranked lists (services, languages...). */
-export function BarChart(props: { title: string; hint?: string; items: { label: string; value: Cell; details?: string }[] }) {
+export function BarChart(props: {
+  title: string;
+  hint?: string;
+  items: { label: string; value: Cell; details?: string }[];
+}) {
   // `details` adds context in the text alternative only (e.g. answered/cancelled next to a wait).
-  const rows = props.items.map((item) => ({ label: item.label, value: item.details ? `${cellText(item.value)} (${item.details})` : cellText(item.value) }));
+  const rows = props.items.map((item) => ({
+    label: item.label,
+    value: item.details ? `${cellText(item.value)} (${item.details})` : cellText(item.value),
+  }));
   const max = Math.max(1, ...props.items.map((item) => drawable(item.value)));
   const rowHeight = 28;
   const labelWidth = 150;
@@ -13,7 +20,11 @@ export function BarChart(props: { title: string; hint?: string; items: { label: 
   return (
     <ChartCard title={props.title} rows={rows} {...(props.hint ? { hint: props.hint } : {})}>
       {({ titleId, descId }) => (
-        <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={`0 0 ${labelWidth + barSpace + 60} ${props.items.length * rowHeight}`}>
+        <svg
+          role="img"
+          aria-labelledby={`${titleId} ${descId}`}
+          viewBox={`0 0 ${labelWidth + barSpace + 60} ${props.items.length * rowHeight}`}
+        >
           <title>{props.title}</title>
           <desc id={descId}>{describeRows(rows)}</desc>
           {props.items.map((item, i) => {

@@ -10,7 +10,12 @@ export interface ChartRow {
  * A chart with its heading, and the same figures as a table inside <details>: the text
  * alternative for screen readers and for anyone who prefers numbers.
  */
-export function ChartCard(props: { title: string; hint?: string; rows: ChartRow[]; children: (ids: { titleId: string; descId: string }) => ReactNode }) {
+export function ChartCard(props: {
+  title: string;
+  hint?: string;
+  rows: ChartRow[];
+  children: (ids: { titleId: string; descId: string }) => ReactNode;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
   const descId = useId();

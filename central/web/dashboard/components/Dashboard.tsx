@@ -40,7 +40,12 @@ export function Dashboard(props: { api: DashboardApi; onLoggedOut: () => void })
   const median = summary?.medianSessionSeconds;
   return (
     <>
-      <Filters filter={filter} stations={summary?.stations ?? []} csvUrl={props.api.csvUrl(filter)} onApply={setFilter} />
+      <Filters
+        filter={filter}
+        stations={summary?.stations ?? []}
+        csvUrl={props.api.csvUrl(filter)}
+        onApply={setFilter}
+      />
       <p>{t('dashboard.privacy.note')}</p>
       <div aria-live="polite">
         {error ? (
@@ -59,17 +64,36 @@ export function Dashboard(props: { api: DashboardApi; onLoggedOut: () => void })
             </p>
             <p className="db-figure">
               {t('dashboard.figures.medianSession')}
-              <strong>{median === undefined || median === '<5' ? '<5' : t('dashboard.figures.minutes', { value: (median / 60).toFixed(1) })}</strong>
+              <strong>
+                {median === undefined || median === '<5'
+                  ? '<5'
+                  : t('dashboard.figures.minutes', { value: (median / 60).toFixed(1) })}
+              </strong>
             </p>
           </div>
           <div className="db-grid">
             <DayChart title={t('dashboard.charts.perDay')} days={summary.sessionsPerDay} />
             <HourHeatmap title={t('dashboard.charts.heatmap')} hours={summary.sessionsPerHourOfWeek} />
-            <BarChart title={t('dashboard.charts.bySite')} items={summary.sessionsBySite.map((s) => ({ label: s.siteKind, value: s.sessions }))} />
-            <BarChart title={t('dashboard.charts.byStation')} items={summary.sessionsByStation.map((s) => ({ label: s.stationId, value: s.sessions }))} />
-            <BarChart title={t('dashboard.charts.services')} items={summary.topServices.slice(0, 15).map((s) => ({ label: s.serviceId, value: s.opens }))} />
-            <BarChart title={t('dashboard.charts.languages')} items={summary.languages.map((l) => ({ label: l.language, value: l.sessions }))} />
-            <BarChart title={t('dashboard.charts.accessibility')} items={summary.accessibilityModes.map((m) => ({ label: m.mode, value: m.sessions }))} />
+            <BarChart
+              title={t('dashboard.charts.bySite')}
+              items={summary.sessionsBySite.map((s) => ({ label: s.siteKind, value: s.sessions }))}
+            />
+            <BarChart
+              title={t('dashboard.charts.byStation')}
+              items={summary.sessionsByStation.map((s) => ({ label: s.stationId, value: s.sessions }))}
+            />
+            <BarChart
+              title={t('dashboard.charts.services')}
+              items={summary.topServices.slice(0, 15).map((s) => ({ label: s.serviceId, value: s.opens }))}
+            />
+            <BarChart
+              title={t('dashboard.charts.languages')}
+              items={summary.languages.map((l) => ({ label: l.language, value: l.sessions }))}
+            />
+            <BarChart
+              title={t('dashboard.charts.accessibility')}
+              items={summary.accessibilityModes.map((m) => ({ label: m.mode, value: m.sessions }))}
+            />
             <BarChart
               title={t('dashboard.charts.help')}
               items={summary.help.map((h) => ({ label: h.topic, value: h.requested }))}

@@ -6,10 +6,16 @@ import type { DashboardSummary, Filter } from '../dashboard-api.ts';
 const SITE_KINDS = ['library', 'community-house', 'senior-centre', 'service-centre'];
 
 /** Date range, site type and station; applied on submit so typing a date does not refetch. */
-export function Filters(props: { filter: Filter; stations: DashboardSummary['stations']; csvUrl: string; onApply: (filter: Filter) => void }) {
+export function Filters(props: {
+  filter: Filter;
+  stations: DashboardSummary['stations'];
+  csvUrl: string;
+  onApply: (filter: Filter) => void;
+}) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(props.filter);
-  const set = (key: keyof Filter) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
+  const set = (key: keyof Filter) => (event: { target: { value: string } }) =>
+    setDraft({ ...draft, [key]: event.target.value });
   return (
     <form
       onSubmit={(event) => {

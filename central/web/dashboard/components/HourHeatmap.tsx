@@ -7,7 +7,8 @@ import { ChartCard } from './ChartCard.tsx';
 export function HourHeatmap(props: { title: string; hours: { hourOfWeek: number; sessions: Cell }[] }) {
   const { t } = useTranslation();
   const weekdays = t('dashboard.weekdays').split(',');
-  const label = (hourOfWeek: number) => `${weekdays[Math.floor(hourOfWeek / 24)] ?? ''} ${String(hourOfWeek % 24).padStart(2, '0')}`;
+  const label = (hourOfWeek: number) =>
+    `${weekdays[Math.floor(hourOfWeek / 24)] ?? ''} ${String(hourOfWeek % 24).padStart(2, '0')}`;
   const busy = props.hours.filter((h) => h.sessions !== 0);
   const rows = busy.map((h) => ({ label: label(h.hourOfWeek), value: cellText(h.sessions) }));
   const max = Math.max(1, ...props.hours.map((h) => drawable(h.sessions)));
@@ -32,7 +33,15 @@ export function HourHeatmap(props: { title: string; hours: { hourOfWeek: number;
             // Suppressed cells get a light tint: there was some use, too little to count.
             const opacity = h.sessions === '<5' ? 0.08 : 0.1 + 0.9 * (drawable(h.sessions) / max);
             return (
-              <rect key={h.hourOfWeek} x={left + hour * cell} y={16 + day * cell} width={cell - 2} height={cell - 2} fill="#0000bf" fillOpacity={h.sessions === 0 ? 0.02 : opacity}>
+              <rect
+                key={h.hourOfWeek}
+                x={left + hour * cell}
+                y={16 + day * cell}
+                width={cell - 2}
+                height={cell - 2}
+                fill="#0000bf"
+                fillOpacity={h.sessions === 0 ? 0.02 : opacity}
+              >
                 <title>{`${label(h.hourOfWeek)}: ${cellText(h.sessions)}`}</title>
               </rect>
             );

@@ -25,8 +25,22 @@ export function LoginForm(props: { api: DashboardApi; onLoggedIn: (me: Me) => vo
           {null}
         </Notification>
       ) : null}
-      <TextInput id="login-name" label={t('login.form.name')} autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required />
-      <PasswordInput id="login-password" label={t('login.form.password')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+      <TextInput
+        id="login-name"
+        label={t('login.form.name')}
+        autoComplete="username"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        required
+      />
+      <PasswordInput
+        id="login-password"
+        label={t('login.form.password')}
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        required
+      />
       <Button type="submit">{t('login.form.submit')}</Button>
     </form>
   );
