@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 import type { KioskApi } from '../protocol/ipc.ts';
 import { App } from './components/App.tsx';
 import { createShellI18n } from './i18n/create-i18n.ts';
-import { createHelpUi } from './shell-help.tsx';
+import { createHelpUi } from './help/create-help-ui.tsx';
 
 declare global {
   interface Window {
