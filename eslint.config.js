@@ -143,6 +143,15 @@ export default tseslint.config(
     ...reactHooks.configs.flat['recommended-latest'],
   },
   {
+    files: ['renderer/**/*.tsx', 'central/web/**/*.tsx', 'renderer/**/use-*.ts', 'central/web/**/use-*.ts'],
+    rules: {
+      // The shell mirrors state pushed by the station (phase, help status) into local UI state in
+      // effects on purpose: one extra render when the station changes phase is invisible, while the
+      // "adjust state during render" rewrite this rule asks for is easy to get subtly wrong.
+      'react-hooks/set-state-in-effect': 'off',
+    },
+  },
+  {
     // vitest's expect(obj.method) and fakes' method references are how tests observe calls.
     files: ['**/*.test.{ts,tsx}', '**/testing/**', 'tests/**', 'bench/**'],
     rules: { '@typescript-eslint/unbound-method': 'off' },

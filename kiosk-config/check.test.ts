@@ -26,7 +26,7 @@ describe('npm run config:check', () => {
 
   it('ships a JSON Schema that matches the code (run npm run config:schema after changing it)', async () => {
     const { readFileSync } = await import('node:fs');
-    const committed = JSON.parse(readFileSync('kiosk-config/schema.json', 'utf8'));
+    const committed: unknown = JSON.parse(readFileSync('kiosk-config/schema.json', 'utf8'));
     expect(committed).toEqual(JSON.parse(JSON.stringify(stationConfigJsonSchema())));
   });
 });

@@ -28,7 +28,7 @@ export interface HelpUi {
   /** The help dialog/panel; renders nothing while closed. */
   panel: (props: { view: StationView; kiosk: KioskApi }) => React.ReactNode;
   /** Whether the panel is open, so the shell can cover an e-service while it is (see `useShellOverlay`). */
-  panelOpen?: { isOpen(): boolean; subscribe(listener: () => void): () => void };
+  panelOpen?: { isOpen: () => boolean; subscribe: (listener: () => void) => () => void };
 }
 
 const noSubscription = () => () => undefined;

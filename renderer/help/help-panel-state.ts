@@ -3,9 +3,10 @@
  * `createHelpUi` (never a module singleton, so several shells can run side by side in tests).
  */
 export interface HelpPanelState {
-  isOpen(): boolean;
-  setOpen(open: boolean): void;
-  subscribe(listener: () => void): () => void;
+  // Properties, not methods: React calls them detached (useSyncExternalStore), so they must not use `this`.
+  isOpen: () => boolean;
+  setOpen: (open: boolean) => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 export function createHelpPanelState(): HelpPanelState {

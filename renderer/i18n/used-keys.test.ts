@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HELP_LOCALES } from '../help/register-help-translations.ts';
 import { SHELL_LOCALES } from './create-i18n.ts';
-import { flattenLocale, type LocaleTree } from './locale-check.ts';
+import { flattenLocale } from './locale-check.ts';
 
 const RENDERER = new URL('../', import.meta.url);
 const SKIP = new Set(['i18n', 'preview']);
@@ -60,8 +60,8 @@ function keysIn(argument: string): { exact: string[]; prefixes: string[] } {
 }
 
 const namespaces: Record<string, Map<string, unknown>> = {
-  shell: flattenLocale(SHELL_LOCALES.fi as unknown as LocaleTree),
-  help: flattenLocale(HELP_LOCALES.fi as unknown as LocaleTree),
+  shell: flattenLocale(SHELL_LOCALES.fi),
+  help: flattenLocale(HELP_LOCALES.fi),
 };
 
 describe('keys used by the renderer', () => {
@@ -76,7 +76,7 @@ describe('keys used by the renderer', () => {
     for (const file of files) {
       const source = readFileSync(file, 'utf8');
       const namespace = /useTranslation\(\s*'help'\s*\)/.test(source) ? 'help' : 'shell';
-      const keys = namespaces[namespace] ?? new Map();
+      const keys = namespaces[namespace] ?? new Map<string, unknown>();
       const where = file.pathname.slice(RENDERER.pathname.length);
       for (const argument of firstArguments(source)) {
         const { exact, prefixes } = keysIn(argument);

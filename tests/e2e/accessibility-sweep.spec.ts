@@ -5,7 +5,6 @@
  * controls. A failure lists every screen and rule at once, so one run shows all there is to fix.
  */
 import type { Page } from '@playwright/test';
-import type { Language } from '../../protocol/events.ts';
 import { TOOLBAR_HEIGHT_PX, TOOLBAR_MAX_SCALE_PERCENT } from '../../main/window.ts';
 import { axeViolations, layoutProblems, structureProblems } from './a11y-checks.ts';
 import { expect, test } from './harness.ts';
@@ -129,7 +128,7 @@ test.describe('with a broken config', () => {
   test.use({ configOverrides: { 'idle.idleCountdownSeconds': 5 } });
   test('the out-of-order screen is clean', async ({ page, stationUrl }) => {
     await page.goto(stationUrl);
-    await expect(page.getByRole('heading', { name: text('fi' as Language, 'outOfOrder.title') })).toBeVisible();
+    await expect(page.getByRole('heading', { name: text('fi', 'outOfOrder.title') })).toBeVisible();
     const sweep = new Sweep(page, 'default');
     await sweep.check('out of order');
     expect(sweep.findings).toEqual({});

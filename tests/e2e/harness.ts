@@ -18,13 +18,7 @@ export const test = base.extend<{
   },
   stationUrl: async ({ eservice, configOverrides }, use) => {
     const configPath = writeTestConfig(eservice.origin, (config) => {
-      for (const [path, value] of Object.entries(configOverrides)) {
-        const keys = path.split('.');
-        const last = keys.pop() as string;
-        let target = config;
-        for (const key of keys) target = target[key];
-        target[last] = value;
-      }
+      for (const [path, value] of Object.entries(configOverrides)) setPath(config, path, value);
     });
     const preview = await startPreviewServer({ port: 0, configPath, central: null, build: false });
     await use(preview.url);
@@ -32,3 +26,12 @@ export const test = base.extend<{
   },
 });
 export { expect } from '@playwright/test';
+
+/** Sets `a.b.c` in a parsed JSON object; a test override may deliberately break the config's shape. */
+function setPath(root: object, path: string, value: unknown): void {
+  const keys = path.split('.');
+  const last = keys.pop() ?? path;
+  let target = root as Record<string, unknown>;
+  for (const key of keys) target = target[key] as Record<string, unknown>;
+  target[last] = value;
+}

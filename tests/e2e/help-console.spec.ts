@@ -41,7 +41,7 @@ const test = base.extend<{ central: Central }>({
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as unknown };
     };
     await use({ url, t, station: { token, request } });
     await t.close();

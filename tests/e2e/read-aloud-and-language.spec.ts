@@ -2,6 +2,7 @@
  * Read aloud and switching language mid-session, as a visitor would notice them: what the
  * station says (recorded from speechSynthesis), and that the open errand survives a language change.
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './harness.ts';
 import { chooseLanguage, openSettingsFromWelcome, openStation, startSession, text } from './shell-screens.ts';
 
@@ -16,7 +17,7 @@ const recordSpeech = () => {
   };
   Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
 };
-const spoken = (page: import('@playwright/test').Page) =>
+const spoken = (page: Page) =>
   page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
 
 test('with read aloud on, the station speaks the focused control and selected text in the visitor language, and falls silent when switched off', async ({
