@@ -1,6 +1,7 @@
 /**
- * `npm test`: every suite, one summary. Runs the type check, the vitest suites (core, protocol,
- * main with a fake electron, central on real SQLite and PostgreSQL), builds the web apps, runs the
+ * `npm test`: every suite, one summary. Runs ESLint (layer rules included) and Prettier, the type
+ * check, the vitest suites (core, protocol, main with a fake electron, central on real SQLite and
+ * PostgreSQL) twice — the second time with the clock a year ahead — builds the web apps, runs the
  * Playwright browser journeys in Debian Chromium, and the Electron suite (which skips where no
  * Electron binary exists). Ends with the line CI reads: `N passed, N failed, N skipped`.
  */
@@ -16,6 +17,7 @@ interface Tally {
 }
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const out = mkdtempSync(join(tmpdir(), 'kiosk-tests-'));
+const FAKETIME = '/usr/bin/faketime';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
 
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): number {
@@ -31,38 +33,53 @@ function add(label: string, tally: Tally): void {
   total.skipped += tally.skipped;
 }
 
+// 0. Lint and format first: a layer break or unformatted file is a failure, like a red test.
+for (const [label, command, args] of [
+  ['eslint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['prettier', 'npx', ['prettier', '--check', '.']],
+] as const) {
+  const status = run(label, command, [...args]);
+  add(label, { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 });
+}
+
 // 1. Type check counts as one test per config: a type error is a failure someone must see.
 for (const project of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.browser-tests.json']) {
   const status = run(`typecheck ${project}`, 'npx', ['tsc', '-p', project, '--noEmit']);
   add(`typecheck ${project}`, { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 });
 }
 
-// 2. Unit and integration tests.
-const vitestJson = join(out, 'vitest.json');
-const vitestStatus = run('vitest', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${vitestJson}`,
-]);
-if (existsSync(vitestJson)) {
-  const report = JSON.parse(readFileSync(vitestJson, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-    numFailedTestSuites: number;
-  };
-  add('vitest', {
-    passed: report.numPassedTests, // A failed suite with no failed test is a file that did not load; otherwise suites just contain the failed tests.
-    failed: report.numFailedTests > 0 ? report.numFailedTests : report.numFailedTestSuites,
-    skipped: report.numPendingTests + report.numTodoTests,
-  });
-} else {
-  add('vitest', { passed: 0, failed: 1, skipped: 0 });
+// 2. Unit and integration tests; then the same suites with the process clock a year ahead
+// (libfaketime), so a test that mixes the real date with a fixed one fails the day it is written,
+// not the day its date passes.
+runVitest('vitest', []);
+if (existsSync(FAKETIME)) runVitest('vitest, clock +1 year', [FAKETIME, '-f', '+365d']);
+else add(`vitest, clock +1 year (${FAKETIME} missing: apt-get install faketime)`, { passed: 0, failed: 1, skipped: 0 });
+
+function runVitest(label: string, prefix: string[]): void {
+  const json = join(out, `${label.replace(/\W+/g, '-')}.json`);
+  const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`];
+  const [command, ...rest] = prefix.length > 0 ? [...prefix, 'npx', ...args] : ['npx', ...args];
+  const before = total.failed;
+  const status = run(label, command ?? 'npx', rest);
+  if (existsSync(json)) {
+    const report = JSON.parse(readFileSync(json, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+      numFailedTestSuites: number;
+    };
+    add(label, {
+      passed: report.numPassedTests,
+      // A failed suite with no failed test is a file that did not load; otherwise suites just contain the failed tests.
+      failed: report.numFailedTests > 0 ? report.numFailedTests : report.numFailedTestSuites,
+      skipped: report.numPendingTests + report.numTodoTests,
+    });
+  } else {
+    add(label, { passed: 0, failed: 1, skipped: 0 });
+  }
+  if (status !== 0 && total.failed === before) add(`${label} exit code`, { passed: 0, failed: 1, skipped: 0 });
 }
-if (vitestStatus !== 0 && total.failed === 0) add('vitest exit code', { passed: 0, failed: 1, skipped: 0 });
 
 // 3. Build what the browser journeys load.
 for (const script of ['build:renderer', 'build:central-web', 'build:console', 'build:main']) {
