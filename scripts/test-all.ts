@@ -37,6 +37,7 @@ function add(label: string, tally: Tally): void {
 for (const [label, command, args] of [
   ['eslint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['prettier', 'npx', ['prettier', '--check', '.']],
+  ['unused files and dependencies (knip)', 'npm', ['run', '-s', 'lint:unused']],
 ] as const) {
   const status = run(label, command, [...args]);
   add(label, { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 });
