@@ -144,7 +144,7 @@ async function benchCentral(label: string, db: string): Promise<RunResult> {
   for (let i = 0; i < STATIONS; i++)
     tokens.push((await accounts.addStation({ id: `bench-${i}`, location: `Bench ${i}`, siteKind: 'library' })).token);
   await storage.close();
-  const central = await startCentral({ port: 0, db, config: { ingestRequestsPerMinute: 1000 }, extraPlugins: [] });
+  const central = await startCentral({ port: 0, db, config: { ingestRequestsPerMinute: 1000 } });
   try {
     return await drive(label, central.url, '/api/v1/ingest', workFor(tokens));
   } finally {

@@ -11,8 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { HELP_CONSOLE_EVENTS, type HelpQueueItem, type HelpStationRequest } from '../protocol/help.ts';
-import { openSseStream, openTestSqlite, requestBody, startHelpApp } from '../central/help/testing.ts';
-import { realClock } from '../central/infrastructure/clock.ts';
+import { requestBody } from '../central/testing/help-fixtures.ts';
+import { openSseStream } from '../central/testing/sse-reader.ts';
+import { openTestSqlite } from '../central/testing/storage-targets.ts';
+import { createTestCentral, realTestClock } from '../central/testing/test-app.ts';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '200' } } });
 const N = Number(values.requests);
@@ -60,9 +62,8 @@ async function liveBaseline(n: number): Promise<number[]> {
 
 async function helpLatency(n: number) {
   const db = await openTestSqlite();
-  const clock = realClock();
-  const t = await startHelpApp(db.storage, { clock: { now: clock.now, advance: () => undefined } });
-  const base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const t = await createTestCentral({ storage: db.storage, clock: realTestClock() });
+  const base = await t.listen();
   const aino = await t.addAdvisor('aino');
   await t.app.inject({
     method: 'PUT',

@@ -1,17 +1,21 @@
 /**
  * Composition root of the central server: builds every service once and registers plugins by
- * layer: infrastructure (errors, cookies, migrations), then domain (ingest, retention, extra
- * plugins such as help), then routes (auth, dashboard API, dashboard web app).
+ * layer, as fastify/demo does: infrastructure (errors, cookies, migrations), then domain (ingest,
+ * retention, help), then routes (auth, dashboard API, the two web apps).
  */
 import cookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { createAccounts } from './auth/accounts.ts';
+import { createAccounts, type Accounts } from './auth/accounts.ts';
 import { createAuthGuards } from './auth/auth-hooks.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { centralConfigSchema, type CentralConfigInput } from './config.ts';
-import type { CentralContext, CentralPlugin } from './context.ts';
+import type { CentralContext } from './context.ts';
 import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
 import { dashboardWebApp } from './dashboard/dashboard-web-app.ts';
+import { consoleWebApp } from './help/console-web-app.ts';
+import { createHelpDomain } from './help/help-domain.ts';
+import { helpPlugin } from './help/help-plugin.ts';
+import type { HelpService } from './help/service.ts';
 import { realClock, type CentralClock } from './infrastructure/clock.ts';
 import { installErrorHandler } from './infrastructure/errors.ts';
 import { ingestRoutes } from './ingest/ingest-routes.ts';
@@ -19,7 +23,7 @@ import { retentionJob } from './retention/retention-job.ts';
 import { centralMigrations } from './storage/central-migrations.ts';
 import type { Storage } from './storage/storage.ts';
 
-export interface BuildCentralAppOptions {
+export interface BuildCentralOptions {
   /** Opened storage (see storage/open-storage.ts); the caller owns closing it. */
   storage: Storage;
   /** Settings; validated here, defaults fill the rest. Throws a ZodError on invalid values. */
@@ -28,22 +32,33 @@ export interface BuildCentralAppOptions {
   clock?: CentralClock;
   /** Fastify logger setting; off by default. Request logs never include IP addresses. */
   logger?: FastifyServerOptions['logger'];
-  /** Run the retention job on a timer (default true). Tests call it directly instead. */
-  retentionTimer?: boolean;
   /**
-   * Extra domain plugins (e.g. help requests from central/help/), registered after central's own
-   * migrations and auth so they can use `ctx.auth` and `ctx.storage`.
+   * Run housekeeping on timers: retention and the help sweep (default true). Tests turn them off
+   * and call `retention.runOnce()` / `services.help.sweep()` themselves.
    */
-  extraPlugins?: readonly CentralPlugin[];
+  timers?: boolean;
+}
+
+/** The services built here, for the few callers that drive them directly (tests, benchmarks). */
+export interface CentralServices {
+  accounts: Accounts;
+  help: HelpService;
+}
+
+export interface CentralServer {
+  app: FastifyInstance;
+  services: CentralServices;
 }
 
 /** Builds the app without listening; call `app.ready()` or `inject` (migrations run then). */
-export function buildCentralApp(options: BuildCentralAppOptions): FastifyInstance {
+export function buildCentral(options: BuildCentralOptions): CentralServer {
   const config = centralConfigSchema.parse(options.config ?? {});
   const clock = options.clock ?? realClock();
+  const timers = options.timers ?? true;
   const { storage } = options;
   const accounts = createAccounts(storage, clock);
   const ctx: CentralContext = { storage, config, clock, accounts, auth: createAuthGuards(accounts) };
+  const help = createHelpDomain({ storage, config: config.help, clock });
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -63,13 +78,14 @@ export function buildCentralApp(options: BuildCentralAppOptions): FastifyInstanc
 
   // --- domain ---
   app.register(ingestRoutes, ctx);
-  app.register(retentionJob, { ...ctx, timer: options.retentionTimer ?? true });
-  for (const plugin of options.extraPlugins ?? []) app.register(plugin, ctx);
+  app.register(retentionJob, { ...ctx, timer: timers });
+  app.register(helpPlugin, { ...ctx, help, timers });
 
   // --- routes ---
   app.register(authRoutes, ctx);
   app.register(dashboardRoutes, ctx);
   app.register(dashboardWebApp, ctx);
+  app.register(consoleWebApp, ctx);
   app.get('/api/v1/health', async () => ({ ok: true }));
-  return app;
+  return { app, services: { accounts, help: help.service } };
 }

@@ -30,7 +30,8 @@ describe('the central command line', () => {
     expect(token).toMatch(/^kst_/);
     expect(run(['station', 'list', '--db', db]).stdout).toContain('oodi-2\tlibrary\tOodi, 2nd floor\tactive');
 
-    const central = await createTestCentral({ storage: openSqliteStorage(db) });
+    const storage = openSqliteStorage(db);
+    const central = await createTestCentral({ storage });
     const response = await central.app.inject({
       method: 'POST',
       url: '/api/v1/ingest',
@@ -39,6 +40,7 @@ describe('the central command line', () => {
     });
     expect(response.json()).toMatchObject({ accepted: 1 });
     await central.close();
+    await storage.close();
 
     expect(run(['station', 'revoke', 'oodi-2', '--db', db]).status).toBe(0);
     expect(run(['station', 'list', '--db', db]).stdout).toContain('revoked');
@@ -65,6 +67,7 @@ describe('the central command line', () => {
       ['user', 'add', 'anna', '--role', 'boss', '--db', db],
       ['--port', 'http'],
       ['--db', 'mysql://nope'],
+      ['--help-service-hours', 'weekdays 9-16'],
       ['frobnicate'],
     ]) {
       const result = run(args, 'a long enough password\n');

@@ -1,6 +1,7 @@
 /**
  * Central's command line (`npm run central -- ...`):
- *   [--port P] [--db TARGET] [--host H] [--retention-days N] [--secure-cookies]   start the server
+ *   [--port P] [--db TARGET] [--host H] [--SETTING VALUE ...]   start the server (settings: config-sources.ts,
+ *                                                               also as CENTRAL_* environment variables)
  *   station add ID --location "TEXT" --site KIND [--db ...]   register a station, print its token once
  *   station list | station revoke ID
  *   user add NAME --role advisor|coordinator|admin            password read from stdin
@@ -11,19 +12,26 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { formatIssues } from '../protocol/events.ts';
 import { AccountError, createAccounts, SITE_KINDS } from './auth/accounts.ts';
+import { CONFIG_SETTINGS, ConfigSourceError, configFromSources } from './config-sources.ts';
 import { centralConfigSchema } from './config.ts';
 import { realClock } from './infrastructure/clock.ts';
 import { centralMigrations } from './storage/central-migrations.ts';
 import { openStorage } from './storage/open-storage.ts';
 import { DEFAULT_DB, startCentral, startOptionsSchema } from './start-central.ts';
 
+const SETTINGS_USAGE = CONFIG_SETTINGS.map(
+  (s) => `  --${s.flag}${s.kind === 'boolean' ? '' : ' VALUE'}  (${s.env})  ${s.description}`,
+).join('\n');
+
 const USAGE = `usage:
-  npm run central -- [--port P] [--db TARGET] [--host 127.0.0.1] [--retention-days 90] [--secure-cookies]
+  npm run central -- [--port P] [--db TARGET] [--host 127.0.0.1] [--SETTING VALUE ...]
   npm run central -- station add ID --location "TEXT" --site ${SITE_KINDS.join('|')}
   npm run central -- station list
   npm run central -- station revoke ID
   echo PASSWORD | npm run central -- user add NAME --role advisor|coordinator|admin
-TARGET: SQLite file path (default ${DEFAULT_DB}) or postgres://user@host:port/db`;
+TARGET: SQLite file path (default ${DEFAULT_DB}) or postgres://user@host:port/db
+settings (a flag wins over its environment variable):
+${SETTINGS_USAGE}`;
 
 /** A mistake the person running the command can fix. */
 class UsageError extends Error {}
@@ -63,9 +71,13 @@ async function main(argv: string[]): Promise<void> {
       location: { type: 'string' },
       site: { type: 'string' },
       role: { type: 'string' },
-      'retention-days': { type: 'string' },
-      'secure-cookies': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      ...Object.fromEntries(
+        CONFIG_SETTINGS.map((s) => [
+          s.flag,
+          { type: s.kind === 'boolean' ? ('boolean' as const) : ('string' as const) },
+        ]),
+      ),
     },
   });
   if (values.help) {
@@ -84,13 +96,7 @@ async function main(argv: string[]): Promise<void> {
       host: values.host,
       port: values.port === undefined ? undefined : Number(values.port),
     });
-    const retention = values['retention-days'];
-    if (retention !== undefined && !/^\d+$/.test(retention))
-      throw new UsageError('--retention-days must be a whole number of days');
-    const config = centralConfigSchema.parse({
-      ...(retention !== undefined ? { retentionDays: Number(retention) } : {}),
-      ...(values['secure-cookies'] ? { secureCookies: true } : {}),
-    });
+    const config = centralConfigSchema.parse(configFromSources({ flags: values, env: process.env }));
     const central = await startCentral({ ...options, config });
     console.log(`central listening on ${central.url}`);
     const stop = () => {
@@ -144,6 +150,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   let message: string;
   if (error instanceof z.ZodError) message = formatIssues(error);
   else if (error instanceof UsageError) message = `${error.message}\n${USAGE}`;
+  else if (error instanceof ConfigSourceError) message = error.message;
   else if (error instanceof AccountError) message = error.message;
   else if (error instanceof Error && 'code' in error && typeof error.code === 'string')
     message = `${error.code}: ${error.message}`;

@@ -1,5 +1,10 @@
-/** Central's runtime settings, validated at boot; every field has a safe default. */
+/**
+ * Central's runtime settings, validated at boot; every field has a safe default. Each domain's
+ * settings sit under its own key (`help`). The CLI and the environment fill them through
+ * config-sources.ts.
+ */
 import { z } from 'zod';
+import { helpConfigSchema } from './help/help-config.ts';
 
 export const centralConfigSchema = z
   .object({
@@ -26,6 +31,10 @@ export const centralConfigSchema = z
     secureCookies: z.boolean().default(false),
     /** Folder with the built dashboard (`npm run build:central-web`). */
     dashboardDir: z.string().min(1).default('dist/central-web/dashboard'),
+    /** Folder with the built advisor console (`npm run build:console`). */
+    consoleDir: z.string().min(1).default('dist/console'),
+    /** Help requests: service hours, presence, chat retention (central/help/help-config.ts). */
+    help: helpConfigSchema.prefault({}),
   })
   .strict();
 

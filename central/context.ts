@@ -1,8 +1,7 @@
 /**
- * What every central plugin receives: built once in `buildCentralApp` and passed down, so tests
+ * What every central plugin receives: built once in `buildCentral` and passed down, so tests
  * can hand in fakes without module mocking.
  */
-import type { FastifyPluginAsync } from 'fastify';
 import type { Accounts } from './auth/accounts.ts';
 import type { AuthGuards } from './auth/auth-hooks.ts';
 import type { CentralConfig } from './config.ts';
@@ -17,9 +16,3 @@ export interface CentralContext {
   /** `requireStation` and `requireUser(roles)` preHandlers; see central/auth/README.md. */
   auth: AuthGuards;
 }
-
-/**
- * A domain plugin (e.g. help requests). Registered after central's migrations and auth, so it can
- * run its own `ctx.storage.migrate('help', ...)` and guard its routes with `ctx.auth`.
- */
-export type CentralPlugin = FastifyPluginAsync<CentralContext>;

@@ -3,10 +3,8 @@
  * lead's `npm start` script and by Playwright tests.
  */
 import { z } from 'zod';
-import { buildCentralApp } from './app.ts';
+import { buildCentral } from './app.ts';
 import type { CentralConfigInput } from './config.ts';
-import type { CentralPlugin } from './context.ts';
-import { defaultDomainPlugins } from './domain-plugins.ts';
 import { openStorage } from './storage/open-storage.ts';
 
 /** Default SQLite file, relative to the working directory. */
@@ -34,9 +32,8 @@ export interface StartCentralOptions {
   host?: string;
   /** SQLite file path or `postgres://` URL. Default `./.data/central.db`. */
   db?: string;
+  /** Settings (central/config.ts), e.g. from the CLI's flags and environment. */
   config?: CentralConfigInput;
-  /** Domain plugins; defaults to `defaultDomainPlugins()` (help requests, once plugged in). */
-  extraPlugins?: readonly CentralPlugin[];
 }
 
 export interface RunningCentral {
@@ -50,11 +47,7 @@ export interface RunningCentral {
 export async function startCentral(options: StartCentralOptions = {}): Promise<RunningCentral> {
   const { port, host, db } = startOptionsSchema.parse({ port: options.port, host: options.host, db: options.db });
   const storage = await openStorage(db);
-  const app = buildCentralApp({
-    storage,
-    extraPlugins: options.extraPlugins ?? defaultDomainPlugins(),
-    ...(options.config ? { config: options.config } : {}),
-  });
+  const { app } = buildCentral({ storage, ...(options.config ? { config: options.config } : {}) });
   try {
     await app.listen({ port, host });
   } catch (error) {

@@ -186,5 +186,14 @@ export const helpClaimConflictSchema = z
   .strict();
 export type HelpClaimConflict = z.infer<typeof helpClaimConflictSchema>;
 
+/**
+ * Why the help API refused an action on a request (the `error` of a 404/409 reply): `not-found`
+ * (no such request, or another station's), `closed` (already resolved, cancelled or expired),
+ * `already-claimed` (another advisor holds it), `not-yours` (only the advisor holding it may).
+ */
+export const HELP_ERROR_CODES = ['not-found', 'closed', 'already-claimed', 'not-yours'] as const;
+export const helpErrorCodeSchema = z.enum(HELP_ERROR_CODES);
+export type HelpErrorCode = z.infer<typeof helpErrorCodeSchema>;
+
 /** Every 4xx from the help API: a machine code and a sentence a person can act on. */
 export const helpErrorSchema = z.object({ error: z.string(), message: z.string() }).passthrough();

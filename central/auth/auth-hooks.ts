@@ -25,7 +25,7 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The guards every plugin uses; built once in `buildCentralApp` and passed to plugins. */
+/** The guards every plugin uses; built once in `buildCentral` and passed to plugins. */
 export interface AuthGuards {
   /** Requires a valid, unrevoked station token; sets `request.station`. 401 otherwise. */
   requireStation: preHandlerAsyncHookHandler;

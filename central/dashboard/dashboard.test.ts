@@ -17,8 +17,8 @@ describe.each(storageTargets)('the usage dashboard on $name', (target) => {
     dispose = opened.dispose;
     central = await createTestCentral({ storage: opened.storage, clock: manualClock(monday) });
     coordinator = await central.login('coordinator');
-    const oodi = await central.addStation('oodi-1', 'library');
-    const kallio = await central.addStation('kallio-1', 'community-house');
+    const oodi = await central.addStation('oodi-1', { siteKind: 'library' });
+    const kallio = await central.addStation('kallio-1', { siteKind: 'community-house' });
     await uploadSessions(central, oodi, [
       ...Array.from({ length: 6 }, (_, i) => ({
         at: monday,

@@ -7,27 +7,22 @@ import {
   type HelpQueueItem,
   type HelpStationRequest,
 } from '../../protocol/help.ts';
-import {
-  requestBody,
-  startHelpApp,
-  STORAGE_KINDS,
-  type AdvisorSession,
-  type HelpTestApp,
-  type TestStorage,
-} from './testing.ts';
+import { requestBody } from '../testing/help-fixtures.ts';
+import { storageTargets, type OpenedStorage } from '../testing/storage-targets.ts';
+import { createTestCentral, type UserSession, type TestCentral } from '../testing/test-app.ts';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-describe.each(STORAGE_KINDS)('help requests on $name', ({ open }) => {
-  let db: TestStorage;
-  let t: HelpTestApp;
+describe.each(storageTargets)('help requests on $name', ({ open }) => {
+  let db: OpenedStorage;
+  let t: TestCentral;
   let token: string;
-  let aino: AdvisorSession;
+  let aino: UserSession;
 
   beforeEach(async () => {
     db = await open();
-    t = await startHelpApp(db.storage);
-    token = await t.addStation('oodi-1', 'Oodi, 2nd floor');
+    t = await createTestCentral({ storage: db.storage });
+    token = await t.addStation('oodi-1', { location: 'Oodi, 2nd floor' });
     aino = await t.addAdvisor('aino');
     await t.app.inject({
       method: 'PUT',
@@ -50,7 +45,7 @@ describe.each(STORAGE_KINDS)('help requests on $name', ({ open }) => {
     });
     return { status: res.statusCode, body: helpCreateResultSchema.parse(res.json()) };
   };
-  const advisorPost = (who: AdvisorSession, url: string, payload?: Record<string, unknown>) =>
+  const advisorPost = (who: UserSession, url: string, payload?: Record<string, unknown>) =>
     payload === undefined
       ? t.app.inject({ method: 'POST', url: `/api/v1/help/advisor${url}`, headers: who.headers })
       : t.app.inject({ method: 'POST', url: `/api/v1/help/advisor${url}`, headers: who.headers, payload });
@@ -140,9 +135,9 @@ describe.each(STORAGE_KINDS)('help requests on $name', ({ open }) => {
     const id = await acceptedId();
     await advisorPost(aino, `/requests/${id}/claim`);
     t.clock.advance(60_000);
-    expect(await t.help.service().sweep()).toMatchObject({ returned: 0 });
+    expect(await t.services.help.sweep()).toMatchObject({ returned: 0 });
     t.clock.advance(31_000); // default returnAfterSilenceSeconds: 90
-    expect(await t.help.service().sweep()).toMatchObject({ returned: 1 });
+    expect(await t.services.help.sweep()).toMatchObject({ returned: 1 });
     expect(await stationGet(id)).toMatchObject({ state: 'queued', position: 1, advisorFirstName: null });
   });
 
@@ -230,9 +225,9 @@ describe.each(STORAGE_KINDS)('help requests on $name', ({ open }) => {
     await advisorPost(aino, `/requests/${id}/resolve`);
     t.clock.advance(14 * 60_000);
     await t.app.inject({ method: 'POST', url: '/api/v1/help/advisor/heartbeat', headers: aino.headers });
-    expect((await t.help.service().sweep()).chatDeleted).toBe(0);
+    expect((await t.services.help.sweep()).chatDeleted).toBe(0);
     t.clock.advance(2 * 60_000);
-    expect((await t.help.service().sweep()).chatDeleted).toBe(1);
+    expect((await t.services.help.sweep()).chatDeleted).toBe(1);
     expect(((await stationGet(id)) as HelpStationRequest).messages).toEqual([]);
     const rows = await db.storage.all('SELECT text FROM help_messages');
     expect(rows).toEqual([]);
@@ -241,7 +236,7 @@ describe.each(STORAGE_KINDS)('help requests on $name', ({ open }) => {
   it('a request nobody answers expires after the configured time', async () => {
     const id = await acceptedId();
     t.clock.advance(61 * 60_000);
-    expect((await t.help.service().sweep()).expired).toBe(1);
+    expect((await t.services.help.sweep()).expired).toBe(1);
     expect(await stationGet(id)).toMatchObject({ state: 'expired' });
   });
 
@@ -256,12 +251,13 @@ describe.each(STORAGE_KINDS)('help requests on $name', ({ open }) => {
 });
 
 describe('help API security and validation', () => {
-  let db: TestStorage;
-  let t: HelpTestApp;
+  let db: OpenedStorage;
+  let t: TestCentral;
   beforeEach(async () => {
-    db = await STORAGE_KINDS[0]!.open();
-    t = await startHelpApp(db.storage, {
-      config: { serviceHours: { timeZone: 'Europe/Helsinki', weekly: { mon: [['09:00', '16:00']] } } },
+    db = await storageTargets[0]!.open();
+    t = await createTestCentral({
+      storage: db.storage,
+      config: { help: { serviceHours: { timeZone: 'Europe/Helsinki', weekly: { mon: [['09:00', '16:00']] } } } },
     });
   });
   afterEach(async () => {

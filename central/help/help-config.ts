@@ -1,8 +1,25 @@
-/** Settings of the help service, with defaults a city can override at boot. */
+/**
+ * Settings of the help domain. They live in central's config under `help` (central/config.ts), so
+ * they are validated at boot with everything else and settable by CLI flag or environment.
+ */
 import { z } from 'zod';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** Weekday keys of `serviceHours.weekly`, Monday first. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** When people answer: each weekday lists [open, close) ranges in `timeZone`. */
+export const serviceHoursSchema = z
+  .object({
+    timeZone: z
+      .string()
+      .default('Europe/Helsinki')
+      .refine((zone) => isTimeZone(zone), 'must be an IANA time zone such as Europe/Helsinki'),
+    weekly: z.partialRecord(z.enum(WEEKDAYS), z.array(z.tuple([hhmm, hhmm]))),
+  })
+  .strict();
+export type ServiceHours = z.infer<typeof serviceHoursSchema>;
 
 export const helpConfigSchema = z
   .object({
@@ -26,33 +43,24 @@ export const helpConfigSchema = z
       .default(60),
     /** First guess of a wait before any request has been answered. */
     initialWaitEstimateMinutes: z.number().int().min(0).max(240).default(5),
-    /** Service hours in `timeZone`; null = always open. Each weekday lists [open, close) ranges. */
-    serviceHours: z
-      .object({
-        timeZone: z.string().default('Europe/Helsinki'),
-        weekly: z.partialRecord(z.enum(WEEKDAYS), z.array(z.tuple([hhmm, hhmm]))),
-      })
-      .strict()
-      .nullable()
-      .default(null),
+    /** Service hours; null = always open. */
+    serviceHours: serviceHoursSchema.nullable().default(null),
+    /** How often housekeeping runs (return silent claims, expire, delete old chat). */
+    sweepIntervalSeconds: z.number().int().min(1).max(3600).default(5),
+    /** Comment heartbeat on live streams, so proxies do not close an idle stream. */
+    streamHeartbeatSeconds: z.number().int().min(1).max(300).default(15),
+    /** Live events kept for `Last-Event-ID` replay; older gaps get a snapshot. */
+    replayEvents: z.number().int().min(10).max(100_000).default(2000),
   })
   .strict();
 export type HelpConfig = z.infer<typeof helpConfigSchema>;
 export type HelpConfigInput = z.input<typeof helpConfigSchema>;
 
-/** True when `epochMs` falls inside the configured service hours (always true without hours). */
-export function isWithinServiceHours(config: HelpConfig, epochMs: number): boolean {
-  const hours = config.serviceHours;
-  if (!hours) return true;
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: hours.timeZone,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(epochMs));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const day = part('weekday').toLowerCase().slice(0, 3) as (typeof WEEKDAYS)[number];
-  const now = `${part('hour')}:${part('minute')}`;
-  return (hours.weekly[day] ?? []).some(([open, close]) => now >= open && now < close);
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -18,6 +18,7 @@ import {
 import type { CentralContext } from '../context.ts';
 import { sendError } from '../infrastructure/errors.ts';
 import type { Audience, EventLog } from './event-log.ts';
+import { answer } from './help-errors.ts';
 import type { ActionResult, AdvisorIdentity, HelpService, StationIdentity } from './service.ts';
 import { openSse } from './sse.ts';
 
@@ -50,12 +51,6 @@ function station(request: FastifyRequest): StationIdentity {
 function advisor(request: FastifyRequest): AdvisorIdentity {
   const u = request.user!;
   return { id: u.name, displayName: u.name };
-}
-
-function answer<T>(reply: FastifyReply, result: ActionResult<T>): FastifyReply | T {
-  if (result.ok) return result.value;
-  const { ok: _ok, status, ...body } = result;
-  return reply.code(status).send(body);
 }
 
 /** `POST /requests/:id/messages` for either side: validated text, 201 with the stored line. */
@@ -110,8 +105,7 @@ export function stationRoutes(
   app.get('/requests/:id', { preHandler }, async (request, reply) => {
     const id = requestId(request, reply);
     if (!id) return reply;
-    const view = await service.stationRequest(station(request), id);
-    return view ?? sendError(reply, 404, 'not-found', 'No such help request.');
+    return answer(reply, await service.stationRequest(station(request), id));
   });
 
   app.post('/requests/:id/cancel', { preHandler }, async (request, reply) => {

@@ -5,29 +5,24 @@ import {
   type HelpQueueItem,
   type HelpStationRequest,
 } from '../../protocol/help.ts';
-import {
-  openSseStream,
-  openTestSqlite,
-  requestBody,
-  startHelpApp,
-  type AdvisorSession,
-  type HelpTestApp,
-  type TestStorage,
-} from './testing.ts';
+import { requestBody } from '../testing/help-fixtures.ts';
+import { openSseStream } from '../testing/sse-reader.ts';
+import { openTestSqlite, type OpenedStorage } from '../testing/storage-targets.ts';
+import { createTestCentral, type UserSession, type TestCentral } from '../testing/test-app.ts';
 
 describe('live help streams', () => {
-  let db: TestStorage;
-  let t: HelpTestApp;
+  let db: OpenedStorage;
+  let t: TestCentral;
   let base: string;
   let token: string;
-  let aino: AdvisorSession;
+  let aino: UserSession;
   const streams: { close(): void }[] = [];
 
   beforeEach(async () => {
     db = await openTestSqlite();
-    t = await startHelpApp(db.storage);
-    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    token = await t.addStation('oodi-1', 'Oodi');
+    t = await createTestCentral({ storage: db.storage });
+    base = await t.listen();
+    token = await t.addStation('oodi-1', { location: 'Oodi' });
     aino = await t.addAdvisor('aino');
     await t.app.inject({
       method: 'PUT',

@@ -15,15 +15,12 @@ import type {
   HelpRequestCreate,
   HelpStationRequest,
 } from '../../protocol/help.ts';
-import { HELP_CONSOLE_EVENTS, HELP_STATION_EVENTS } from '../../protocol/help.ts';
-import { isWithinServiceHours, type HelpConfig } from './config.ts';
+import { HELP_CONSOLE_EVENTS, HELP_STATION_EVENTS, type HelpErrorCode } from '../../protocol/help.ts';
+import type { CentralClock } from '../infrastructure/clock.ts';
 import type { Audience, EventLog } from './event-log.ts';
+import type { HelpConfig } from './help-config.ts';
+import { isWithinServiceHours } from './service-hours.ts';
 import type { HelpMessageRecord, HelpRequestRecord, HelpStore } from './store.ts';
-
-/** Time source; tests pass a manual one. */
-export interface HelpClock {
-  now(): number;
-}
 
 /** The station a request came from, as central's station auth knows it. */
 export interface StationIdentity {
@@ -38,21 +35,29 @@ export interface AdvisorIdentity {
   displayName: string;
 }
 
-export type ActionResult<T> =
-  | { ok: true; value: T }
-  | {
-      ok: false;
-      status: 404 | 409;
-      error: string;
-      message: string;
-      claimedBy?: { displayName: string } | null;
-      state?: HelpRequestRecord['state'];
-    };
+/**
+ * Why an action was refused, in domain terms; the routes choose the HTTP status (help-errors.ts).
+ * `kind` travels to the client as the reply's `error` code.
+ */
+export interface HelpFailure {
+  kind: HelpErrorCode;
+  /** A sentence the advisor or station can act on. */
+  message: string;
+  /** The request's state when the action was refused. */
+  state?: HelpRequestRecord['state'];
+  /** Who holds the request, for `already-claimed` (null when nobody does). */
+  claimedBy?: { displayName: string } | null;
+}
+
+/** An action's outcome: its value, or the domain reason it was refused. */
+export type ActionResult<T> = { ok: true; value: T } | { ok: false; failure: HelpFailure };
+
+const refuse = (failure: HelpFailure): { ok: false; failure: HelpFailure } => ({ ok: false, failure });
 
 export interface HelpServiceDeps {
   store: HelpStore;
   config: HelpConfig;
-  clock: HelpClock;
+  clock: CentralClock;
   events: EventLog;
   newId: () => string;
 }
@@ -158,7 +163,7 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
   }
 
   function availability(): HelpAvailability {
-    if (!isWithinServiceHours(config, clock.now())) return { available: false, reason: 'outside-hours' };
+    if (!isWithinServiceHours(config.serviceHours, clock.now())) return { available: false, reason: 'outside-hours' };
     const online = onlineCount();
     return online > 0 ? { available: true, advisorsOnline: online } : { available: false, reason: 'no-advisors' };
   }
@@ -169,14 +174,13 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
     return record && record.stationId === station.id ? record : null;
   }
 
-  const notFound = { ok: false as const, status: 404 as const, error: 'not-found', message: 'No such help request.' };
-  const notOpen = (r: HelpRequestRecord) => ({
-    ok: false as const,
-    status: 409 as const,
-    error: 'closed',
+  const notFound = refuse({ kind: 'not-found', message: 'No such help request.' });
+  const notOpenFailure = (r: HelpRequestRecord): HelpFailure => ({
+    kind: 'closed',
     message: `The request is already ${r.state}.`,
     state: r.state,
   });
+  const notOpen = (r: HelpRequestRecord) => refuse(notOpenFailure(r));
 
   function touch(advisor: AdvisorIdentity): void {
     const entry = presence.get(advisor.id);
@@ -234,9 +238,9 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
       return { status: 'accepted', request: await stationView(record, await store.listOpen()) };
     },
 
-    async stationRequest(station: StationIdentity, id: string): Promise<HelpStationRequest | null> {
+    async stationRequest(station: StationIdentity, id: string): Promise<ActionResult<HelpStationRequest>> {
       const record = await ownedBy(station, id);
-      return record ? stationView(record, await store.listOpen()) : null;
+      return record ? { ok: true, value: await stationView(record, await store.listOpen()) } : notFound;
     },
 
     /** The station's open requests and those closed within the chat retention time. */
@@ -327,16 +331,14 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
         if (record.state === 'claimed' && record.claimedById === advisor.id)
           return { ok: true, value: await queueItem(record, advisor.id) };
         if (record.state === 'claimed') {
-          return {
-            ok: false,
-            status: 409,
-            error: 'already-claimed',
+          return refuse({
+            kind: 'already-claimed',
             message: `${record.claimedByName ?? 'Another advisor'} is already helping.`,
             claimedBy: { displayName: record.claimedByName ?? '' },
             state: record.state,
-          };
+          });
         }
-        return { ...notOpen(record), claimedBy: null };
+        return refuse({ ...notOpenFailure(record), claimedBy: null });
       }
       const record = await store.get(id);
       if (!record) return notFound;
@@ -351,13 +353,11 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
       if (!(await store.release(id, advisor.id))) {
         const record = await store.get(id);
         if (!record) return notFound;
-        return {
-          ok: false,
-          status: 409,
-          error: 'not-yours',
+        return refuse({
+          kind: 'not-yours',
           message: 'Only the advisor helping can return this request.',
           state: record.state,
-        };
+        });
       }
       await publishChange(id);
       const record = await store.get(id);
@@ -371,13 +371,7 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
         if (!record) return notFound;
         if (record.state === 'resolved' && record.claimedById === advisor.id)
           return { ok: true, value: await queueItem(record, advisor.id) };
-        return {
-          ok: false,
-          status: 409,
-          error: 'not-yours',
-          message: 'Claim the request before resolving it.',
-          state: record.state,
-        };
+        return refuse({ kind: 'not-yours', message: 'Claim the request before resolving it.', state: record.state });
       }
       await publishChange(id);
       const record = await store.get(id);
@@ -389,13 +383,11 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
       const record = await store.get(id);
       if (!record) return notFound;
       if (record.state !== 'claimed' || record.claimedById !== advisor.id) {
-        return {
-          ok: false,
-          status: 409,
-          error: 'not-yours',
+        return refuse({
+          kind: 'not-yours',
           message: 'Claim the request before writing to the visitor.',
           state: record.state,
-        };
+        });
       }
       const message: HelpMessageRecord = { id: newId(), requestId: id, from: 'advisor', text, at: clock.now() };
       await store.addMessage(message);

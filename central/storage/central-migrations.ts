@@ -58,7 +58,7 @@ CREATE TABLE daily_totals (
 );
 `;
 
-/** Central's migrations, applied by `buildCentralApp` at boot. */
+/** Central's migrations, applied by `buildCentral` at boot. */
 export const centralMigrations: readonly Migration[] = [
   { version: 1, name: 'accounts', sqlite: accounts, postgres: accounts },
   { version: 2, name: 'usage events and daily totals', sqlite: events, postgres: events },

@@ -14,10 +14,16 @@ import type { Storage } from '../storage/storage.ts';
 export const TEST_PG_URL = process.env.KIOSK_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const SKIP_PG = process.env.KIOSK_SKIP_PG === '1';
 
+/** An opened test storage and how to throw it away (closes it, drops its file or schema). */
+export interface OpenedStorage {
+  storage: Storage;
+  dispose(): Promise<void>;
+}
+
 /** A fresh, empty storage and a way to throw it away. */
 export interface StorageTarget {
   name: 'sqlite' | 'postgres';
-  open(): Promise<{ storage: Storage; dispose(): Promise<void> }>;
+  open(): Promise<OpenedStorage>;
 }
 
 const sqliteTarget: StorageTarget = {
@@ -62,3 +68,6 @@ const postgresTarget: StorageTarget = {
 
 /** Both adapters, or only SQLite when KIOSK_SKIP_PG=1. */
 export const storageTargets: StorageTarget[] = SKIP_PG ? [sqliteTarget] : [sqliteTarget, postgresTarget];
+
+/** SQLite only, for tests about HTTP and streams rather than storage. */
+export const openTestSqlite = (): Promise<OpenedStorage> => sqliteTarget.open();

@@ -1,61 +1,116 @@
-/** Test helpers: an in-memory central with a manual clock, a station token and a logged-in user. */
+/**
+ * The one test builder for central (like fastify/demo's test/helper.ts): the whole app in-process
+ * with every domain, a manual clock, housekeeping timers off, and helpers for a station token and a
+ * logged-in person. Tests call `app.inject`, or `listen()` when they need real sockets (streams).
+ */
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { toMinuteTime } from '../../protocol/events.ts';
-import { buildCentralApp, type BuildCentralAppOptions } from '../app.ts';
-import type { Role } from '../auth/accounts.ts';
-import { createAccounts } from '../auth/accounts.ts';
+import { buildCentral, type CentralServices } from '../app.ts';
+import type { Role, SiteKind } from '../auth/accounts.ts';
+import type { CentralConfigInput } from '../config.ts';
 import type { CentralClock } from '../infrastructure/clock.ts';
 import { openSqliteStorage } from '../storage/sqlite-storage.ts';
 import type { Storage } from '../storage/storage.ts';
 
-/** A clock tests move by hand. */
-export function manualClock(start = Date.parse('2026-11-23T10:00:00Z')): CentralClock & { advance(ms: number): void } {
+/** A clock a test controls. */
+export type TestClock = CentralClock & { advance(ms: number): void };
+
+/** A clock tests move by hand; starts on Monday 2026-11-23 at 12:00 in Helsinki. */
+export function manualClock(start = Date.parse('2026-11-23T10:00:00Z')): TestClock {
   let now = start;
   return { now: () => now, advance: (ms) => void (now += ms) };
+}
+
+/** The real clock, for tests against real sockets and timers; it cannot be moved. */
+export function realTestClock(): TestClock {
+  return {
+    now: () => Date.now(),
+    advance: () => {
+      throw new Error('the real clock cannot be advanced; use manualClock()');
+    },
+  };
+}
+
+/** A logged-in person: the cookie header, the CSRF token, and both as request headers. */
+export interface UserSession {
+  name: string;
+  cookie: string;
+  csrf: string;
+  /** `{ cookie, 'x-csrf-token' }`, ready for state-changing requests. */
+  headers: Record<string, string>;
 }
 
 export interface TestCentral {
   app: FastifyInstance;
   storage: Storage;
-  clock: ReturnType<typeof manualClock>;
-  addStation(id?: string, siteKind?: 'library' | 'community-house'): Promise<string>;
-  /** Creates a user and logs in; returns the cookie header and CSRF token. */
-  login(role: Role, name?: string): Promise<{ cookie: string; csrf: string }>;
+  clock: TestClock;
+  /** Services the routes use, to drive housekeeping directly (`help.sweep()`). */
+  services: CentralServices;
+  /** Registers a station and returns its token. */
+  addStation(id?: string, station?: { location?: string; siteKind?: SiteKind }): Promise<string>;
+  /** Creates a user and logs in through the real login route. */
+  login(role: Role, name?: string): Promise<UserSession>;
+  /** `login('advisor', name)`. */
+  addAdvisor(name: string): Promise<UserSession>;
+  /** Listens on a free local port; returns the base URL. */
+  listen(): Promise<string>;
+  /** Closes the app, and the storage when the builder opened it. */
   close(): Promise<void>;
 }
 
-export async function createTestCentral(
-  options: Partial<Omit<BuildCentralAppOptions, 'clock'>> & { clock?: ReturnType<typeof manualClock> } = {},
-): Promise<TestCentral> {
+export interface TestCentralOptions {
+  /** Defaults to a fresh in-memory SQLite, closed by `close()`; a given storage is the caller's to close. */
+  storage?: Storage;
+  clock?: TestClock;
+  config?: CentralConfigInput;
+}
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+export async function createTestCentral(options: TestCentralOptions = {}): Promise<TestCentral> {
+  const ownsStorage = options.storage === undefined;
   const storage = options.storage ?? openSqliteStorage(':memory:');
   const clock = options.clock ?? manualClock();
-  const app = buildCentralApp({ retentionTimer: false, ...options, storage, clock });
+  const { app, services } = buildCentral({
+    storage,
+    clock,
+    timers: false,
+    ...(options.config ? { config: options.config } : {}),
+  });
   await app.ready();
-  const accounts = createAccounts(storage, clock);
+  const { accounts } = services;
+
+  const login = async (role: Role, name = `${role}-1`): Promise<UserSession> => {
+    await accounts.addUser({ name, role, password: TEST_PASSWORD });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { name, password: TEST_PASSWORD },
+    });
+    if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
+    const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const csrf = (response.json() as { csrfToken: string }).csrfToken;
+    return { name, cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+  };
+
   return {
     app,
     storage,
     clock,
-    async addStation(id = 'oodi-1', siteKind = 'library') {
-      return (await accounts.addStation({ id, location: `Test ${id}`, siteKind })).token;
+    services,
+    async addStation(id = 'oodi-1', station = {}) {
+      const { location = `Test ${id}`, siteKind = 'library' } = station;
+      return (await accounts.addStation({ id, location, siteKind })).token;
     },
-    async login(role, name = `${role}-1`) {
-      await accounts.addUser({ name, role, password: 'correct horse battery' });
-      const response = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { name, password: 'correct horse battery' },
-      });
-      const cookies = response.cookies as { name: string; value: string }[];
-      return {
-        cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '),
-        csrf: (response.json() as { csrfToken: string }).csrfToken,
-      };
-    },
+    login,
+    addAdvisor: (name) => login('advisor', name),
+    listen: () => app.listen({ host: '127.0.0.1', port: 0 }),
     async close() {
+      // Streams a test client aborted can leave keep-alive sockets the server would wait out.
+      if (app.server.listening) app.server.closeAllConnections();
       await app.close();
-      await storage.close();
+      if (ownsStorage) await storage.close();
     },
   };
 }

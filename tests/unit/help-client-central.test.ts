@@ -4,13 +4,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UsageEventInput } from '../../protocol/events.ts';
+import { openTestSqlite, type OpenedStorage } from '../../central/testing/storage-targets.ts';
 import {
-  openTestSqlite,
-  startHelpApp,
-  type AdvisorSession,
-  type HelpTestApp,
-  type TestStorage,
-} from '../../central/help/testing.ts';
+  createTestCentral,
+  realTestClock,
+  type TestCentral,
+  type UserSession,
+} from '../../central/testing/test-app.ts';
 import { fetchHttp, fetchLiveStreams } from '../../core/help/fetch-adapters.ts';
 import { HelpClient, type HelpClientState } from '../../core/help/help-client.ts';
 import { systemClock } from '../../core/ports.ts';
@@ -23,10 +23,10 @@ const context = {
 };
 
 describe('HelpClient against central', () => {
-  let db: TestStorage;
-  let t: HelpTestApp;
+  let db: OpenedStorage;
+  let t: TestCentral;
   let url: string;
-  let aino: AdvisorSession;
+  let aino: UserSession;
   let client: HelpClient;
   const events: UsageEventInput[] = [];
 
@@ -44,8 +44,8 @@ describe('HelpClient against central', () => {
 
   beforeEach(async () => {
     db = await openTestSqlite();
-    t = await startHelpApp(db.storage, { clock: { now: () => Date.now(), advance: () => undefined } });
-    url = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    t = await createTestCentral({ storage: db.storage, clock: realTestClock() });
+    url = await t.listen();
     aino = await t.addAdvisor('aino');
     const token = await t.addStation('oodi-1');
     client = new HelpClient({

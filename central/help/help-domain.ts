@@ -1,0 +1,41 @@
+/**
+ * The help domain's services, built once by central's composition root (central/app.ts): the store
+ * on central's storage, the live event ring and the request service. The plugin (help-plugin.ts)
+ * only migrates, mounts routes and runs housekeeping over these.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import type { CentralClock } from '../infrastructure/clock.ts';
+import type { Storage } from '../storage/storage.ts';
+import { createEventLog, type EventLog } from './event-log.ts';
+import type { HelpConfig } from './help-config.ts';
+import { createHelpService, type HelpService } from './service.ts';
+import { createSqlHelpStore } from './sql-store.ts';
+import type { HelpStore } from './store.ts';
+
+/** Everything the help plugin works with. */
+export interface HelpDomain {
+  config: HelpConfig;
+  store: HelpStore;
+  events: EventLog;
+  service: HelpService;
+}
+
+export function createHelpDomain(deps: {
+  storage: Storage;
+  config: HelpConfig;
+  clock: CentralClock;
+  /** Time-ordered ids (UUIDv7) keep queue and chat order stable within one millisecond. */
+  newId?: () => string;
+}): HelpDomain {
+  const store = createSqlHelpStore(deps.storage);
+  // The boot time in event ids tells a reconnecting client's id from a previous process's.
+  const events = createEventLog({ capacity: deps.config.replayEvents, epoch: deps.clock.now() });
+  const service = createHelpService({
+    store,
+    config: deps.config,
+    clock: deps.clock,
+    events,
+    newId: deps.newId ?? uuidv7,
+  });
+  return { config: deps.config, store, events, service };
+}
