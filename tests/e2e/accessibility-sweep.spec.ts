@@ -1,5 +1,5 @@
 /**
- * Issue 4's proof: every shell screen, in every shipped language, at normal settings, in high
+ * Every shell screen, in every shipped language, at normal settings, in high
  * contrast and at 200 % text, has zero axe-core violations of the WCAG 2.1 AA and 2.2 AA rules
  * (and meets 7:1 in high contrast), a main landmark and one h1, and no clipped or overlapping
  * controls. A failure lists every screen and rule at once, so one run shows all there is to fix.

@@ -1,7 +1,7 @@
 /**
- * The advisor console in Chromium against a real central (help plugin, SQLite). The station side is
- * driven over HTTP with its token, as the station host's HelpClient does; the two-browser journey
- * (preview station + console) needs the preview host wired to HelpClient (see core/help/README.md).
+ * The advisor console in Chromium against a real central (help domain, SQLite). The station side is
+ * driven over HTTP with its token, as the station host's HelpClient does, so each console behaviour
+ * is tested without a station UI; help-station-console.spec.ts runs the two-browser journey.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness.ts';
-
-const IDLE_MS = 180_000; // idleWarningAfterSeconds in the demo config
-const RESET_SCREEN_MS = 6_000;
+import { IDLE_MS, RESET_SCREEN_MS } from './shell-screens.ts';
 
 async function openStation(page: Page, url: string): Promise<void> {
   // Playwright's clock drives the station's timers, so the idle journey needs no real waiting.
