@@ -3,7 +3,7 @@
  * central this script starts itself, first on SQLite, then on PostgreSQL. Bounded: a fixed number
  * of batches per station and a time cap per run; it stops by itself.
  *
- * In the same run it measures the baseline from docs (baselines.md, "HTTP ingest"): a bare fastify
+ * In the same run it measures a baseline (the team's "HTTP ingest" reference set-up): a bare fastify
  * POST of 100-event batches into a better-sqlite3 table with a UUIDv7 text key, 50 concurrent
  * connections, and prints our figure as a ratio of it.
  *
@@ -152,7 +152,7 @@ async function benchCentral(label: string, db: string): Promise<RunResult> {
   }
 }
 
-/** The baselines.md "HTTP ingest" set-up, measured here and now. */
+/** The "HTTP ingest" reference set-up, measured here and now. */
 async function benchBaseline(dir: string): Promise<RunResult> {
   const db = new Database(join(dir, 'baseline.db'));
   db.pragma('journal_mode = WAL');
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       await admin.end();
     }
-    console.log('published baseline (baselines.md): UUIDv7 ≈ 137k events/s, p50 32 ms (autocannon, 20 s)');
+    console.log('published reference (autocannon, 20 s, faster machine): UUIDv7 ≈ 137k events/s, p50 32 ms');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:station`: preview cold start to an interactive welcome screen, and the reset
  * time (End session → "everything was erased" shown), p50/p95 over 50 resets. Each figure is
- * printed with the matching baseline from ../shared/reference/baselines.md measured in the same
+ * printed with a baseline measured in the same
  * run (a blank page start; throwing away a browser context), because absolute times drift on
  * shared machines. Loopback only; bounded; stops by itself.
  */
