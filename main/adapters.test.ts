@@ -161,7 +161,6 @@ describe('single instance', () => {
       paths: { preload: '', rendererDir: '', defaultConfig: '' },
       clock: new ManualClock(),
       newId: () => 'x',
-      metrics: { record: () => undefined },
       log: () => undefined,
     });
     expect(result.mode).toBe('second-instance');

@@ -16,7 +16,8 @@ import type { ServiceViews } from '../core/session/station-controller.ts';
 import { DEFAULT_ACCESSIBILITY, SELECTED_TEXT_MAX_CHARS, type AccessibilitySettings } from '../protocol/ipc.ts';
 import type { ElectronMain, ViewPort, WebContentsPort, WindowOpenAnswer } from './electron-api.ts';
 import { keyVerdict } from './lockdown.ts';
-import type { ClosableViews, PermissionContext, VisitorPartitions } from './session-lifecycle.ts';
+import type { ServiceOwners } from './service-owners.ts';
+import type { ClosableViews, VisitorPartitions } from './session-lifecycle.ts';
 
 /** Where e-service views are shown: the window's area below the shell toolbar. */
 export interface ServiceArea {
@@ -29,6 +30,8 @@ export interface ServiceArea {
 export interface ServiceViewsOptions {
   electron: Pick<ElectronMain, 'WebContentsView'>;
   partitions: VisitorPartitions;
+  /** Where each view's service is recorded, for the partitions' permission checks. */
+  owners: ServiceOwners;
   area: ServiceArea;
   localHttpOrigins: readonly string[];
   /** A navigation inside an e-service was refused. */
@@ -90,17 +93,12 @@ interface OpenService {
   stack: ViewPort[];
 }
 
-export class ElectronServiceViews implements ServiceViews, ClosableViews, PermissionContext {
+export class ElectronServiceViews implements ServiceViews, ClosableViews {
   private readonly open_ = new Map<string, OpenService>();
-  private readonly owner = new Map<number, string>();
   private visible: OpenService | null = null;
   private settings: AccessibilitySettings = { ...DEFAULT_ACCESSIBILITY };
 
   constructor(private readonly options: ServiceViewsOptions) {}
-
-  get localHttpOrigins(): readonly string[] {
-    return this.options.localHttpOrigins;
-  }
 
   async open(service: ServiceConfig): Promise<void> {
     let entry = this.open_.get(service.id);
@@ -185,14 +183,7 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews, Permis
     const all = [...this.open_.values()].flatMap((e) => e.stack);
     this.open_.clear();
     for (const view of all) if (!view.webContents.isDestroyed()) view.webContents.close();
-    this.owner.clear();
-  }
-
-  serviceFor(webContents: unknown): ServiceConfig | null {
-    const id = (webContents as { id?: unknown } | null)?.id;
-    if (typeof id !== 'number') return null;
-    const serviceId = this.owner.get(id);
-    return serviceId ? (this.open_.get(serviceId)?.service ?? null) : null;
+    this.options.owners.clear();
   }
 
   /** Number of live e-service webContents (diagnostics and tests). */
@@ -210,7 +201,7 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews, Permis
       webPreferences: serviceWebPreferences(partition),
       ...(popupContents ? { webContents: popupContents } : {}),
     });
-    this.owner.set(view.webContents.id, service.id);
+    this.options.owners.add(view.webContents.id, service);
     this.guard(service, view);
     this.styleView(view.webContents);
     return view;
@@ -275,6 +266,9 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews, Permis
         if (entry && entry.stack.includes(opener)) {
           entry.stack.push(popup);
           if (this.visible === entry) this.options.area.showService(popup);
+        } else {
+          // Its opener was closed meanwhile: the popup is never shown, so it gets no permission either.
+          this.options.owners.remove(popup.webContents.id);
         }
         return popup.webContents;
       },
@@ -282,7 +276,7 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews, Permis
   }
 
   private forget(serviceId: string, view: ViewPort): void {
-    this.owner.delete(view.webContents.id);
+    this.options.owners.remove(view.webContents.id);
     const entry = this.open_.get(serviceId);
     if (!entry) return;
     const at = entry.stack.indexOf(view);

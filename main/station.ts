@@ -1,29 +1,30 @@
 /**
- * The station's composition: builds every service once and wires core's controller to the
- * Electron adapters. `main/index.ts` calls `startStation` with the real `electron` module; tests
- * call it with the typed fake. Nothing here decides policy: that is core's job.
+ * The Electron host of the station: the process-wide parts (single instance, menu, the app://shell
+ * scheme, the kiosk window) and the Electron adapters, handed to core's `composeStation`, which
+ * builds the station itself the same way for every host. `main/index.ts` calls `startStation`
+ * with the real `electron` module; tests call it with the typed fake. Nothing here decides policy.
  *
- *   config (--config / KIOSK_CONFIG) ─▶ validate ─┬─ invalid ─▶ out-of-order view + refusing handlers
- *                                                  └─ valid ───▶ StationController
- *   StationController ◀─ IPC (registerIpc, shell frame only) ◀─ preload ◀─ shell UI
- *   StationController ─▶ ServiceViews (service-views.ts), ResetExecutor (session-lifecycle.ts),
- *                        recycle (recycle.ts) ─▶ Electron
- *   StationController.subscribe ─▶ station:changed to the shell + window layout (window.ts)
+ *   config (--config / KIOSK_CONFIG) ─▶ loadConfig ─▶ composeStation (core/station) ─┬─ out-of-order
+ *                                                                                    └─ running
+ *   either ─▶ registerIpc once (core's handlers + electronHostHandlers, shell frame only)
+ *   running: StationController ─▶ ElectronServiceViews, VisitorPartitions, reset ladder ─▶ Electron
+ *            adapters and shell input ─▶ HostEvents ─▶ StationController
+ *   station.subscribe ─▶ station:changed to the shell + window layout (window.ts)
  */
 import type { StationConfig } from '../core/config/schema.ts';
-import { formatConfigErrors } from '../core/config/validate.ts';
-import type { Clock, MetricsSink } from '../core/ports.ts';
-import { OfflineHelp } from '../core/session/offline-help.ts';
-import { outOfOrderHandlers, outOfOrderView } from '../core/session/out-of-order.ts';
+import type { Clock } from '../core/ports.ts';
 import type { RecycleReason } from '../core/session/reset-plan.ts';
-import { StationController, type HelpPort } from '../core/session/station-controller.ts';
+import type { StationController } from '../core/session/station-controller.ts';
+import type { StationLinks } from '../core/station/central-links.ts';
+import { composeStation } from '../core/station/compose-station.ts';
 import type { HostIpcHandlers, StationView } from '../protocol/ipc.ts';
 import { configPath, loadConfig } from './config.ts';
 import type { ElectronMain } from './electron-api.ts';
 import { pushViews, registerIpc } from './ipc.ts';
 import { exitForRestart, memoryUsageMb } from './recycle.ts';
-import { ElectronServiceViews } from './service-views.ts';
-import { createResetExecutor, VisitorPartitions } from './session-lifecycle.ts';
+import type { ElectronServiceViews } from './service-views.ts';
+import type { VisitorPartitions } from './session-lifecycle.ts';
+import { createElectronAdapters } from './station-adapters.ts';
 import {
   createKioskWindow,
   registerShellScheme,
@@ -32,30 +33,26 @@ import {
   SHELL_URL,
   type KioskWindow,
 } from './window.ts';
-import { join } from 'node:path';
 
 /** Everything the station needs from the outside world; `main/index.ts` supplies the real ones. */
 export interface StationDeps {
   electron: ElectronMain;
   argv: readonly string[];
   env: Readonly<Record<string, string | undefined>>;
-  readText(path: string): string;
+  readText: (path: string) => string;
   /** Built files: the preload bundle, the renderer folder, and the default config. */
   paths: { preload: string; rendererDir: string; defaultConfig: string };
   clock: Clock;
-  newId(): string;
-  /** Metrics sink when `central` is not given; defaults to recording nothing. */
-  metrics?: MetricsSink;
-  /** Help port when `central` is not given; defaults to OfflineHelp (phone and desk only). */
-  help?: HelpPort;
+  newId: () => string;
   /**
    * Builds metrics and help once the config is known to be valid (their central URL and token
-   * file come from it; see central-wiring.ts). When given, it replaces `metrics` and `help`.
+   * file come from it; see central-wiring.ts). Without it the station records nothing and help
+   * offers the phone line and the desk.
    */
-  central?(config: StationConfig, configPath: string): { metrics: MetricsSink; help: HelpPort };
+  central?: (config: StationConfig, configPath: string) => StationLinks;
   /** Called just before a recycle exit (persists the reason for the next start's log). */
-  onRecycle?(reason: RecycleReason): void;
-  log(message: string, details?: Record<string, unknown>): void;
+  onRecycle?: (reason: RecycleReason) => void;
+  log: (message: string, details?: Record<string, unknown>) => void;
 }
 
 /** What a started station exposes (for the entry point and for tests). */
@@ -103,85 +100,54 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
   const window = createKioskWindow({ electron, preloadPath: deps.paths.preload, dev, log });
   const shell = window.shellView.webContents;
   app.on('second-instance', () => window.window.focus());
-  const shellIdentity = { webContentsId: shell.id, origin: SHELL_ORIGIN };
 
-  if (!check.ok) {
-    // Never fall back to defaults: a station with the wrong services or no reset limits is worse than one that says it is broken.
-    log('station config is invalid; showing the out-of-order screen', {
-      path,
-      errors: formatConfigErrors(check.errors),
-    });
-    const view = outOfOrderView(check.errors, HOST);
-    registerIpc({
-      ipcMain: electron.ipcMain,
-      handlers: { ...outOfOrderHandlers(view), ...electronHostHandlers(window, null) },
-      shell: shellIdentity,
-      log,
-    });
-    window.update(view);
-    await shell.loadURL(SHELL_URL);
-    return { mode: 'out-of-order', window, view };
-  }
-  const config = check.config;
-  const links = deps.central?.(config, path) ?? {
-    metrics: deps.metrics ?? { record: () => undefined },
-    help: deps.help ?? new OfflineHelp(),
-  };
-
-  let controller: StationController | null = null;
-  const views: ElectronServiceViews = new ElectronServiceViews({
-    electron,
-    get partitions() {
-      return partitions;
-    },
-    area: window,
-    localHttpOrigins: config.localHttpOrigins,
-    onBlocked: (serviceId) => controller?.navigationBlocked(serviceId),
-    onActivity: () => controller?.activity(),
-    log,
-    now: () => deps.clock.now(),
-  });
-  const partitions = new VisitorPartitions({
-    electron,
-    downloadRoot: join(app.getPath('temp'), 'kiosk-downloads'),
-    newId: deps.newId,
-    permissions: views,
-    onFiles: (files) => controller?.setFiles(files),
-    log,
-  });
-  controller = new StationController(config, {
+  const { central } = deps;
+  const station = composeStation(check, path, {
+    info: HOST,
     clock: deps.clock,
     newId: deps.newId,
-    metrics: links.metrics,
-    views,
-    reset: createResetExecutor({ partitions, views, clipboard: electron.clipboard }),
-    help: links.help,
+    ...(central ? { central: (config: StationConfig) => central(config, path) } : {}),
+    adapters: (config, events) =>
+      createElectronAdapters({ electron, config, events, area: window, clock: deps.clock, newId: deps.newId, log }),
     memoryUsageMb: async () => memoryUsageMb(app),
     exitForRestart: (reason) => {
       window.allowClose();
       exitForRestart(app, reason, deps.onRecycle);
     },
-    host: HOST,
     log,
   });
+  // No e-service can be open on the out-of-order screen, so there is no page to read from.
+  const views = station.mode === 'running' ? station.adapters.views : null;
   registerIpc({
     ipcMain: electron.ipcMain,
-    handlers: { ...controller.handlers(), ...electronHostHandlers(window, views) },
-    shell: shellIdentity,
+    handlers: { ...station.handlers, ...electronHostHandlers(window, views) },
+    shell: { webContentsId: shell.id, origin: SHELL_ORIGIN },
     log,
   });
-  const running = controller;
-  pushViews((listener) => running.subscribe(listener), shell);
-  running.subscribe((view) => window.update(view));
-  window.update(running.view());
-  shell.on('input-event', () => running.activity());
+  pushViews(station.subscribe, shell);
+  station.subscribe((view) => window.update(view));
+  window.update(station.view());
+  shell.on('input-event', () => station.events.activity());
+
+  if (station.mode === 'out-of-order') {
+    await shell.loadURL(SHELL_URL);
+    return { mode: 'out-of-order', window, view: station.view() };
+  }
+  const { partitions } = station.adapters;
   if (testHooks) {
     // Read-only hook for the Playwright _electron journey (tests/electron); only with KIOSK_TEST_HOOKS=1.
     (globalThis as { __kioskTest?: unknown }).__kioskTest = { currentPartition: () => partitions.current().name };
   }
   await shell.loadURL(SHELL_URL);
   if (dev) shell.openDevTools();
-  return { mode: 'running', window, controller: running, partitions, views, config };
+  return {
+    mode: 'running',
+    window,
+    controller: station.controller,
+    partitions,
+    views: station.adapters.views,
+    config: station.config,
+  };
 }
 
 /**

@@ -81,7 +81,6 @@ export async function startTestStation(
     },
     clock,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
-    metrics: { record: () => undefined },
     ...(options.central ? { central: options.central } : {}),
     log: (message, details) => void logs.push(details ? { message, details } : { message }),
   });

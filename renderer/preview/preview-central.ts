@@ -1,44 +1,32 @@
 /**
- * The preview's links to central: the durable metrics queue (in localStorage, so a reload or a
- * crashed tab loses nothing already queued) and help requests. Without central in the bootstrap,
- * events are queued for nobody and help answers "unavailable" at once.
+ * The preview's ports to central: the durable metrics queue in localStorage (a reload or a crashed
+ * tab loses nothing already queued), the page's `fetch`, and the token the preview server was
+ * given. Core's `linkCentral` builds metrics and help from them, as it does for Electron. Without
+ * central in the bootstrap, nothing is recorded and help answers "unavailable" at once.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { fetchHttp, fetchLiveStreams } from '../../core/help/fetch-adapters.ts';
-import { HelpClient } from '../../core/help/help-client.ts';
-import { createFetchMetricsHttp } from '../../core/metrics/metrics-http.ts';
-import { createStationMetrics } from '../../core/metrics/station-metrics.ts';
-import { systemClock, type MetricsSink } from '../../core/ports.ts';
-import { OfflineHelp } from '../../core/session/offline-help.ts';
-import type { HelpPort } from '../../core/session/station-controller.ts';
-import { createLocalStorageQueueStore, PREVIEW_QUEUE_BUDGET_BYTES } from './local-storage-queue-store.ts';
+import { systemClock } from '../../core/ports.ts';
+import { linkCentral, offlineLinks, type CentralLinks } from '../../core/station/central-links.ts';
 import type { PreviewBootstrap } from './bootstrap.ts';
+import { createLocalStorageQueueStore, PREVIEW_QUEUE_BUDGET_BYTES } from './local-storage-queue-store.ts';
 
-export function createPreviewMetrics(page: Window, central: PreviewBootstrap['central']): MetricsSink {
-  if (!central) return { record: () => undefined };
-  const { recorder, uploader } = createStationMetrics({
-    store: createLocalStorageQueueStore(page.localStorage),
-    http: createFetchMetricsHttp(page.fetch.bind(page)),
+export function linkPreviewCentral(
+  page: Window,
+  central: PreviewBootstrap['central'],
+  log: (message: string, details?: Record<string, unknown>) => void,
+): CentralLinks {
+  if (!central) return offlineLinks();
+  return linkCentral({
+    centralUrl: central.url,
+    queue: createLocalStorageQueueStore(page.localStorage),
+    token: () => central.stationToken,
+    fetch: page.fetch.bind(page),
     clock: systemClock,
     ids: uuidv7,
-    centralUrl: central.url,
-    token: () => central.stationToken,
+    appVersion: __APP_VERSION__,
     budgetBytes: PREVIEW_QUEUE_BUDGET_BYTES,
-    log: (message, details) => console.info(`[metrics] ${message}`, details ?? ''),
+    log,
   });
-  uploader.start();
-  return recorder;
 }
 
-export function createPreviewHelp(page: Window, central: PreviewBootstrap['central'], metrics: MetricsSink): HelpPort {
-  if (!central) return new OfflineHelp();
-  const pageFetch = page.fetch.bind(page);
-  return new HelpClient({
-    http: fetchHttp(pageFetch),
-    streams: fetchLiveStreams(pageFetch),
-    clock: systemClock,
-    metrics,
-    centralUrl: central.url,
-    token: central.stationToken,
-  });
-}
+declare const __APP_VERSION__: string;

@@ -1,7 +1,7 @@
 /**
  * The browser preview host: an implementation of `window.kiosk` that runs core/ in the page.
- * Used by `npm run preview`, demos and the browser tests. It builds the same StationController
- * as Electron main, with browser adapters for the ports.
+ * Used by `npm run preview`, demos and the browser tests. Core's `composeStation` builds the same
+ * station as in Electron main; this file supplies the browser's adapters and the bridge.
  */
 import {
   isIpcChannel,
@@ -13,13 +13,12 @@ import {
   type StationView,
 } from '../../protocol/ipc.ts';
 import { validateConfigText } from '../../core/config/validate.ts';
-import { outOfOrderHandlers, outOfOrderView } from '../../core/session/out-of-order.ts';
-import { RESET_STEPS, type ResetExecutor } from '../../core/session/reset-plan.ts';
-import { StationController } from '../../core/session/station-controller.ts';
 import { systemClock } from '../../core/ports.ts';
-import { PREVIEW_LIMITATIONS, PreviewServiceViews } from './preview-service-views.ts';
+import { composeStation } from '../../core/station/compose-station.ts';
 import type { PreviewBootstrap } from './bootstrap.ts';
-import { createPreviewHelp, createPreviewMetrics } from './preview-central.ts';
+import { createPreviewAdapters } from './preview-adapters.ts';
+import { linkPreviewCentral } from './preview-central.ts';
+import { PREVIEW_LIMITATIONS } from './preview-service-views.ts';
 
 const host: StationView['host'] = { kind: 'preview', limitations: [...PREVIEW_LIMITATIONS] };
 
@@ -37,61 +36,29 @@ const previewHostHandlers: HostIpcHandlers = {
 export async function startPreviewHost(page: Window): Promise<KioskApi> {
   const response = await page.fetch('/preview/bootstrap.json', { cache: 'no-store' });
   const boot = (await response.json()) as PreviewBootstrap;
-  const check = validateConfigText(boot.configText);
-  const listeners = new Set<(view: StationView) => void>();
-
-  if (!check.ok) {
-    console.error(`station config ${boot.configPath} is invalid:`, check.errors);
-    const view = outOfOrderView(check.errors, host);
-    return makeApi({ ...outOfOrderHandlers(view), ...previewHostHandlers }, listeners);
-  }
-
-  const config = check.config;
-  const views = new PreviewServiceViews(page);
-  const metrics = createPreviewMetrics(page, boot.central);
-  const help = createPreviewHelp(page, boot.central, metrics);
-  // Steps a page cannot do are no-ops here, listed on screen as limitations instead of failing
-  // every reset (which would make the preview "restart" after each visitor).
-  const reset: ResetExecutor = Object.fromEntries(
-    RESET_STEPS.map((step) => [step, async () => undefined]),
-  ) as ResetExecutor;
-  reset['close-views'] = async () => views.closeAll();
-  reset['clear-clipboard'] = async () => {
-    await page.navigator.clipboard?.writeText('').catch(() => undefined);
-  };
-
-  const controller = new StationController(config, {
+  const log = (message: string, details?: Record<string, unknown>) =>
+    console.info(`[station] ${message}`, details ?? '');
+  const station = composeStation(validateConfigText(boot.configText), boot.configPath, {
+    info: host,
     clock: systemClock,
     newId: () => page.crypto.randomUUID(),
-    metrics,
-    views,
-    reset,
-    help,
+    central: () => linkPreviewCentral(page, boot.central, log),
+    adapters: () => createPreviewAdapters(page),
     memoryUsageMb: async () => null,
     exitForRestart: () => page.location.reload(),
-    host,
-    log: (message, details) => console.info(`[station] ${message}`, details ?? ''),
+    log,
   });
-  controller.subscribe((view) => {
-    for (const listener of listeners) listener(view);
-  });
-  metrics.record({ type: 'station.started', appVersion: __APP_VERSION__ });
-  return makeApi({ ...controller.handlers(), ...previewHostHandlers }, listeners);
+  return makeApi({ ...station.handlers, ...previewHostHandlers }, station.subscribe);
 }
 
 /** Wraps a handler table as `window.kiosk`, validating every argument like Electron main does. */
-function makeApi(handlers: KioskIpcHandlers, listeners: Set<(view: StationView) => void>): KioskApi {
+function makeApi(handlers: KioskIpcHandlers, subscribe: KioskApi['onViewChanged']): KioskApi {
   return {
     invoke: (async (channel: IpcChannel, arg?: unknown) => {
       if (!isIpcChannel(channel)) throw new Error(`unknown channel ${String(channel)}`);
       const parsed = parseIpcArg(channel, arg);
       return (handlers[channel] as (a: unknown) => unknown)(parsed);
     }) as KioskApi['invoke'],
-    onViewChanged: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onViewChanged: subscribe,
   };
 }
-
-declare const __APP_VERSION__: string;
