@@ -1,5 +1,5 @@
-import { Button, ButtonVariant, Dialog } from 'hds-react';
 import { useTranslation } from 'react-i18next';
+import { ClosableDialog } from './ClosableDialog.tsx';
 import type { AccessibilitySettings, KioskApi, StationView } from '../../protocol/ipc.ts';
 
 const TEXT_SIZES = [100, 125, 150, 200] as const;
@@ -26,69 +26,61 @@ export function AccessibilityPanel({
   const a11y = view.accessibility;
   const set = (patch: Partial<AccessibilitySettings>) => void kiosk.invoke('accessibility:set', patch);
   return (
-    <Dialog
+    <ClosableDialog
       id="a11y-panel"
-      aria-labelledby="a11y-title"
+      title={t('a11y.title')}
       isOpen={isOpen}
       close={close}
-      closeButtonLabelText={t('files.close')}
       scrollable
+      closeLabel={t('a11y.close')}
     >
-      <Dialog.Header id="a11y-title" title={t('a11y.title')} />
-      <Dialog.Content>
-        <fieldset className="choice-group">
-          <legend>{t('a11y.textSize')}</legend>
-          {TEXT_SIZES.map((size) => (
+      <fieldset className="choice-group">
+        <legend>{t('a11y.textSize')}</legend>
+        {TEXT_SIZES.map((size) => (
+          <button
+            key={size}
+            type="button"
+            className="choice"
+            aria-pressed={a11y.textScalePercent === size}
+            onClick={() => set({ textScalePercent: size })}
+          >
+            {size} %
+          </button>
+        ))}
+      </fieldset>
+      <ul className="switch-list" role="list">
+        {SWITCHES.map((key) => (
+          <li key={key}>
             <button
-              key={size}
               type="button"
-              className="choice"
-              aria-pressed={a11y.textScalePercent === size}
-              onClick={() => set({ textScalePercent: size })}
+              role="switch"
+              className="switch"
+              aria-checked={a11y[key]}
+              onClick={() => set({ [key]: !a11y[key] })}
             >
-              {size} %
+              <span className="switch-track" aria-hidden="true">
+                <span className="switch-thumb" />
+              </span>
+              {t(`a11y.${key}`)}
             </button>
-          ))}
-        </fieldset>
-        <ul className="switch-list" role="list">
-          {SWITCHES.map((key) => (
-            <li key={key}>
-              <button
-                type="button"
-                role="switch"
-                className="switch"
-                aria-checked={a11y[key]}
-                onClick={() => set({ [key]: !a11y[key] })}
-              >
-                <span className="switch-track" aria-hidden="true">
-                  <span className="switch-thumb" />
-                </span>
-                {t(`a11y.${key}`)}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <fieldset className="choice-group">
-          <legend>{t('a11y.moreTime')}</legend>
-          {MORE_TIME.map((factor) => (
-            <button
-              key={factor}
-              type="button"
-              className="choice"
-              aria-pressed={a11y.moreTime === factor}
-              onClick={() => set({ moreTime: factor })}
-            >
-              {factor === 1 ? t('a11y.moreTimeNormal') : `× ${factor}`}
-            </button>
-          ))}
-        </fieldset>
-        <p>{t('a11y.resetNote')}</p>
-      </Dialog.Content>
-      <Dialog.ActionButtons>
-        <Button variant={ButtonVariant.Primary} onClick={close}>
-          {t('a11y.close')}
-        </Button>
-      </Dialog.ActionButtons>
-    </Dialog>
+          </li>
+        ))}
+      </ul>
+      <fieldset className="choice-group">
+        <legend>{t('a11y.moreTime')}</legend>
+        {MORE_TIME.map((factor) => (
+          <button
+            key={factor}
+            type="button"
+            className="choice"
+            aria-pressed={a11y.moreTime === factor}
+            onClick={() => set({ moreTime: factor })}
+          >
+            {factor === 1 ? t('a11y.moreTimeNormal') : `× ${factor}`}
+          </button>
+        ))}
+      </fieldset>
+      <p>{t('a11y.resetNote')}</p>
+    </ClosableDialog>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, ButtonVariant, Dialog } from 'hds-react';
 import { useTranslation } from 'react-i18next';
+import { ClosableDialog } from './ClosableDialog.tsx';
 import type { KioskApi, StationView } from '../../protocol/ipc.ts';
 import { LanguagePicker } from './LanguagePicker.tsx';
 
@@ -20,22 +20,14 @@ export function LanguageDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <Dialog
+    <ClosableDialog
       id="language-dialog"
-      aria-labelledby="language-title"
+      title={t('welcome.chooseLanguage')}
       isOpen={isOpen}
       close={close}
-      closeButtonLabelText={t('files.close')}
+      closeLabel={t('a11y.close')}
     >
-      <Dialog.Header id="language-title" title={t('welcome.chooseLanguage')} />
-      <Dialog.Content>
-        <LanguagePicker kiosk={kiosk} current={view.language} compact />
-      </Dialog.Content>
-      <Dialog.ActionButtons>
-        <Button variant={ButtonVariant.Primary} onClick={close}>
-          {t('a11y.close')}
-        </Button>
-      </Dialog.ActionButtons>
-    </Dialog>
+      <LanguagePicker kiosk={kiosk} current={view.language} compact />
+    </ClosableDialog>
   );
 }
