@@ -4,8 +4,8 @@
  */
 import type { UsageEventInput } from '../protocol/events.ts';
 
-/** Opaque timer handle so core works with both browser and Node timers. */
-export type TimerHandle = unknown;
+/** Opaque timer handle so core works with both browser (number) and Node (Timeout object) timers. */
+export type TimerHandle = object | number;
 
 /** Time and timers. Tests pass a manual clock; hosts pass the real one. */
 export interface Clock {

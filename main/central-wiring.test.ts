@@ -13,9 +13,9 @@ const SESSION = '00000000-0000-4000-8000-000000000001';
 /** A fake central behind `fetch`: records every request, answers ingest with "all accepted". */
 function fakeCentral() {
   const requests: { url: string; method: string; headers: Record<string, string>; body: unknown }[] = [];
-  const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = String(input);
-    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : null;
+  const fetch = (async (input: string, init?: RequestInit) => {
+    const url = input;
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : null;
     requests.push({
       url,
       method: init?.method ?? 'GET',

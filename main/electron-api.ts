@@ -12,6 +12,7 @@
  * Adapters receive this object from the composition root (`main/index.ts`); none imports
  * `electron` at run time, which is also why tests need no module mocking.
  */
+import type * as RealElectron from 'electron';
 import type {
   BaseWindowConstructorOptions,
   BrowserWindowConstructorOptions,
@@ -61,7 +62,7 @@ export interface WebContentsPort {
   readonly debugger: {
     attach(protocolVersion?: string): void;
     isAttached(): boolean;
-    sendCommand(method: string, commandParams?: any): Promise<any>;
+    sendCommand(method: string, commandParams?: unknown): Promise<unknown>;
   };
   loadURL(url: string): Promise<void>;
   close(): void;
@@ -199,5 +200,5 @@ export interface ElectronMain {
 
 // Compile-time drift checks: the real module must fit the slice (see the file comment).
 type Assignable<T extends U, U> = T;
-export type _RealElectronFitsTheSlice = Assignable<typeof import('electron'), ElectronMain>;
+export type _RealElectronFitsTheSlice = Assignable<typeof RealElectron, ElectronMain>;
 export type _RealFrameFits = Assignable<WebFrameMain, FramePort>;

@@ -435,7 +435,9 @@ describe('reading the selected text aloud (service:selected-text)', () => {
     const page = await openKela(t);
     page.pageSelection = 'Hakemus on vastaanotettu.';
     await expect(t.call('service:selected-text')).resolves.toEqual({ text: 'Hakemus on vastaanotettu.' });
-    expect(page.isolatedScripts).toEqual([{ worldId: 999, code: expect.stringContaining('window.getSelection()') }]);
+    expect(page.isolatedScripts).toEqual([
+      { worldId: 999, code: expect.stringContaining('window.getSelection()') as unknown },
+    ]);
   });
 
   it('reads from a popup when one is stacked over the page', async () => {

@@ -2,7 +2,19 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateConfig, validateConfigText } from './validate.ts';
 
-const demo = () => JSON.parse(readFileSync(new URL('../../kiosk-config/default.json', import.meta.url), 'utf8'));
+/** The demo config as plain JSON objects, so a test can break any field of it. */
+type Json = Record<string, unknown>;
+type DemoConfig = Json & { idle: Json; services: (Json & { name: Json })[]; help?: unknown };
+
+const demo = () =>
+  JSON.parse(readFileSync(new URL('../../kiosk-config/default.json', import.meta.url), 'utf8')) as DemoConfig;
+
+/** The service at `index` of the demo (the tests break services the demo is known to have). */
+function serviceAt(config: DemoConfig, index: number): DemoConfig['services'][number] {
+  const service = config.services[index];
+  if (!service) throw new Error(`the demo config has no services[${index}]`);
+  return service;
+}
 
 describe('station config: IT staff see every mistake with the field it is in', () => {
   it('accepts the demo station config', () => {
@@ -11,11 +23,11 @@ describe('station config: IT staff see every mistake with the field it is in', (
 
   it('names each bad field, and never fills in defaults for invalid values', () => {
     const config = demo();
-    config.idle.idleCountdownSeconds = 5;
-    config.services[2].startUrl = 'https://evil.example/';
-    config.services[3].allowedOrigins = ['https://www.suomi.fi/path'];
-    config.services[4].id = config.services[0].id;
-    config.unknownKey = true;
+    config.idle['idleCountdownSeconds'] = 5;
+    serviceAt(config, 2)['startUrl'] = 'https://evil.example/';
+    serviceAt(config, 3)['allowedOrigins'] = ['https://www.suomi.fi/path'];
+    serviceAt(config, 4)['id'] = serviceAt(config, 0)['id'];
+    config['unknownKey'] = true;
     delete config.help;
     const check = validateConfig(config);
     expect(check.ok).toBe(false);
@@ -41,7 +53,7 @@ describe('station config: IT staff see every mistake with the field it is in', (
 
   it('refuses a language code the shell does not know', () => {
     const config = demo();
-    config.services[0].name.xx = 'Foo';
+    serviceAt(config, 0).name['xx'] = 'Foo';
     const check = validateConfig(config);
     expect(check.ok ? [] : check.errors.map((e) => e.field)).toContain('services[0].name.xx');
   });

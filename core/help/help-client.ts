@@ -7,7 +7,7 @@
  *
  * Runtime-agnostic: no DOM, no node:*; time comes from the Clock port so tests drive it by hand.
  */
-import type { AccessibilityMode, HelpTopic, Language } from '../../protocol/events.ts';
+import type { AccessibilityMode, Language } from '../../protocol/events.ts';
 import {
   HELP_API_PREFIX,
   HELP_STATION_EVENTS,

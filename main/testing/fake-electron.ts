@@ -80,7 +80,7 @@ export function fakeEvent(extra: Record<string, unknown> = {}): FakeEvent {
     },
     ...extra,
   };
-  return e as FakeEvent;
+  return e;
 }
 
 export class FakeFrame implements FramePort {
@@ -360,7 +360,7 @@ export class FakeSession extends Emitter implements SessionPort {
       requestingUrl: origin,
       isMainFrame: true,
       embeddingOrigin: origin,
-    } as never);
+    });
   }
   download(webContents: FakeWebContents, filename: string, totalBytes: number): FakeDownloadItem {
     const item = new FakeDownloadItem(filename, totalBytes);
@@ -421,7 +421,7 @@ export function createFakeElectron(
     quitCalls: 0,
     clipboardClears: 0,
     selectionClears: 0,
-    menus: [] as (null | unknown)[],
+    menus: [] as unknown[],
     privilegedSchemes: [] as string[],
     protocolHandlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
     ipcHandlers,
