@@ -331,6 +331,12 @@ describe('out of order', () => {
     expect(t.logs.some((l) => l.message.includes('out-of-order'))).toBe(true);
   });
 
+  it('registers exactly one handler per contract channel on the out-of-order screen too', async () => {
+    const t = await startTestStation({ argv: ['electron', '.', '--config', '/etc/kiosk/missing.json'] });
+    const { ipcArgSchemas } = await import('../protocol/ipc.ts');
+    expect([...t.fake.ipcHandlers.keys()].sort()).toEqual(Object.keys(ipcArgSchemas).sort());
+  });
+
   it('a missing config file is out of order too, never the built-in defaults', async () => {
     const t = await startTestStation({ argv: ['electron', '.', '--config', '/etc/kiosk/missing.json'] });
     expect(t.station.mode).toBe('out-of-order');
