@@ -1,15 +1,19 @@
 /**
  * Composition root of the central server: builds every service once and registers plugins by
- * layer, as fastify/demo does: infrastructure (errors, cookies, migrations), then domain (ingest,
- * retention, help), then routes (auth, dashboard API, the two web apps).
+ * layer, as fastify/demo does: infrastructure (errors, zod schemas, OpenAPI, cookies, rate limits,
+ * migrations), then domain (ingest, retention, help), then routes (auth, dashboard API, the two
+ * web apps, health and the OpenAPI document).
  */
 import cookie from '@fastify/cookie';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createAccounts, type Accounts } from './auth/accounts.ts';
 import { createAuthGuards } from './auth/auth-hooks.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { centralConfigSchema, type CentralConfigInput } from './config.ts';
-import type { CentralContext } from './context.ts';
+import type { CentralApp, CentralContext } from './context.ts';
 import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
 import { dashboardWebApp } from './dashboard/dashboard-web-app.ts';
 import { consoleWebApp } from './help/console-web-app.ts';
@@ -17,7 +21,9 @@ import { createHelpDomain } from './help/help-domain.ts';
 import { helpPlugin } from './help/help-plugin.ts';
 import type { HelpService } from './help/service.ts';
 import { realClock, type CentralClock } from './infrastructure/clock.ts';
-import { installErrorHandler } from './infrastructure/errors.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandler } from './infrastructure/errors.ts';
+import { metaRoutes, openApiOptions } from './infrastructure/openapi.ts';
+import { rateLimitOptions } from './infrastructure/rate-limit.ts';
 import { ingestRoutes } from './ingest/ingest-routes.ts';
 import { retentionJob } from './retention/retention-job.ts';
 import { centralMigrations } from './storage/central-migrations.ts';
@@ -46,7 +52,8 @@ export interface CentralServices {
 }
 
 export interface CentralServer {
-  app: FastifyInstance;
+  /** Typed with the zod type provider: routes declare protocol/ schemas. */
+  app: CentralApp;
   services: CentralServices;
 }
 
@@ -65,12 +72,20 @@ export function buildCentral(options: BuildCentralOptions): CentralServer {
     // Request logs would carry client IPs; central logs only errors (see docs/privacy.md).
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
-  });
+    // Errors before routing (bad or too-long URL, oversized headers) also answer {error, message}.
+    frameworkErrors,
+    clientErrorHandler,
+  }).withTypeProvider<ZodTypeProvider>();
 
   // --- infrastructure ---
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   app.decorateRequest('station', null);
   app.decorateRequest('user', null);
+  // Both watch routes being added (onRoute), so they come before every route.
+  app.register(swagger, openApiOptions);
+  app.register(rateLimit, rateLimitOptions(clock));
   app.register(cookie);
   app.register(async () => {
     await storage.migrate('central', centralMigrations);
@@ -86,6 +101,6 @@ export function buildCentral(options: BuildCentralOptions): CentralServer {
   app.register(dashboardRoutes, ctx);
   app.register(dashboardWebApp, ctx);
   app.register(consoleWebApp, ctx);
-  app.get('/api/v1/health', async () => ({ ok: true }));
+  app.register(metaRoutes);
   return { app, services: { accounts, help: help.service } };
 }

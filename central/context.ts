@@ -2,6 +2,7 @@
  * What every central plugin receives: built once in `buildCentral` and passed down, so tests
  * can hand in fakes without module mocking.
  */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Accounts } from './auth/accounts.ts';
 import type { AuthGuards } from './auth/auth-hooks.ts';
 import type { CentralConfig } from './config.ts';
@@ -13,6 +14,16 @@ export interface CentralContext {
   config: CentralConfig;
   clock: CentralClock;
   accounts: Accounts;
-  /** `requireStation` and `requireUser(roles)` preHandlers; see central/auth/README.md. */
+  /** `requireStation` and `requireUser(roles)` route guards (`onRequest`); see central/auth/README.md. */
   auth: AuthGuards;
 }
+
+/**
+ * A central plugin whose routes declare zod schemas from protocol/ (fastify-type-provider-zod):
+ * params, query, body and reply are validated and typed from the same schema the OpenAPI
+ * document is generated from.
+ */
+export type CentralPlugin<Options extends object = CentralContext> = FastifyPluginAsyncZod<Options>;
+
+/** The fastify instance a `CentralPlugin` gets. */
+export type CentralApp = Parameters<CentralPlugin>[0];

@@ -142,7 +142,7 @@ export function parseUsageEvent(raw: unknown): { ok: true; event: UsageEvent } |
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string' || !(type in eventSchemas)) return { ok: false, reason: `unknown event type` };
   const result = eventSchemas[type as EventType].safeParse(raw);
-  if (result.success) return { ok: true, event: result.data as UsageEvent };
+  if (result.success) return { ok: true, event: result.data };
   return { ok: false, reason: formatIssues(result.error) };
 }
 

@@ -175,6 +175,18 @@ export const HELP_CONSOLE_EVENTS = {
 } as const;
 export const helpConsoleChatEventSchema = z.object({ requestId: uuidSchema, message: chatMessageSchema }).strict();
 
+/** Path params of every `/requests/:id…` route, station or advisor. */
+export const helpRequestParamsSchema = z.object({ id: uuidSchema }).strict();
+
+/**
+ * Query of both live streams. Browsers resend the last id in the `Last-Event-ID` header on
+ * reconnect; `lastEventId` is for clients that cannot set headers. The header wins.
+ */
+export const helpStreamQuerySchema = z.object({ lastEventId: z.string().max(64).optional() }).strict();
+
+/** `GET /api/v1/help/advisor/handled-today`: requests this advisor resolved today, newest first. */
+export const helpHandledTodaySchema = z.object({ items: z.array(helpQueueItemSchema) }).strict();
+
 /** 409 body when another advisor already holds the request. */
 export const helpClaimConflictSchema = z
   .object({

@@ -7,6 +7,9 @@
 import { z } from 'zod';
 import { uuidSchema } from './events.ts';
 
+// The error shape is shared by every route; kept importable from here for existing callers.
+export { apiErrorSchema, type ApiError } from './api.ts';
+
 /** Most events one batch may carry; the station splits larger backlogs. */
 export const MAX_EVENTS_PER_BATCH = 500;
 /** Largest accepted request body (after gunzip), in bytes. */
@@ -28,7 +31,3 @@ export const ingestReplySchema = z.object({
 });
 /** Central's answer to a batch: how many were stored, how many it had already, and why others were refused. */
 export type IngestReply = z.infer<typeof ingestReplySchema>;
-
-/** Body of every 4xx/5xx answer from central. */
-export const apiErrorSchema = z.object({ error: z.string(), message: z.string() });
-export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -3,20 +3,16 @@
  * only as SHA-256 hashes; passwords only as scrypt hashes with a per-user salt.
  */
 import { z } from 'zod';
+import { roleSchema, type Role } from '../../protocol/auth.ts';
+import { siteKindSchema, type SiteKind } from '../../protocol/dashboard.ts';
 import { slugSchema } from '../../protocol/events.ts';
 import type { CentralClock } from '../infrastructure/clock.ts';
 import type { Storage } from '../storage/storage.ts';
 import { hashPassword, randomSecret, sha256, verifyPassword } from './secrets.ts';
 
-/** Kinds of site a station stands in (the same list as the station config's `location.siteKind`). */
-export const SITE_KINDS = ['library', 'community-house', 'senior-centre', 'service-centre'] as const;
-export const siteKindSchema = z.enum(SITE_KINDS);
-export type SiteKind = z.infer<typeof siteKindSchema>;
-
-/** Roles, from least to most: advisors answer help, coordinators read the dashboard, admins both. */
-export const ROLES = ['advisor', 'coordinator', 'admin'] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
+// Site kinds and roles cross the wire (dashboard filter, `me`), so protocol/ owns them.
+export { ROLES, roleSchema, type Role } from '../../protocol/auth.ts';
+export { SITE_KINDS, siteKindSchema, type SiteKind } from '../../protocol/dashboard.ts';
 
 export const newStationSchema = z
   .object({ id: slugSchema, location: z.string().trim().min(1).max(200), siteKind: siteKindSchema })

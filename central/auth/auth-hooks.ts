@@ -2,7 +2,7 @@
  * Route guards. Stations authenticate with `Authorization: Bearer <token>`; people with a session
  * cookie. Cookie-authenticated state changes also need the CSRF header (see README.md here).
  */
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { sendError } from '../infrastructure/errors.ts';
 import type { Accounts, AuthenticatedStation, AuthenticatedUser, Role } from './accounts.ts';
 import { sameSecret } from './secrets.ts';
@@ -25,15 +25,18 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The guards every plugin uses; built once in `buildCentral` and passed to plugins. */
+/**
+ * The guards every plugin uses; built once in `buildCentral` and passed to plugins. Use them as a
+ * route's `onRequest` hook, so a refused request's body is never read or validated.
+ */
 export interface AuthGuards {
   /** Requires a valid, unrevoked station token; sets `request.station`. 401 otherwise. */
-  requireStation: preHandlerAsyncHookHandler;
+  requireStation: onRequestAsyncHookHandler;
   /**
    * Requires a logged-in user with one of `roles` (admins always pass); sets `request.user`.
    * 401 without a session, 403 for another role or a missing/wrong CSRF header on a state change.
    */
-  requireUser(roles: readonly Role[]): preHandlerAsyncHookHandler;
+  requireUser(roles: readonly Role[]): onRequestAsyncHookHandler;
 }
 
 /** Builds the guards over the account service. */

@@ -3,11 +3,9 @@
  * `daily_totals` (older days). Heatmap and median session length need per-event detail and so
  * cover only the raw window; docs/privacy.md says so.
  */
+import type { DashboardFilter, DashboardSummary } from '../../protocol/dashboard.ts';
 import type { SqlValue, Storage } from '../storage/storage.ts';
-import type { DashboardFilter, DashboardSummary } from './dashboard-summary.ts';
 import { suppress } from './suppression.ts';
-
-export type { DashboardFilter, DashboardSummary } from './dashboard-summary.ts';
 
 interface Totals {
   key: string;

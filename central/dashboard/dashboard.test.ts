@@ -3,7 +3,7 @@ import { createRetention } from '../retention/retention.ts';
 import { storageTargets } from '../testing/storage-targets.ts';
 import { createTestCentral, manualClock, type TestCentral } from '../testing/test-app.ts';
 import { uploadSessions } from '../testing/usage-fixtures.ts';
-import type { DashboardSummary } from './dashboard-queries.ts';
+import type { DashboardSummary } from '../../protocol/dashboard.ts';
 
 describe.each(storageTargets)('the usage dashboard on $name', (target) => {
   let central: TestCentral;
@@ -49,7 +49,7 @@ describe.each(storageTargets)('the usage dashboard on $name', (target) => {
       headers: { cookie: coordinator.cookie },
     });
     expect(response.statusCode).toBe(200);
-    return response.json() as DashboardSummary;
+    return response.json<DashboardSummary>();
   };
 
   it('shows sessions per day, per hour of week, by site and by station', async () => {

@@ -1,6 +1,5 @@
 /** The dashboard summary as CSV (one row per figure), with the same "<5" suppression. */
-import type { DashboardSummary } from './dashboard-queries.ts';
-import type { Cell } from './dashboard-summary.ts';
+import type { Cell, DashboardSummary } from '../../protocol/dashboard.ts';
 
 const quote = (value: string | number): string => {
   const text = String(value);
@@ -8,7 +7,8 @@ const quote = (value: string | number): string => {
 };
 
 export function summaryToCsv(summary: DashboardSummary): string {
-  const rows: (string | number | Cell)[][] = [['figure', 'key', 'value']];
+  // A Cell is a number or "<5", both already covered by string | number.
+  const rows: (string | number)[][] = [['figure', 'key', 'value']];
   const add = (figure: string, key: string | number, value: Cell) => rows.push([figure, key, value]);
   add('total sessions', '', summary.totalSessions);
   add('median session seconds', '', summary.medianSessionSeconds);

@@ -3,7 +3,7 @@
  * coordinator can never single out one visitor's visit. Applied in the API, before anything leaves
  * central; the UI and the CSV only ever see the suppressed value.
  */
-import type { Cell } from './dashboard-summary.ts';
+import type { Cell } from '../../protocol/dashboard.ts';
 
 /** Fewer sessions than this behind a figure and the figure is hidden. */
 export const MIN_SESSIONS_PER_FIGURE = 5;

@@ -110,7 +110,7 @@ describe.each(storageTargets)('help requests on $name', ({ open }) => {
     expect(await stationGet(id)).toMatchObject({ state: 'resolved' });
     const handled = (
       await t.app.inject({ method: 'GET', url: '/api/v1/help/advisor/handled-today', headers: aino.headers })
-    ).json() as { items: HelpQueueItem[] };
+    ).json<{ items: HelpQueueItem[] }>();
     expect(handled.items.map((i) => i.id)).toEqual([id]);
   });
 
@@ -312,7 +312,7 @@ describe('help API security and validation', () => {
       payload: requestBody({ serviceId: 'https://kela.fi/x', pageUrl: 'x' }),
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toMatch(/serviceId|unknown field/);
+    expect(res.json<{ message: string }>().message).toMatch(/serviceId|unknown field/);
   });
 
   it('outside service hours the station is told so, even with advisors online', async () => {

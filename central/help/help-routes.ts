@@ -1,25 +1,37 @@
 /**
  * HTTP routes of the help API. Station routes need the station's Bearer token and see only that
  * station's requests; advisor routes need a cookie session (advisor, coordinator or admin) and, for
- * every state change, the CSRF header. Every body and id is validated against protocol/ schemas.
+ * every state change, the CSRF header. Every route declares its params, body and replies from
+ * protocol/help.ts, so fastify validates them before a handler runs and the OpenAPI document shows
+ * them; refusals from the service become 404/409 in help-errors.ts.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import type { z } from 'zod';
-import { formatIssues, uuidSchema } from '../../protocol/events.ts';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { apiErrorSchema, okReplySchema } from '../../protocol/api.ts';
 import {
   HELP_API_PREFIX,
-  advisorPresenceInputSchema,
-  chatMessageInputSchema,
   HELP_CONSOLE_EVENTS,
   HELP_STATION_EVENTS,
+  advisorPresenceInputSchema,
+  chatMessageInputSchema,
+  chatMessageSchema,
+  helpAvailabilitySchema,
+  helpConsoleSnapshotSchema,
+  helpCreateResultSchema,
+  helpErrorSchema,
+  helpHandledTodaySchema,
+  helpQueueItemSchema,
   helpRequestCreateSchema,
-  type ChatMessage,
+  helpRequestParamsSchema,
+  helpStationRequestSchema,
+  helpStreamQuerySchema,
 } from '../../protocol/help.ts';
-import type { CentralContext } from '../context.ts';
+import type { CentralApp, CentralContext } from '../context.ts';
 import { sendError } from '../infrastructure/errors.ts';
+import { SESSION_AUTH, STATION_AUTH } from '../infrastructure/openapi.ts';
 import type { Audience, EventLog } from './event-log.ts';
 import { answer } from './help-errors.ts';
-import type { ActionResult, AdvisorIdentity, HelpService, StationIdentity } from './service.ts';
+import type { AdvisorIdentity, HelpService, StationIdentity } from './service.ts';
 import { openSse } from './sse.ts';
 
 export interface HelpRouteDeps {
@@ -32,15 +44,17 @@ export interface HelpRouteDeps {
 
 const ADVISOR_ROLES = ['advisor', 'coordinator'] as const;
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, reply: FastifyReply): z.infer<S> | undefined {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  void sendError(reply, 400, 'bad_request', formatIssues(result.error));
-  return undefined;
-}
+/** Replies every guarded help route may give besides its own. */
+const stationRefusals = { 400: apiErrorSchema, 401: apiErrorSchema };
+const advisorRefusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema };
+/** A request's refusals: missing or another station's (404), in the wrong state (409). */
+const requestRefusals = { 404: helpErrorSchema, 409: helpErrorSchema };
 
-const requestId = (request: FastifyRequest, reply: FastifyReply) =>
-  parse(uuidSchema, (request.params as { id?: string }).id, reply);
+/** How the docs describe a live stream (the reply is hijacked, so nothing here is serialized). */
+const eventStream = (events: Record<string, string>) => ({
+  description: `Server-Sent Events (text/event-stream); events: ${Object.values(events).join(', ')}. Resends what a client missed after Last-Event-ID, or a snapshot.`,
+  content: { 'text/event-stream': { schema: z.string() } },
+});
 
 function station(request: FastifyRequest): StationIdentity {
   // requireStation ran first, so the station is set.
@@ -53,27 +67,14 @@ function advisor(request: FastifyRequest): AdvisorIdentity {
   return { id: u.name, displayName: u.name };
 }
 
-/** `POST /requests/:id/messages` for either side: validated text, 201 with the stored line. */
-function chatRoute(
-  app: FastifyInstance,
-  preHandler: preHandlerAsyncHookHandler,
-  send: (request: FastifyRequest, id: string, text: string) => Promise<ActionResult<ChatMessage>>,
-): void {
-  app.post('/requests/:id/messages', { preHandler }, async (request, reply) => {
-    const id = requestId(request, reply);
-    const body = id && parse(chatMessageInputSchema, request.body, reply);
-    if (!id || !body) return reply;
-    const result = await send(request, id, body.text);
-    return result.ok ? reply.code(201).send(result.value) : answer(reply, result);
-  });
-}
-
 /** Station-facing routes (mount under `/api/v1/help`). */
 export function stationRoutes(
-  app: FastifyInstance,
+  app: CentralApp,
   { ctx, service, events, heartbeatMs, openStreams }: HelpRouteDeps,
 ): void {
-  const preHandler = ctx.auth.requireStation;
+  // Guards run on request, before the body is read or validated: a stranger learns nothing.
+  const guard = ctx.auth.requireStation;
+  const tags = ['help: station'];
 
   // Stations authenticate with a Bearer token, never a cookie, so any origin may call these routes:
   // the browser preview host runs the station in a page on another port.
@@ -82,7 +83,8 @@ export function stationRoutes(
     reply.header('access-control-allow-origin', '*');
     reply.header('access-control-expose-headers', 'content-type');
   });
-  app.options('/*', async (request, reply) =>
+  // CORS plumbing, not API: hidden from the OpenAPI document.
+  app.options('/*', { schema: { hide: true } }, async (request, reply) =>
     request.url.startsWith(`${HELP_API_PREFIX}/advisor`)
       ? sendError(reply, 404, 'not_found', 'No cross-origin access to advisor routes.')
       : reply
@@ -93,92 +95,257 @@ export function stationRoutes(
           .send(),
   );
 
-  app.get('/availability', { preHandler }, async () => service.availability());
+  app.get(
+    '/availability',
+    {
+      schema: {
+        summary: 'Can a person answer right now?',
+        tags,
+        security: STATION_AUTH,
+        response: { 200: helpAvailabilitySchema, ...stationRefusals },
+      },
+      onRequest: guard,
+    },
+    async () => service.availability(),
+  );
 
-  app.post('/requests', { preHandler }, async (request, reply) => {
-    const body = parse(helpRequestCreateSchema, request.body, reply);
-    if (!body) return reply;
-    const result = await service.create(station(request), body);
-    return reply.code(result.status === 'accepted' ? 201 : 200).send(result);
-  });
+  app.post(
+    '/requests',
+    {
+      schema: {
+        summary: 'Ask for an advisor',
+        description:
+          '201 when queued; 200 `unavailable` at once (nobody online, outside service hours), nothing stored.',
+        tags,
+        security: STATION_AUTH,
+        body: helpRequestCreateSchema,
+        response: { 200: helpCreateResultSchema, 201: helpCreateResultSchema, ...stationRefusals },
+      },
+      onRequest: guard,
+    },
+    async (request, reply) => {
+      const result = await service.create(station(request), request.body);
+      return reply.code(result.status === 'accepted' ? 201 : 200).send(result);
+    },
+  );
 
-  app.get('/requests/:id', { preHandler }, async (request, reply) => {
-    const id = requestId(request, reply);
-    if (!id) return reply;
-    return answer(reply, await service.stationRequest(station(request), id));
-  });
+  app.get(
+    '/requests/:id',
+    {
+      schema: {
+        summary: "One of this station's requests",
+        tags,
+        security: STATION_AUTH,
+        params: helpRequestParamsSchema,
+        response: { 200: helpStationRequestSchema, ...stationRefusals, 404: helpErrorSchema },
+      },
+      onRequest: guard,
+    },
+    async (request, reply) => answer(reply, await service.stationRequest(station(request), request.params.id)),
+  );
 
-  app.post('/requests/:id/cancel', { preHandler }, async (request, reply) => {
-    const id = requestId(request, reply);
-    if (!id) return reply;
-    return answer(reply, await service.cancelByStation(station(request), id));
-  });
+  app.post(
+    '/requests/:id/cancel',
+    {
+      schema: {
+        summary: 'Cancel (the visitor left or the station reset); cancelling twice is fine',
+        tags,
+        security: STATION_AUTH,
+        params: helpRequestParamsSchema,
+        response: { 200: helpStationRequestSchema, ...stationRefusals, ...requestRefusals },
+      },
+      onRequest: guard,
+    },
+    async (request, reply) => answer(reply, await service.cancelByStation(station(request), request.params.id)),
+  );
 
-  chatRoute(app, preHandler, (request, id, text) => service.stationMessage(station(request), id, text));
+  app.post(
+    '/requests/:id/messages',
+    {
+      schema: {
+        summary: 'Chat: the visitor writes to the advisor',
+        tags,
+        security: STATION_AUTH,
+        params: helpRequestParamsSchema,
+        body: chatMessageInputSchema,
+        response: { 201: chatMessageSchema, ...stationRefusals, ...requestRefusals },
+      },
+      onRequest: guard,
+    },
+    async (request, reply) => {
+      const result = await service.stationMessage(station(request), request.params.id, request.body.text);
+      return result.ok ? reply.code(201).send(result.value) : answer(reply, result);
+    },
+  );
 
-  app.get('/stream', { preHandler }, async (request, reply) => {
-    const who = station(request);
-    await openSse(request, reply, {
-      events,
-      audiences: new Set<Audience>([service.audiences.station(who.id)]),
-      snapshot: async () => ({
-        type: HELP_STATION_EVENTS.snapshot,
-        data: { requests: await service.stationSnapshot(who) },
-      }),
-      heartbeatMs,
-      retryMs: 2000,
-      openStreams,
-    });
-  });
+  app.get(
+    '/stream',
+    {
+      schema: {
+        summary: "Live updates of this station's requests",
+        tags,
+        security: STATION_AUTH,
+        querystring: helpStreamQuerySchema,
+        response: { 200: eventStream(HELP_STATION_EVENTS), ...stationRefusals },
+      },
+      onRequest: guard,
+    },
+    async (request, reply) => {
+      const who = station(request);
+      await openSse(request, reply, {
+        events,
+        audiences: new Set<Audience>([service.audiences.station(who.id)]),
+        lastEventId: request.query.lastEventId,
+        snapshot: async () => ({
+          type: HELP_STATION_EVENTS.snapshot,
+          data: { requests: await service.stationSnapshot(who) },
+        }),
+        heartbeatMs,
+        retryMs: 2000,
+        openStreams,
+      });
+    },
+  );
 }
 
 /** Advisor-console routes (mount under `/api/v1/help/advisor`). */
 export function advisorRoutes(
-  app: FastifyInstance,
+  app: CentralApp,
   { ctx, service, events, heartbeatMs, openStreams }: HelpRouteDeps,
 ): void {
-  const preHandler = ctx.auth.requireUser(ADVISOR_ROLES);
+  const guard = ctx.auth.requireUser(ADVISOR_ROLES);
+  const tags = ['help: advisor'];
+  const security = SESSION_AUTH;
 
-  app.get('/queue', { preHandler }, async (request) => service.consoleSnapshot(advisor(request)));
-  app.get('/handled-today', { preHandler }, async (request) => ({
-    items: await service.handledToday(advisor(request)),
-  }));
+  app.get(
+    '/queue',
+    {
+      schema: {
+        summary: 'The queue, advisors online and what I handled today',
+        tags,
+        security,
+        response: { 200: helpConsoleSnapshotSchema, ...advisorRefusals },
+      },
+      onRequest: guard,
+    },
+    async (request) => service.consoleSnapshot(advisor(request)),
+  );
 
-  app.post('/heartbeat', { preHandler }, async (request) => {
-    service.touch(advisor(request));
-    return { ok: true };
-  });
+  app.get(
+    '/handled-today',
+    {
+      schema: {
+        summary: 'Requests I resolved today',
+        tags,
+        security,
+        response: { 200: helpHandledTodaySchema, ...advisorRefusals },
+      },
+      onRequest: guard,
+    },
+    async (request) => ({ items: await service.handledToday(advisor(request)) }),
+  );
 
-  app.put('/presence', { preHandler }, async (request, reply) => {
-    const body = parse(advisorPresenceInputSchema, request.body, reply);
-    if (!body) return reply;
-    service.setPresence(advisor(request), body.status);
-    return { status: body.status };
-  });
+  app.post(
+    '/heartbeat',
+    {
+      schema: {
+        summary: 'I am still here (the console sends it every 20 s)',
+        tags,
+        security,
+        response: { 200: okReplySchema, ...advisorRefusals },
+      },
+      onRequest: guard,
+    },
+    async (request) => {
+      service.touch(advisor(request));
+      return { ok: true as const };
+    },
+  );
 
-  const action = (name: 'claim' | 'release' | 'resolve') =>
-    app.post(`/requests/:id/${name}`, { preHandler }, async (request, reply) => {
-      const id = requestId(request, reply);
-      if (!id) return reply;
-      return answer(reply, await service[name](advisor(request), id));
-    });
-  action('claim');
-  action('release');
-  action('resolve');
+  app.put(
+    '/presence',
+    {
+      schema: {
+        summary: 'Set my status: online or away',
+        tags,
+        security,
+        body: advisorPresenceInputSchema,
+        response: { 200: advisorPresenceInputSchema, ...advisorRefusals },
+      },
+      onRequest: guard,
+    },
+    async (request) => {
+      service.setPresence(advisor(request), request.body.status);
+      return { status: request.body.status };
+    },
+  );
 
-  chatRoute(app, preHandler, (request, id, text) => service.advisorMessage(advisor(request), id, text));
+  const summaries = {
+    claim: 'Take a queued request (exactly one advisor wins; the others get 409 already-claimed)',
+    release: 'Hand my request back to the queue',
+    resolve: 'Mark my request resolved',
+  } as const;
+  for (const name of ['claim', 'release', 'resolve'] as const) {
+    app.post(
+      `/requests/:id/${name}`,
+      {
+        schema: {
+          summary: summaries[name],
+          tags,
+          security,
+          params: helpRequestParamsSchema,
+          response: { 200: helpQueueItemSchema, ...advisorRefusals, ...requestRefusals },
+        },
+        onRequest: guard,
+      },
+      async (request, reply) => answer(reply, await service[name](advisor(request), request.params.id)),
+    );
+  }
 
-  app.get('/stream', { preHandler }, async (request, reply) => {
-    const me = advisor(request);
-    const disconnect = service.connect(me);
-    await openSse(request, reply, {
-      events,
-      audiences: new Set<Audience>(['console', service.audiences.advisor(me.id)]),
-      snapshot: async () => ({ type: HELP_CONSOLE_EVENTS.snapshot, data: await service.consoleSnapshot(me) }),
-      heartbeatMs,
-      retryMs: 2000,
-      openStreams,
-      onClose: disconnect,
-    });
-  });
+  app.post(
+    '/requests/:id/messages',
+    {
+      schema: {
+        summary: 'Chat: write to the visitor of my request',
+        tags,
+        security,
+        params: helpRequestParamsSchema,
+        body: chatMessageInputSchema,
+        response: { 201: chatMessageSchema, ...advisorRefusals, ...requestRefusals },
+      },
+      onRequest: guard,
+    },
+    async (request, reply) => {
+      const result = await service.advisorMessage(advisor(request), request.params.id, request.body.text);
+      return result.ok ? reply.code(201).send(result.value) : answer(reply, result);
+    },
+  );
+
+  app.get(
+    '/stream',
+    {
+      schema: {
+        summary: 'Live queue, presence, and chat of my requests',
+        tags,
+        security,
+        querystring: helpStreamQuerySchema,
+        response: { 200: eventStream(HELP_CONSOLE_EVENTS), ...advisorRefusals },
+      },
+      onRequest: guard,
+    },
+    async (request, reply) => {
+      const me = advisor(request);
+      const disconnect = service.connect(me);
+      await openSse(request, reply, {
+        events,
+        audiences: new Set<Audience>(['console', service.audiences.advisor(me.id)]),
+        lastEventId: request.query.lastEventId,
+        snapshot: async () => ({ type: HELP_CONSOLE_EVENTS.snapshot, data: await service.consoleSnapshot(me) }),
+        heartbeatMs,
+        retryMs: 2000,
+        openStreams,
+        onClose: disconnect,
+      });
+    },
+  );
 }

@@ -49,7 +49,7 @@ describe('live help streams', () => {
       headers: { authorization: `Bearer ${stationToken}` },
       payload: requestBody(),
     });
-    return (res.json() as { request: HelpStationRequest }).request.requestId;
+    return res.json<{ request: HelpStationRequest }>().request.requestId;
   };
 
   it('a new request shows up on the console stream, and the claim shows up on the station stream', async () => {

@@ -5,7 +5,7 @@
 import type { SqlValue, Storage } from '../storage/storage.ts';
 import { HELP_MIGRATIONS, type HelpMessageRow, type HelpRequestRow } from './migrations.ts';
 import { INSERT_COLUMNS, recordToParams, rowToMessage, rowToRecord } from './rows.ts';
-import type { HelpMessageRecord, HelpRequestRecord, HelpStore } from './store.ts';
+import type { HelpMessageRecord, HelpStore } from './store.ts';
 
 const OPEN = `state IN ('queued', 'claimed')`;
 

@@ -8,6 +8,8 @@ import type { Audience, EventLog, LiveEvent } from './event-log.ts';
 export interface SseOptions {
   events: EventLog;
   audiences: ReadonlySet<Audience>;
+  /** From the query, for clients that cannot send the `Last-Event-ID` header (the header wins). */
+  lastEventId?: string | undefined;
   /** What a client without a usable `Last-Event-ID` gets first. */
   snapshot: () => Promise<{ type: string; data: unknown }>;
   heartbeatMs: number;
@@ -61,8 +63,7 @@ export async function openSse(request: FastifyRequest, reply: FastifyReply, opti
   });
 
   const header = request.headers['last-event-id'];
-  const lastEventId =
-    typeof header === 'string' ? header : (request.query as { lastEventId?: string } | undefined)?.lastEventId;
+  const lastEventId = typeof header === 'string' ? header : options.lastEventId;
   const replay = lastEventId ? options.events.since(lastEventId, options.audiences) : null;
   let lastSeq = -1;
   if (replay) {

@@ -13,7 +13,8 @@ export const allowAnyOrigin: onRequestAsyncHookHandler = async (_request, reply)
 
 /** Answers the preflight for one station route. */
 export function stationPreflight(app: FastifyInstance, url: string, methods: string): void {
-  app.options(url, async (_request, reply) =>
+  // CORS plumbing, not API: hidden from the OpenAPI document.
+  app.options(url, { schema: { hide: true } }, async (_request, reply) =>
     reply
       .header('access-control-allow-origin', '*')
       .header('access-control-allow-methods', methods)

@@ -2,8 +2,8 @@
  * Validates a batch event by event and stores the good ones, skipping ids already stored.
  * One bad event is reported in `rejected` and never sinks its batch.
  */
-import { formatIssues, parseUsageEvent } from '../../protocol/events.ts';
-import { ingestBatchSchema, type IngestReply } from '../../protocol/ingest.ts';
+import { parseUsageEvent } from '../../protocol/events.ts';
+import type { IngestBatch, IngestReply } from '../../protocol/ingest.ts';
 import type { CentralClock } from '../infrastructure/clock.ts';
 import type { SqlValue, Storage } from '../storage/storage.ts';
 import { EVENT_COLUMNS, toEventRow } from './event-rows.ts';
@@ -12,11 +12,9 @@ import { createLocalSlots, localDayMinus } from './local-time.ts';
 /** Events may be this far in the future (a station clock a little ahead) and no further. */
 const MAX_FUTURE_MS = 24 * 3600_000;
 
-/** Either a reply for the batch, or a reason the envelope itself is unusable (answered 400). */
-export type IngestOutcome = { ok: true; reply: IngestReply } | { ok: false; reason: string };
-
 export interface IngestService {
-  ingest(stationId: string, body: unknown): Promise<IngestOutcome>;
+  /** Stores a batch whose envelope the route's schema already validated; events are checked here. */
+  ingest(stationId: string, batch: IngestBatch): Promise<IngestReply>;
 }
 
 export function createIngestService(deps: {
@@ -26,9 +24,7 @@ export function createIngestService(deps: {
 }): IngestService {
   const slots = createLocalSlots();
   return {
-    async ingest(stationId, body) {
-      const envelope = ingestBatchSchema.safeParse(body);
-      if (!envelope.success) return { ok: false, reason: formatIssues(envelope.error) };
+    async ingest(stationId, batch) {
       const now = deps.clock.now();
       // Events older than the retention window would land in days already folded into totals.
       const oldestDay = localDayMinus(slots, now, deps.retentionDays);
@@ -36,7 +32,7 @@ export function createIngestService(deps: {
       const rows: SqlValue[][] = [];
       const seen = new Set<string>();
       let duplicatesInBatch = 0;
-      for (const raw of envelope.data.events) {
+      for (const raw of batch.events) {
         const rawId = (raw as { id?: unknown } | null)?.id;
         const id = typeof rawId === 'string' ? rawId.slice(0, 64) : null;
         const parsed = parseUsageEvent(raw);
@@ -67,7 +63,7 @@ export function createIngestService(deps: {
         rows.push(toEventRow(event, stationId, atMs, slot));
       }
       const accepted = await deps.storage.insertIgnoringDuplicates('events', EVENT_COLUMNS, rows, 'id');
-      return { ok: true, reply: { accepted, duplicates: rows.length - accepted + duplicatesInBatch, rejected } };
+      return { accepted, duplicates: rows.length - accepted + duplicatesInBatch, rejected };
     },
   };
 }

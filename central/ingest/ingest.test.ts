@@ -171,7 +171,7 @@ describe('a station uploading usage events', () => {
       const bad = { id: uuidv7(), at: toMinuteTime(now), ...fields };
       const response = await post(token, batch([bad, sessionStarted(now)]));
       expect(response.statusCode).toBe(200);
-      const reply = response.json() as { accepted: number; rejected: { id: string; reason: string }[] };
+      const reply = response.json<{ accepted: number; rejected: { id: string; reason: string }[] }>();
       expect(reply.accepted).toBe(1);
       expect(reply.rejected).toHaveLength(1);
       expect(reply.rejected[0]?.id).toBe(String(bad.id));

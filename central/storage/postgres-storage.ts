@@ -30,10 +30,11 @@ function toPgPlaceholders(sql: string): string {
  * COUNT() and SUM() return int8/numeric, which pg hands back as strings by default. Our counts fit
  * easily in a double, so parse them as numbers, per pool rather than globally.
  */
+const NUMBER_OIDS = new Set<number>([pg.types.builtins.INT8, pg.types.builtins.NUMERIC]);
 const numberTypes = {
   getTypeParser: ((oid: number, format?: string) => {
-    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format as 'text');
+    if (NUMBER_OIDS.has(oid)) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown;
   }) as typeof pg.types.getTypeParser,
 };
 

@@ -29,7 +29,7 @@ export async function openSseStream(url: string, headers: Record<string, string>
   void (async () => {
     try {
       for (;;) {
-        const { value, done } = await reader.read();
+        const { value, done } = (await reader.read()) as { value?: Uint8Array; done: boolean };
         if (done) return;
         buffer += decoder.decode(value, { stream: true });
         let end: number;

@@ -90,7 +90,7 @@ export async function createTestCentral(options: TestCentralOptions = {}): Promi
     });
     if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
     const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const csrf = (response.json() as { csrfToken: string }).csrfToken;
+    const csrf = response.json<{ csrfToken: string }>().csrfToken;
     return { name, cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
   };
 

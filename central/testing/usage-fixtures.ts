@@ -41,7 +41,7 @@ export async function uploadSessions(central: TestCentral, token: string, specs:
       headers: { authorization: `Bearer ${token}` },
       payload: { batchId: uuidv7(), events: events.slice(i, i + 500) },
     });
-    const reply = response.json() as { rejected: unknown[] };
+    const reply = response.json<{ rejected: unknown[] }>();
     if (response.statusCode !== 200 || reply.rejected.length > 0) throw new Error(`upload failed: ${response.body}`);
   }
 }

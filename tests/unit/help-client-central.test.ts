@@ -127,7 +127,7 @@ describe('HelpClient against central', () => {
     await client.resetSession();
     const queue = (
       await t.app.inject({ method: 'GET', url: '/api/v1/help/advisor/queue', headers: aino.headers })
-    ).json() as { items: { id: string }[] };
+    ).json<{ items: { id: string }[] }>();
     expect(queue.items.map((i) => i.id)).not.toContain(id);
   });
 });

@@ -10,12 +10,9 @@ import {
   type HelpClaimConflict,
   type HelpQueueItem,
 } from '../../../protocol/help.ts';
+import type { Me } from '../../../protocol/auth.ts';
 
-export interface Me {
-  name: string;
-  role: string;
-  csrfToken: string;
-}
+export type { Me };
 
 export type ActionOutcome<T> =
   { ok: true; value: T } | { ok: false; status: number; body: Partial<HelpClaimConflict> & { message?: string } };

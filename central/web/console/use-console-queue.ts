@@ -73,7 +73,10 @@ function reduce(state: QueueState, action: Action): QueueState {
 export function useConsoleQueue(api: ConsoleApi, enabled: boolean, onCreated: (item: HelpQueueItem) => void) {
   const [state, dispatch] = useReducer(reduce, initial);
   const onCreatedRef = useRef(onCreated);
-  onCreatedRef.current = onCreated;
+  // The stream is opened once; it calls the latest callback without reopening.
+  useEffect(() => {
+    onCreatedRef.current = onCreated;
+  }, [onCreated]);
 
   useEffect(() => {
     if (!enabled) return;

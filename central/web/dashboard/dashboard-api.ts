@@ -1,14 +1,9 @@
 /** The dashboard's calls to central; every figure may arrive as "<5" and is shown as such. */
 
-import type { Cell, DashboardSummary } from '../../dashboard/dashboard-summary.ts';
+import type { Me } from '../../../protocol/auth.ts';
+import type { Cell, DashboardSummary } from '../../../protocol/dashboard.ts';
 
-export type { Cell, DashboardSummary };
-
-export interface Me {
-  name: string;
-  role: string;
-  csrfToken: string;
-}
+export type { Cell, DashboardSummary, Me };
 
 export interface Filter {
   from: string;

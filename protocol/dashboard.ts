@@ -1,0 +1,74 @@
+/**
+ * The usage dashboard's API (`/api/v1/dashboard/*`, coordinators and admins): the query that picks
+ * days and stations, and the summary it answers with. Every figure is already suppressed on
+ * central: fewer than 5 sessions behind a figure and it arrives as the string "<5".
+ */
+import { z } from 'zod';
+import { slugSchema } from './events.ts';
+
+/** Kinds of site a station stands in (the station config's `location.siteKind` uses the same list). */
+export const SITE_KINDS = ['library', 'community-house', 'senior-centre', 'service-centre'] as const;
+export const siteKindSchema = z.enum(SITE_KINDS);
+export type SiteKind = z.infer<typeof siteKindSchema>;
+
+/** A local calendar day in Helsinki, `YYYY-MM-DD`. */
+export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+/**
+ * Query of `GET /summary` and `GET /export.csv`. Without `from`/`to` the range is the last 30 days
+ * including today; a range may cover at most 400 days.
+ */
+export const dashboardQuerySchema = z
+  .object({
+    from: daySchema.optional(),
+    to: daySchema.optional(),
+    site: siteKindSchema.optional(),
+    station: slugSchema.optional(),
+  })
+  .strict();
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+
+/** Longest range one request may ask for, in days. */
+export const MAX_DASHBOARD_RANGE_DAYS = 400;
+
+/** A figure: the number, or "<5" when fewer than 5 sessions stand behind it. */
+export const cellSchema = z.union([z.number(), z.literal('<5')]);
+export type Cell = z.infer<typeof cellSchema>;
+
+/** The range and filters a summary was computed for (defaults filled in). */
+export const dashboardFilterSchema = z.object({
+  /** First and last local day, inclusive. */
+  from: daySchema,
+  to: daySchema,
+  /** A site kind (library, community-house, ...). */
+  site: z.string().optional(),
+  station: z.string().optional(),
+});
+export type DashboardFilter = z.infer<typeof dashboardFilterSchema>;
+
+/** Reply of `GET /api/v1/dashboard/summary`: everything the dashboard shows. */
+export const dashboardSummarySchema = z.object({
+  filter: dashboardFilterSchema,
+  stations: z.array(z.object({ id: z.string(), location: z.string(), siteKind: z.string() })),
+  totalSessions: cellSchema,
+  medianSessionSeconds: cellSchema,
+  sessionsPerDay: z.array(z.object({ day: z.string(), sessions: cellSchema })),
+  /** 168 cells, Monday 00-01 first, Helsinki time. */
+  sessionsPerHourOfWeek: z.array(z.object({ hourOfWeek: z.number().int(), sessions: cellSchema })),
+  sessionsBySite: z.array(z.object({ siteKind: z.string(), sessions: cellSchema })),
+  sessionsByStation: z.array(z.object({ stationId: z.string(), location: z.string(), sessions: cellSchema })),
+  topServices: z.array(z.object({ serviceId: z.string(), opens: cellSchema })),
+  languages: z.array(z.object({ language: z.string(), sessions: cellSchema })),
+  accessibilityModes: z.array(z.object({ mode: z.string(), sessions: cellSchema })),
+  help: z.array(
+    z.object({
+      topic: z.string(),
+      requested: cellSchema,
+      answered: cellSchema,
+      cancelled: cellSchema,
+      averageWaitSeconds: cellSchema,
+    }),
+  ),
+  blockedNavigations: z.array(z.object({ serviceId: z.string(), blocked: cellSchema })),
+});
+export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;
