@@ -56,7 +56,10 @@ describe('central settings from flags and the environment', () => {
     expect(() => parseServiceHours('weekdays 09:00-16:00')).toThrow(ConfigSourceError);
     expect(() => parseServiceHours('mon-fri')).toThrow(/time range/);
     expect(() => load({ 'help-time-zone': 'Europe/Helsinki' })).toThrow(/needs --help-service-hours/);
-    expect(() => load({ 'help-service-hours': 'mon 9-16' })).toThrow(/HH:MM/);
+    expect(() => load({ 'help-service-hours': 'mon 9-16' })).toThrow(
+      /--help-service-hours: "9-16" must be a range of HH:MM/,
+    );
+    expect(() => load({ 'help-service-hours': 'mon 16:00-09:00' })).toThrow(/must open before it closes/);
     expect(() => load({ 'help-service-hours': 'mon 09:00-16:00', 'help-time-zone': 'Mars/Olympus' })).toThrow(
       /time zone/,
     );

@@ -141,10 +141,11 @@ function setPath(config: Record<string, unknown>, path: ConfigSetting['path'], v
   inner[second] = value;
 }
 
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 /**
  * Parses service hours written for people: `always`, or `;`-separated groups of days and ranges,
  * e.g. `mon-fri 09:00-16:00; sat 10:00-14:00` or `mon,wed 09:00-12:00 13:00-16:00`.
- * HH:MM values are checked by the schema, which names the field.
  */
 export function parseServiceHours(text: string, name = '--help-service-hours'): ServiceHours | null {
   if (/^always$/i.test(text.trim())) return null;
@@ -158,8 +159,8 @@ export function parseServiceHours(text: string, name = '--help-service-hours'): 
     for (const day of expandDays(days, name)) {
       for (const range of ranges) {
         const [open, close, extra] = range.split('-');
-        if (!open || !close || extra !== undefined)
-          throw new ConfigSourceError(`${name}: "${range}" must be a range such as 09:00-16:00`);
+        if (!open || !close || extra !== undefined || !HHMM.test(open) || !HHMM.test(close))
+          throw new ConfigSourceError(`${name}: "${range}" must be a range of HH:MM times such as 09:00-16:00`);
         (weekly[day] ??= []).push([open, close]);
       }
     }

@@ -16,7 +16,10 @@ export const serviceHoursSchema = z
       .string()
       .default('Europe/Helsinki')
       .refine((zone) => isTimeZone(zone), 'must be an IANA time zone such as Europe/Helsinki'),
-    weekly: z.partialRecord(z.enum(WEEKDAYS), z.array(z.tuple([hhmm, hhmm]))),
+    weekly: z.partialRecord(
+      z.enum(WEEKDAYS),
+      z.array(z.tuple([hhmm, hhmm]).refine(([open, close]) => open < close, 'must open before it closes')),
+    ),
   })
   .strict();
 export type ServiceHours = z.infer<typeof serviceHoursSchema>;
