@@ -8,30 +8,25 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { build } from 'vite';
 import type { HelpStationRequest } from '../../protocol/help.ts';
-import {
-  openTestSqlite,
-  requestBody,
-  startHelpApp,
-  type HelpTestApp,
-  type TestStorage,
-} from '../../central/help/testing.ts';
+import { requestBody } from '../../central/testing/help-fixtures.ts';
+import { createTestCentral, realTestClock, type TestCentral } from '../../central/testing/test-app.ts';
 
 const consoleConfig = fileURLToPath(new URL('../../central/web/console/vite.config.ts', import.meta.url));
 const consoleBuilt = fileURLToPath(new URL('../../dist/console/index.html', import.meta.url));
 
 interface Central {
   url: string;
-  t: HelpTestApp;
+  t: TestCentral;
   station: { token: string; request(path: string, body?: unknown): Promise<{ status: number; body: unknown }> };
 }
 
 const test = base.extend<{ central: Central }>({
   central: async ({}, use) => {
     if (!existsSync(consoleBuilt)) await build({ configFile: consoleConfig, logLevel: 'warn' });
-    const db: TestStorage = await openTestSqlite();
-    const t = await startHelpApp(db.storage, { clock: { now: () => Date.now(), advance: () => undefined } });
+    // The real clock throughout: the browser and central run on real time here.
+    const t = await createTestCentral({ clock: realTestClock(), config: { loginAttemptsPer15Minutes: 1000 } });
     const url = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    const token = await t.addStation('oodi-1', 'Oodi, 2nd floor');
+    const token = await t.addStation('oodi-1', { location: 'Oodi, 2nd floor' });
     const request = async (path: string, body?: unknown) => {
       const response = await fetch(`${url}/api/v1/help${path}`, {
         method: body === undefined ? 'GET' : 'POST',
@@ -45,7 +40,6 @@ const test = base.extend<{ central: Central }>({
     };
     await use({ url, t, station: { token, request } });
     await t.close();
-    await db.dispose();
   },
 });
 

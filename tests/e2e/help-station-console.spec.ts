@@ -6,21 +6,21 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { build } from 'vite';
-import { openTestSqlite, startHelpApp, type HelpTestApp, type TestStorage } from '../../central/help/testing.ts';
+import { createTestCentral, realTestClock, type TestCentral } from '../../central/testing/test-app.ts';
 import { startPreviewServer } from '../../renderer/preview/serve.ts';
 import { startEServiceServer } from '../fixtures/eservice-server.ts';
 import { writeTestConfig } from '../fixtures/test-config.ts';
 
 const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-const test = base.extend<{ central: { url: string; t: HelpTestApp; stationUrl(running: boolean): Promise<string> } }>({
+const test = base.extend<{ central: { url: string; t: TestCentral; stationUrl(running: boolean): Promise<string> } }>({
   central: async ({}, use) => {
     if (!existsSync(file('../../dist/console/index.html')))
       await build({ configFile: file('../../central/web/console/vite.config.ts'), logLevel: 'warn' });
-    const db: TestStorage = await openTestSqlite();
-    const t = await startHelpApp(db.storage, { clock: { now: () => Date.now(), advance: () => undefined } });
+    // The real clock throughout: the browser and central run on real time here.
+    const t = await createTestCentral({ clock: realTestClock(), config: { loginAttemptsPer15Minutes: 1000 } });
     const url = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    const token = await t.addStation('oodi-1', 'Oodi, 2nd floor');
+    const token = await t.addStation('oodi-1', { location: 'Oodi, 2nd floor' });
     const eservice = await startEServiceServer();
     const closers: (() => Promise<void>)[] = [];
     await use({
@@ -41,7 +41,6 @@ const test = base.extend<{ central: { url: string; t: HelpTestApp; stationUrl(ru
     for (const close of closers) await close();
     await eservice.close();
     await t.close();
-    await db.dispose();
   },
 });
 

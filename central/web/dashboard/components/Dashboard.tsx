@@ -1,5 +1,5 @@
 import { LoadingSpinner, Notification } from 'hds-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiFailure, type DashboardApi, type DashboardSummary, type Filter } from '../dashboard-api.ts';
 import { BarChart } from './BarChart.tsx';
@@ -22,20 +22,23 @@ export function Dashboard(props: { api: DashboardApi; onLoggedOut: () => void })
   const [summary, setSummary] = useState<DashboardSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // Logging out is an event, not a reason to fetch again: the parent may pass a new function each render.
+  const onLoggedOut = useEffectEvent(() => props.onLoggedOut());
+  const { api } = props;
   useEffect(() => {
     let current = true;
     setError(null);
-    props.api.summary(filter).then(
+    api.summary(filter).then(
       (result) => current && setSummary(result),
       (failure: unknown) => {
-        if (failure instanceof ApiFailure && failure.status === 401) props.onLoggedOut();
+        if (failure instanceof ApiFailure && failure.status === 401) onLoggedOut();
         else if (current) setError((failure as Error).message);
       },
     );
     return () => {
       current = false;
     };
-  }, [filter, props.api]);
+  }, [filter, api]);
 
   const median = summary?.medianSessionSeconds;
   return (
