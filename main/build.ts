@@ -28,11 +28,19 @@ await build({
   },
 });
 
-await build({
+const preload = await build({
   ...common,
   entryPoints: ['preload/index.ts'],
   outfile: 'dist/preload/index.cjs',
   format: 'cjs',
-  // zod comes along with the contract's channel list; minified, the preload parses faster.
+  // The shell waits for its preload before any script runs; minified, it parses faster.
   minify: true,
+  metafile: true,
 });
+// The preload needs only the channel names (protocol/ipc-channels.ts). A value import from a
+// module that pulls a package (zod via protocol/ipc.ts) would silently grow it a thousandfold.
+const packaged = Object.keys(preload.metafile.inputs).filter((input) => input.includes('node_modules/'));
+if (packaged.length > 0) {
+  console.error(`The preload must bundle no packages; it pulls in: ${packaged.join(', ')}`);
+  process.exit(1);
+}

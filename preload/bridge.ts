@@ -2,7 +2,10 @@
  * Builds `window.kiosk` from the IPC contract. Kept apart from `preload/index.ts` so it can be
  * unit tested with a fake `ipcRenderer`; it has no logic beyond refusing unknown channels.
  */
-import { isIpcChannel, STATION_CHANGED, type KioskApi, type StationView } from '../protocol/ipc.ts';
+// Channel names only from ipc-channels.ts: importing a value from protocol/ipc.ts would bundle zod
+// (~450 kB) into the preload. Types are erased, so they may come from the full contract.
+import { isIpcChannel, STATION_CHANGED } from '../protocol/ipc-channels.ts';
+import type { KioskApi, StationView } from '../protocol/ipc.ts';
 
 /** The parts of `ipcRenderer` the bridge uses (never exposed to the page). */
 export interface IpcRendererPort {

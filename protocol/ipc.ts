@@ -18,6 +18,10 @@ import {
   type Language,
 } from './events.ts';
 import { chatMessageInputSchema, helpDraftSchema, type HelpStatusView } from './help.ts';
+import { isIpcChannel, STATION_CHANGED, type IpcChannelName } from './ipc-channels.ts';
+
+// The zod-free channel list lives in ipc-channels.ts (the preload needs only the names).
+export { isIpcChannel, STATION_CHANGED };
 
 /** Visitor-adjustable settings; every one returns to the station default at reset. */
 export const accessibilitySettingsSchema = z
@@ -103,7 +107,10 @@ export interface StationView {
   host: { kind: 'electron' | 'preview'; limitations: string[] };
 }
 
-/** Every channel from renderer to host, with the schema of its argument. */
+/**
+ * Every channel from renderer to host, with the schema of its argument. `satisfies` over
+ * `IPC_CHANNELS` (ipc-channels.ts) makes a channel missing here, or one not in that list, a compile error.
+ */
 export const ipcArgSchemas = {
   'station:get-view': z.undefined(),
   'session:start': z.undefined(),
@@ -129,7 +136,7 @@ export const ipcArgSchemas = {
   'shell:overlay': z.object({ open: z.boolean() }).strict(),
   /** The text the visitor selected in the open e-service, for read-aloud; '' when none or unreadable. */
   'service:selected-text': z.undefined(),
-} as const;
+} as const satisfies Record<IpcChannelName, z.ZodType>;
 
 export type IpcChannel = keyof typeof ipcArgSchemas;
 export type IpcArg<C extends IpcChannel> = z.infer<(typeof ipcArgSchemas)[C]>;
@@ -180,9 +187,6 @@ export type HostIpcHandlers = { [C in HostChannel]: HandlerOf<C> };
 /** What a host registers: every channel of the contract, once. */
 export type KioskIpcHandlers = IpcHandlers & HostIpcHandlers;
 
-/** Push channel from host to renderer. */
-export const STATION_CHANGED = 'station:changed' as const;
-
 /** `window.kiosk`: the only surface the shell UI has. */
 export interface KioskApi {
   invoke<C extends IpcChannel>(
@@ -201,8 +205,4 @@ export function parseIpcArg<C extends IpcChannel>(channel: C, arg: unknown): Ipc
   if (!result.success)
     throw new Error(`invalid argument for ${channel}: ${result.error.issues.map((i) => i.message).join('; ')}`);
   return result.data as IpcArg<C>;
-}
-
-export function isIpcChannel(name: unknown): name is IpcChannel {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(ipcArgSchemas, name);
 }
