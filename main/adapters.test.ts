@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCESSIBILITY, type StationView } from '../protocol/ipc.ts';
 import { configPath, loadConfig } from './config.ts';
@@ -53,17 +53,18 @@ describe('what the shell covers', () => {
 
 describe('the shell files on app://shell', () => {
   it('serves only files inside the built renderer', () => {
-    expect(shellAssetPath('/app/dist/renderer', 'app://shell/')).toBe('/app/dist/renderer/index.html');
-    expect(shellAssetPath('/app/dist/renderer', 'app://shell/assets/main.js')).toBe(
-      '/app/dist/renderer/assets/main.js',
-    );
-    expect(shellAssetPath('/app/dist/renderer', 'app://shell/..%2f..%2fetc%2fpasswd')).toBeNull();
+    // Built with node:path, so the expectations hold on Windows too (vitest.win32.config.ts checks).
+    const renderer = join(sep, 'app', 'dist', 'renderer');
+    expect(shellAssetPath(renderer, 'app://shell/')).toBe(join(renderer, 'index.html'));
+    expect(shellAssetPath(renderer, 'app://shell/assets/main.js')).toBe(join(renderer, 'assets', 'main.js'));
+    expect(shellAssetPath(renderer, 'app://shell/..%2f..%2fetc%2fpasswd')).toBeNull();
+    // A backslash is a separator on Windows: it must not climb out there (on POSIX it is part of a name).
+    const backslashed = shellAssetPath(renderer, 'app://shell/..%5c..%5cetc%5cpasswd');
+    expect(backslashed === null || backslashed.startsWith(join(renderer, sep))).toBe(true);
     // Dot segments are resolved by the URL parser first, so they cannot climb out either.
-    expect(shellAssetPath('/app/dist/renderer', 'app://shell/%2e%2e/%2e%2e/etc/passwd')).toBe(
-      '/app/dist/renderer/etc/passwd',
-    );
-    expect(shellAssetPath('/app/dist/renderer', 'app://other/index.html')).toBeNull();
-    expect(shellAssetPath('/app/dist/renderer', 'file:///etc/passwd')).toBeNull();
+    expect(shellAssetPath(renderer, 'app://shell/%2e%2e/%2e%2e/etc/passwd')).toBe(join(renderer, 'etc', 'passwd'));
+    expect(shellAssetPath(renderer, 'app://other/index.html')).toBeNull();
+    expect(shellAssetPath(renderer, 'file:///etc/passwd')).toBeNull();
   });
   it('answers with a content security policy and 404 for anything missing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kiosk-renderer-'));

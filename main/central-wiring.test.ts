@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HelpClient } from '../core/help/help-client.ts';
 import { OfflineHelp } from '../core/session/offline-help.ts';
@@ -9,6 +9,10 @@ import { METRICS_QUEUE_DIR, wireCentral, type CentralLinks, type CentralWiringDe
 
 const TOKEN = 'kst_station_token_123';
 const SESSION = '00000000-0000-4000-8000-000000000001';
+// Built with node:path so the expectations hold on Windows too (vitest.win32.config.ts checks).
+const CONFIG_DIR = resolve('/etc/kiosk');
+const CONFIG_PATH = join(CONFIG_DIR, 'station.json');
+const TOKEN_PATH = join(CONFIG_DIR, 'station-token');
 
 /** A fake central behind `fetch`: records every request, answers ingest with "all accepted". */
 function fakeCentral() {
@@ -42,10 +46,10 @@ function wire(overrides: Partial<CentralWiringDeps> & { files?: Record<string, s
   const central = fakeCentral();
   const logs: { message: string; details?: Record<string, unknown> }[] = [];
   let ids = 0;
-  const files = overrides.files ?? { '/etc/kiosk/station-token': `${TOKEN}\n` };
+  const files = overrides.files ?? { [TOKEN_PATH]: `${TOKEN}\n` };
   const links = wireCentral({
     central: { url: 'https://central.example/', tokenFile: 'station-token' },
-    configPath: '/etc/kiosk/station.json',
+    configPath: CONFIG_PATH,
     userDataDir,
     readText: (path) => {
       const text = files[path];
@@ -122,7 +126,7 @@ describe('central wiring of the Electron station', () => {
     expect(logs.filter((l) => l.message.startsWith('station token unavailable'))).toHaveLength(1);
     expect(logs).toContainEqual({
       message: 'station token unavailable; metrics stay queued',
-      details: { problem: 'token file cannot be read (ENOENT)', tokenFile: '/etc/kiosk/station-token' },
+      details: { problem: 'token file cannot be read (ENOENT)', tokenFile: TOKEN_PATH },
     });
   });
 

@@ -1,7 +1,8 @@
 /**
  * `npm test`: every suite, one summary. Runs ESLint (layer rules included) and Prettier, the type
  * check, the vitest suites (core, protocol, main with a fake electron, central on real SQLite and
- * PostgreSQL) twice — the second time with the clock a year ahead — builds the web apps, runs the
+ * PostgreSQL) twice — the second time with the clock a year ahead — then main/ and preload/ with
+ * Windows path semantics (`vitest.win32.config.ts`), builds the web apps, runs the
  * Playwright browser journeys in Debian Chromium, and the Electron suite (which skips where no
  * Electron binary exists). Ends with the line CI reads: `N passed, N failed, N skipped`.
  */
@@ -55,10 +56,13 @@ for (const project of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.brow
 runVitest('vitest', []);
 if (existsSync(FAKETIME)) runVitest('vitest, clock +1 year', [FAKETIME, '-f', '+365d']);
 else add(`vitest, clock +1 year (${FAKETIME} missing: apt-get install faketime)`, { passed: 0, failed: 1, skipped: 0 });
+// The main/ and preload/ suites again with Windows path semantics (node:path is path.win32), so a
+// test that hard-codes a POSIX path fails here and not first on the Windows CI runner.
+runVitest('vitest, win32 paths (main, preload)', [], ['-c', 'vitest.win32.config.ts']);
 
-function runVitest(label: string, prefix: string[]): void {
+function runVitest(label: string, prefix: string[], extra: string[] = []): void {
   const json = join(out, `${label.replace(/\W+/g, '-')}.json`);
-  const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`];
+  const args = ['vitest', 'run', ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`];
   const [command, ...rest] = prefix.length > 0 ? [...prefix, 'npx', ...args] : ['npx', ...args];
   const before = total.failed;
   const status = run(label, command ?? 'npx', rest);
