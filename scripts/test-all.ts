@@ -2,7 +2,8 @@
  * `npm test`: every suite, one summary. Runs ESLint (layer rules included) and Prettier, the type
  * check, the vitest suites (core, protocol, main with a fake electron, central on real SQLite and
  * PostgreSQL) twice — the second time with the clock a year ahead — then main/ and preload/ with
- * Windows path semantics (`vitest.win32.config.ts`), builds the web apps, runs the
+ * Windows path semantics (`vitest.win32.config.ts`), builds the web apps, packages the app with a
+ * stand-in Electron (`package:dry-run`: app.asar contents, fuses), runs the
  * Playwright browser journeys in Debian Chromium, and the Electron suite (which skips where no
  * Electron binary exists). Ends with the line CI reads: `N passed, N failed, N skipped`.
  */
@@ -91,6 +92,13 @@ for (const script of ['build:renderer', 'build:central-web', 'build:console', 'b
   if (!pkg.scripts[script]) continue;
   const status = run(script, 'npm', ['run', '-s', script]);
   if (status !== 0) add(script, { passed: 0, failed: 1, skipped: 0 });
+}
+
+// 3b. Package the app the way CI does (electron-builder, a stand-in Electron): app.asar holds only
+// what runs, and the flipped fuses are as decided in electron-builder.ts.
+{
+  const status = run('packaging dry run', 'npm', ['run', '-s', 'package:dry-run']);
+  add('packaging dry run', { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 });
 }
 
 // 4. Playwright suites: browser journeys in Debian Chromium, then the Electron app where it exists.
