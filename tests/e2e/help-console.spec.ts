@@ -53,6 +53,15 @@ async function logIn(page: Page, url: string, name: string) {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: /Jonossa/ })).toBeVisible();
   await expect(page.getByText('Yhteys päällä')).toBeVisible();
+  // Advisors may start away: go present by keyboard, and the header then says so.
+  const presence = page.getByTestId('console-presence');
+  await expect(presence).toHaveText(/paikalla|poissa/);
+  if ((await presence.textContent())?.includes('poissa')) {
+    await page.getByRole('button', { name: 'Merkitse paikalla' }).focus();
+    await page.keyboard.press('Enter');
+  }
+  await expect(presence).toHaveText('Tilasi: paikalla');
+  await expect(page.getByRole('button', { name: 'Merkitse poissa' })).toBeVisible();
 }
 
 test('an advisor sees a new request arrive, claims it, chats with the visitor and resolves it, by keyboard', async ({

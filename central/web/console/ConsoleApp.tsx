@@ -1,164 +1,234 @@
 import { Button, ButtonVariant, Notification, NotificationSize } from 'hds-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HelpQueueItem } from '../../../protocol/help.ts';
+import { displayNames } from '../shared/display-names.ts';
 import { createAlerts } from './alerts.ts';
-import type { ConsoleApi, Me } from './console-api.ts';
+import type { ConsoleApi, Me, SessionEnd } from './console-api.ts';
+import { ConsoleHeader } from './ConsoleHeader.tsx';
+import { HandledToday } from './HandledToday.tsx';
 import { LoginForm } from './LoginForm.tsx';
 import { QueueItemCard } from './QueueItemCard.tsx';
-import { useConsoleQueue } from './use-console-queue.ts';
+import { QueueSummary } from './QueueSummary.tsx';
+import { useConsoleQueue, type QueueAlerts } from './use-console-queue.ts';
 
-/** The advisor console: login, then the live queue, the advisor's own requests and today's handled list. */
+/** The advisor console: login, then the live queue, the advisor's own requests and today's count. */
 export function ConsoleApp({ api }: { api: ConsoleApi }) {
   const { t, i18n } = useTranslation();
   const [me, setMe] = useState<Me | null | 'loading'>('loading');
+  const [ended, setEnded] = useState<SessionEnd | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const alerts = useMemo(() => createAlerts(window), []);
   const [alertsOn, setAlertsOn] = useState(false);
+  const [presenceBusy, setPresenceBusy] = useState(false);
+  // Where keyboard focus goes after an action removes the control that had it.
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  // A coordinator has no advisor stream: opening it would only collect 403s.
+  const loggedIn = me !== null && me !== 'loading' && me.role !== 'coordinator';
 
   useEffect(() => {
     void api.me().then(setMe, () => setMe(null));
   }, [api]);
-
-  const onCreated = useCallback(
-    (item: HelpQueueItem) => {
-      const text = t('queue.newRequest', { topic: t(`topic.${item.topic}`), location: item.location });
-      setAnnouncement(text);
-      alerts.notify(t('queue.newRequestTitle'), text);
-    },
-    [alerts, t],
+  useEffect(
+    () =>
+      api.onSessionEnded((why) => {
+        setEnded(why);
+        setMe(null);
+      }),
+    [api],
   );
-  const { state, dispatch } = useConsoleQueue(api, me !== null && me !== 'loading', onCreated);
+
+  const announce = useCallback(
+    (title: string, text: string, tag: string) => {
+      setAnnouncement(text);
+      alerts.notify(title, text, tag);
+    },
+    [alerts],
+  );
+  const queueAlerts = useMemo<QueueAlerts>(
+    () => ({
+      created: (item) => {
+        const names = displayNames(i18n.language);
+        announce(
+          t('queue.newRequestTitle'),
+          t('queue.newRequest', { topic: names.topic(item.topic), location: item.location }),
+          `help-request-${item.id}`,
+        );
+      },
+      visitorMessage: (requestId, text) =>
+        announce(t('chat.newMessageTitle'), t('chat.newMessage', { text }), `help-chat-${requestId}`),
+    }),
+    [announce, t, i18n.language],
+  );
+  const { state, dispatch } = useConsoleQueue(api, loggedIn, queueAlerts);
+
+  useEffect(() => {
+    if (!focusTarget) return;
+    const target = document.getElementById(focusTarget);
+    if (target) {
+      target.focus();
+      setFocusTarget(null);
+    }
+  }, [focusTarget, state]);
 
   if (me === 'loading') return <p className="console-loading">{t('app.loading')}</p>;
-  if (me === null) return <LoginForm api={api} onLoggedIn={setMe} />;
+  if (me === null)
+    return (
+      <LoginForm
+        api={api}
+        notice={ended ? t(`login.ended.${ended}`) : null}
+        onLoggedIn={(who) => {
+          setEnded(null);
+          setMe(who);
+        }}
+      />
+    );
+
+  if (me.role === 'coordinator')
+    return (
+      <main className="console-login" id="main">
+        <h1>{t('app.title')}</h1>
+        <p>{t('app.wrongRole')}</p>
+        <p>
+          <a href="/dashboard/">{t('app.toDashboard')}</a>
+        </p>
+        <Button variant={ButtonVariant.Secondary} onClick={() => void api.logout().then(() => setMe(null))}>
+          {t('app.logout')}
+        </Button>
+      </main>
+    );
 
   const mine = state.items.filter((i) => i.state === 'claimed' && i.claimedBy?.id === me.name);
   const waiting = state.items.filter((i) => i.state === 'queued');
   const others = state.items.filter((i) => i.state === 'claimed' && i.claimedBy?.id !== me.name);
-  const online = state.me?.status !== 'away';
+  const presence = state.me?.status ?? null;
 
   const act = async (id: string, action: 'claim' | 'release' | 'resolve') => {
     setProblem(null);
     const result = await api.act(id, action);
     if (result.ok) {
       dispatch({ type: 'upsert', item: result.value });
+      setFocusTarget(action === 'claim' ? `chat-${id}` : 'queue-title');
       if (action === 'resolve') dispatch({ type: 'handled', items: await api.handledToday() });
+    } else if (result.status === 401) {
+      return; // the session-ended listener shows the login form
     } else if (result.body.error === 'already-claimed') {
       setProblem(t('queue.alreadyClaimed', { name: result.body.claimedBy?.displayName ?? '?' }));
     } else {
-      setProblem(result.body.message ?? t('app.error'));
+      setProblem(
+        t(
+          `errors.${result.body.error === 'closed' || result.body.error === 'not-found' ? result.body.error : 'other'}`,
+        ),
+      );
     }
+  };
+
+  const togglePresence = () => {
+    setPresenceBusy(true);
+    void api
+      .setPresence(presence === 'online' ? 'away' : 'online')
+      .then((status) => {
+        // The label follows what central now holds, not what was clicked.
+        if (status) dispatch({ type: 'myStatus', status });
+        else setProblem(t('errors.other'));
+      })
+      .finally(() => setPresenceBusy(false));
   };
 
   return (
     <div className="console">
-      <header className="console-header">
-        <h1>{t('app.title')}</h1>
-        <div className="console-header__tools">
-          <span className={state.connected ? 'console-live' : 'console-live console-live--down'} role="status">
-            {state.connected ? t('app.live') : t('app.reconnecting')}
-          </span>
-          <label className="console-select">
-            <span>{t('app.language')}</span>
-            <select value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
-              <option value="fi">Suomi</option>
-              <option value="sv">Svenska</option>
-              <option value="en">English</option>
-            </select>
-          </label>
-          <Button
-            variant={online ? ButtonVariant.Secondary : ButtonVariant.Primary}
-            onClick={() => void api.setPresence(online ? 'away' : 'online').then(() => api.me())}
-            aria-pressed={online}
-          >
-            {online ? t('presence.goAway') : t('presence.goOnline')}
-          </Button>
-          {!alertsOn && (
-            <Button variant={ButtonVariant.Secondary} onClick={() => void alerts.enable().then(setAlertsOn)}>
-              {t('app.enableAlerts')}
-            </Button>
-          )}
-          <Button
-            variant={ButtonVariant.Supplementary}
-            iconStart={undefined}
-            onClick={() => void api.logout().then(() => setMe(null))}
-          >
-            {t('app.logout')}
-          </Button>
-        </div>
-      </header>
+      <ConsoleHeader
+        connected={state.connected}
+        presence={presence}
+        presenceBusy={presenceBusy}
+        onTogglePresence={togglePresence}
+        alertsOn={alertsOn}
+        onEnableAlerts={() => void alerts.enable().then(setAlertsOn)}
+        onLogout={() =>
+          void api.logout().then(() => {
+            setEnded(null);
+            setMe(null);
+          })
+        }
+      />
       <p className="visually-hidden" aria-live="assertive" aria-atomic="true" data-testid="console-live">
         {announcement}
       </p>
-      {problem && (
-        <Notification
-          type="alert"
-          size={NotificationSize.Small}
-          label={problem}
-          dismissible
-          closeButtonLabelText={t('app.dismiss')}
-          onClose={() => setProblem(null)}
-        >
-          {problem}
-        </Notification>
-      )}
-      <main className="console-main">
-        <section aria-labelledby="mine-title" className="console-section">
-          <h2 id="mine-title">{t('queue.mine', { count: mine.length })}</h2>
-          {mine.length === 0 ? (
-            <p>{t('queue.noneMine')}</p>
-          ) : (
-            mine.map((item) => <QueueItemCard key={item.id} item={item} me={me.name} api={api} onAct={act} />)
+      <main className="console-main" id="main">
+        <div className="console-notices">
+          {!alertsOn && (
+            <Notification type="info" label={t('alerts.promptTitle')} size={NotificationSize.Small}>
+              <p className="console-notice-text">{t('alerts.promptText')}</p>
+              <Button variant={ButtonVariant.Primary} onClick={() => void alerts.enable().then(setAlertsOn)}>
+                {t('app.enableAlerts')}
+              </Button>
+            </Notification>
           )}
-        </section>
-        <section aria-labelledby="queue-title" className="console-section">
-          <h2 id="queue-title">{t('queue.waiting', { count: waiting.length })}</h2>
-          {waiting.length === 0 ? (
-            <p>{t('queue.empty')}</p>
-          ) : (
-            <ol className="console-list">
-              {waiting.map((item) => (
-                <li key={item.id}>
-                  <QueueItemCard item={item} me={me.name} api={api} onAct={act} />
+          {presence === 'away' && (
+            <Notification type="alert" label={t('presence.awayNotice')} size={NotificationSize.Small}>
+              {t('presence.awayText')}
+            </Notification>
+          )}
+          {problem && (
+            <Notification
+              type="error"
+              size={NotificationSize.Small}
+              label={problem}
+              dismissible
+              closeButtonLabelText={t('app.dismiss')}
+              onClose={() => setProblem(null)}
+              data-testid="console-problem"
+            >
+              {null}
+            </Notification>
+          )}
+        </div>
+        <QueueSummary waiting={waiting} />
+        <div className="console-columns">
+          <section aria-labelledby="mine-title" className="console-section">
+            <h2 id="mine-title">{t('queue.mine', { count: mine.length })}</h2>
+            {mine.length === 0 ? (
+              <p>{t('queue.noneMine')}</p>
+            ) : (
+              mine.map((item) => <QueueItemCard key={item.id} item={item} me={me.name} api={api} onAct={act} />)
+            )}
+          </section>
+          <section aria-labelledby="queue-title" className="console-section">
+            <h2 id="queue-title" tabIndex={-1}>
+              {t('queue.waiting', { count: waiting.length })}
+            </h2>
+            {waiting.length === 0 ? (
+              <p>{t('queue.empty')}</p>
+            ) : (
+              <ol className="console-list">
+                {waiting.map((item) => (
+                  <li key={item.id}>
+                    <QueueItemCard item={item} me={me.name} api={api} onAct={act} />
+                  </li>
+                ))}
+              </ol>
+            )}
+            {others.length > 0 && (
+              <>
+                <h2 id="others-title">{t('queue.others')}</h2>
+                {others.map((item) => (
+                  <QueueItemCard key={item.id} item={item} me={me.name} api={api} onAct={act} />
+                ))}
+              </>
+            )}
+          </section>
+          <section aria-labelledby="today-title" className="console-section">
+            <HandledToday items={state.handledToday} />
+            <h2 id="advisors-title">{t('presence.title')}</h2>
+            <ul className="console-advisors">
+              {state.advisors.map((a) => (
+                <li key={a.id}>
+                  {a.displayName}: {t(`presence.${a.status}`)}
                 </li>
               ))}
-            </ol>
-          )}
-        </section>
-        {others.length > 0 && (
-          <section aria-labelledby="others-title" className="console-section">
-            <h2 id="others-title">{t('queue.others')}</h2>
-            {others.map((item) => (
-              <QueueItemCard key={item.id} item={item} me={me.name} api={api} onAct={act} />
-            ))}
+            </ul>
           </section>
-        )}
-        <section aria-labelledby="handled-title" className="console-section">
-          <h2 id="handled-title">{t('handled.title', { count: state.handledToday.length })}</h2>
-          <ul className="console-handled" data-testid="handled-today">
-            {state.handledToday.map((item) => (
-              <li key={item.id}>
-                {new Date(item.closedAt ?? item.createdAt).toLocaleTimeString(i18n.language, {
-                  hour: '2-digit',
-                  minute: '2-digit',
-                })}{' '}
-                · {t(`topic.${item.topic}`)} · {item.location}
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section aria-labelledby="advisors-title" className="console-section">
-          <h2 id="advisors-title">{t('presence.title')}</h2>
-          <ul>
-            {state.advisors.map((a) => (
-              <li key={a.id}>
-                {a.displayName}: {t(`presence.${a.status}`)}
-              </li>
-            ))}
-          </ul>
-        </section>
+        </div>
       </main>
     </div>
   );

@@ -2,6 +2,7 @@ import { Button, ButtonVariant, TextArea } from 'hds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CHAT_CHARS, type HelpQueueItem } from '../../../protocol/help.ts';
+import { displayNames } from '../shared/display-names.ts';
 import type { ConsoleApi } from './console-api.ts';
 import { useNow } from './use-now.ts';
 
@@ -22,16 +23,19 @@ export function QueueItemCard({
   api: ConsoleApi;
   onAct: (id: string, action: 'claim' | 'release' | 'resolve') => Promise<void>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const names = displayNames(i18n.language);
   const now = useNow();
   const [text, setText] = useState('');
   const mine = item.state === 'claimed' && item.claimedBy?.id === me;
   const since = item.state === 'claimed' && item.claimedAt !== null ? item.claimedAt : item.createdAt;
   const titleId = `req-${item.id}`;
+  const [sendFailed, setSendFailed] = useState(false);
   const send = async () => {
     const trimmed = text.trim();
     if (!trimmed) return;
     const result = await api.send(item.id, trimmed);
+    setSendFailed(!result.ok && result.status !== 401);
     if (result.ok) setText('');
   };
   return (
@@ -42,7 +46,7 @@ export function QueueItemCard({
       data-state={item.state}
     >
       <h3 id={titleId} className="console-card__title">
-        {t(`topic.${item.topic}`)} · {item.location}
+        {names.topic(item.topic)} · {item.location}
       </h3>
       <dl className="console-card__facts">
         <div>
@@ -51,7 +55,7 @@ export function QueueItemCard({
         </div>
         <div>
           <dt>{t('item.language')}</dt>
-          <dd>{item.language}</dd>
+          <dd>{names.language(item.language)}</dd>
         </div>
         <div>
           <dt>{t('item.mode')}</dt>
@@ -60,13 +64,13 @@ export function QueueItemCard({
         {item.accessibilityModes.length > 0 && (
           <div>
             <dt>{t('item.accessibility')}</dt>
-            <dd>{item.accessibilityModes.map((m) => t(`a11y.${m}`)).join(', ')}</dd>
+            <dd>{item.accessibilityModes.map((m) => names.accessibilityMode(m)).join(', ')}</dd>
           </div>
         )}
         {item.serviceId && (
           <div>
             <dt>{t('item.service')}</dt>
-            <dd>{item.serviceId}</dd>
+            <dd>{names.service(item.serviceId)}</dd>
           </div>
         )}
         {item.claimedBy && !mine && (
@@ -102,11 +106,17 @@ export function QueueItemCard({
       {mine && (
         <div className="console-chat">
           <ol className="console-chat__log" role="log" aria-label={t('chat.label')} data-testid="console-chat-log">
-            {item.messages.map((m) => (
-              <li key={m.id} className={`console-chat__line console-chat__line--${m.from}`}>
-                <strong>{m.from === 'advisor' ? t('chat.you') : t('chat.visitor')}:</strong> {m.text}
+            {item.messages.length === 0 ? (
+              <li className="console-chat__empty">
+                {item.mode === 'chat-here' ? t('chat.emptyChat') : t('chat.emptyVisit')}
               </li>
-            ))}
+            ) : (
+              item.messages.map((m) => (
+                <li key={m.id} className={`console-chat__line console-chat__line--${m.from}`}>
+                  <strong>{m.from === 'advisor' ? t('chat.you') : t('chat.visitor')}:</strong> {m.text}
+                </li>
+              ))
+            )}
           </ol>
           <form
             onSubmit={(event) => {
@@ -127,7 +137,12 @@ export function QueueItemCard({
                 }
               }}
             />
-            <Button type="submit" variant={ButtonVariant.Primary}>
+            {sendFailed && (
+              <p className="console-error" role="alert">
+                {t('chat.sendFailed')}
+              </p>
+            )}
+            <Button type="submit" variant={ButtonVariant.Primary} className="console-chat__send">
               {t('chat.send')}
             </Button>
           </form>

@@ -1,12 +1,15 @@
 /**
- * Sound and desktop notification for a new request. The browser allows both only after a user
- * gesture, so the console asks once from a button ("Turn on alerts").
+ * Sound and system notification for a new request or a visitor's chat message. The browser allows
+ * both only after a user gesture, so the console asks from a button ("Turn on alerts").
  */
 export interface Alerts {
   /** Call from a click: unlocks audio and asks for notification permission. */
   enable(): Promise<boolean>;
   enabled(): boolean;
-  notify(title: string, body: string): void;
+  /** Whether system notifications may be shown (the advisor may allow sound but block these). */
+  notificationsAllowed(): boolean;
+  /** Beeps, and shows a system notification while the console is not the visible tab. `tag` groups repeats. */
+  notify(title: string, body: string, tag: string): void;
 }
 
 export function createAlerts(win: Window & typeof globalThis): Alerts {
@@ -34,7 +37,8 @@ export function createAlerts(win: Window & typeof globalThis): Alerts {
       return true;
     },
     enabled: () => on,
-    notify(title, body) {
+    notificationsAllowed: () => 'Notification' in win && win.Notification.permission === 'granted',
+    notify(title, body, tag) {
       if (!on) return;
       beep();
       if (
@@ -42,7 +46,7 @@ export function createAlerts(win: Window & typeof globalThis): Alerts {
         win.Notification.permission === 'granted' &&
         win.document.visibilityState !== 'visible'
       ) {
-        new win.Notification(title, { body, tag: 'help-request' });
+        new win.Notification(title, { body, tag });
       }
     },
   };

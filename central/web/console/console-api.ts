@@ -17,12 +17,24 @@ export type { Me };
 export type ActionOutcome<T> =
   { ok: true; value: T } | { ok: false; status: number; body: Partial<HelpClaimConflict> & { message?: string } };
 
+/** Why the console went back to the login form on its own. */
+export type SessionEnd = 'expired' | 'ended' | 'disabled';
+
 export interface ConsoleApi {
   me(): Promise<Me | null>;
+  /**
+   * Called when central answers 401 to a logged-in console (session expired, revoked or logged
+   * out elsewhere), so the app can show the login form with a message instead of failing quietly.
+   * Returns the unsubscribe function.
+   */
+  onSessionEnded(listener: (why: SessionEnd) => void): () => void;
+  /** Tells the listeners that the session ended (the live stream uses it when central ends it). */
+  sessionEnded(why: SessionEnd): void;
   login(name: string, password: string): Promise<{ ok: true; me: Me } | { ok: false; status: number; message: string }>;
   logout(): Promise<void>;
   heartbeat(): Promise<void>;
-  setPresence(status: AdvisorPresence): Promise<void>;
+  /** Sets presence; resolves to the status central now holds (null if it refused). */
+  setPresence(status: AdvisorPresence): Promise<AdvisorPresence | null>;
   act(id: string, action: 'claim' | 'release' | 'resolve'): Promise<ActionOutcome<HelpQueueItem>>;
   send(id: string, text: string): Promise<ActionOutcome<ChatMessage>>;
   handledToday(): Promise<HelpQueueItem[]>;
@@ -32,6 +44,12 @@ export interface ConsoleApi {
 
 export function createConsoleApi(win: Window & typeof globalThis): ConsoleApi {
   let csrf = '';
+  const listeners = new Set<(why: SessionEnd) => void>();
+  const ended = (why: SessionEnd) => {
+    if (!csrf) return; // already logged out: tell the app once
+    csrf = '';
+    for (const listener of [...listeners]) listener(why);
+  };
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await win.fetch(path, {
       method,
@@ -43,6 +61,8 @@ export function createConsoleApi(win: Window & typeof globalThis): ConsoleApi {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const data = (await response.json().catch(() => ({}))) as unknown;
+    // Login and "who am I" answer 401 as a normal outcome; anywhere else it means the session is gone.
+    if (response.status === 401 && !path.startsWith('/api/v1/auth/')) ended('expired');
     return { status: response.status, data };
   };
   const outcome = <T>(r: { status: number; data: unknown }): ActionOutcome<T> =>
@@ -56,6 +76,11 @@ export function createConsoleApi(win: Window & typeof globalThis): ConsoleApi {
   const advisor = `${HELP_API_PREFIX}/advisor`;
 
   return {
+    onSessionEnded(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    sessionEnded: ended,
     async me() {
       const r = await call('GET', '/api/v1/auth/me');
       if (r.status !== 200) return null;
@@ -79,7 +104,8 @@ export function createConsoleApi(win: Window & typeof globalThis): ConsoleApi {
       await call('POST', `${advisor}/heartbeat`);
     },
     async setPresence(status) {
-      await call('PUT', `${advisor}/presence`, { status });
+      const r = await call('PUT', `${advisor}/presence`, { status });
+      return r.status === 200 ? (r.data as { status: AdvisorPresence }).status : null;
     },
     async act(id, action) {
       return outcome<HelpQueueItem>(await call('POST', `${advisor}/requests/${id}/${action}`));

@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import 'hds-core/lib/base.min.css';
+// Helsinki Grotesk: hds-core's @font-face points at the city's font CDN (the files are in no npm package).
+import 'hds-core/lib/fonts/fonts.min.css';
 import { ConsoleApp } from './ConsoleApp.tsx';
 import { createConsoleApi } from './console-api.ts';
 import en from './locales/en.json';

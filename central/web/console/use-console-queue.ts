@@ -5,6 +5,7 @@ import {
   helpConsoleSnapshotSchema,
   helpQueueItemSchema,
   advisorSummarySchema,
+  type AdvisorPresence,
   type AdvisorSummary,
   type HelpConsoleSnapshot,
   type HelpQueueItem,
@@ -24,8 +25,15 @@ type Action =
   | { type: 'upsert'; item: HelpQueueItem }
   | { type: 'chat'; requestId: string; message: HelpQueueItem['messages'][number] }
   | { type: 'advisors'; advisors: AdvisorSummary[] }
+  | { type: 'myStatus'; status: AdvisorPresence }
   | { type: 'handled'; items: HelpQueueItem[] }
   | { type: 'connected'; connected: boolean };
+
+/**
+ * The `stream.ended` event (protocol/help.ts `HELP_STREAM_END_EVENT`, `{ reason }`); named here
+ * by value so the console does not depend on the server side landing first.
+ */
+const STREAM_END_EVENT = 'stream.ended';
 
 const initial: QueueState = { connected: false, me: null, items: [], advisors: [], handledToday: [] };
 
@@ -57,8 +65,17 @@ function reduce(state: QueueState, action: Action): QueueState {
             : i,
         ),
       };
-    case 'advisors':
-      return { ...state, advisors: action.advisors };
+    case 'advisors': {
+      // The presence event is the server's word on my own status too: the toggle follows it.
+      const mine = state.me ? action.advisors.find((a) => a.id === state.me?.id) : undefined;
+      return {
+        ...state,
+        advisors: action.advisors,
+        me: state.me && mine ? { ...state.me, status: mine.status } : state.me,
+      };
+    }
+    case 'myStatus':
+      return { ...state, me: state.me ? { ...state.me, status: action.status } : state.me };
     case 'handled':
       return { ...state, handledToday: action.items };
     case 'connected':
@@ -66,17 +83,26 @@ function reduce(state: QueueState, action: Action): QueueState {
   }
 }
 
+/** What the console does when something arrives that the advisor must notice. */
+export interface QueueAlerts {
+  /** A new request entered the queue. */
+  created(item: HelpQueueItem): void;
+  /** A visitor wrote in one of my requests (chat events reach only the advisor holding it). */
+  visitorMessage(requestId: string, text: string): void;
+}
+
 /**
  * The live queue: a snapshot first, then changes. EventSource reconnects by itself and sends
- * `Last-Event-ID`, so central replays what was missed (or sends a fresh snapshot).
+ * `Last-Event-ID`, so central replays what was missed (or sends a fresh snapshot). When the
+ * reconnect is refused (the session ended), the console is told through `api.sessionEnded`.
  */
-export function useConsoleQueue(api: ConsoleApi, enabled: boolean, onCreated: (item: HelpQueueItem) => void) {
+export function useConsoleQueue(api: ConsoleApi, enabled: boolean, alerts: QueueAlerts) {
   const [state, dispatch] = useReducer(reduce, initial);
-  const onCreatedRef = useRef(onCreated);
-  // The stream is opened once; it calls the latest callback without reopening.
+  const alertsRef = useRef(alerts);
+  // The stream is opened once; it calls the latest callbacks without reopening.
   useEffect(() => {
-    onCreatedRef.current = onCreated;
-  }, [onCreated]);
+    alertsRef.current = alerts;
+  }, [alerts]);
 
   useEffect(() => {
     if (!enabled) return;
@@ -90,14 +116,20 @@ export function useConsoleQueue(api: ConsoleApi, enabled: boolean, onCreated: (i
         }
       });
     source.onopen = () => dispatch({ type: 'connected', connected: true });
-    source.onerror = () => dispatch({ type: 'connected', connected: false });
+    source.onerror = () => {
+      dispatch({ type: 'connected', connected: false });
+      // CLOSED means the browser gave up (e.g. the reconnect got 401): ask whether we are still
+      // logged in rather than showing "reconnecting" for ever.
+      if (source.readyState === EventSource.CLOSED)
+        void api.me().then((me) => (me ? undefined : api.sessionEnded('ended')));
+    };
     on(HELP_CONSOLE_EVENTS.snapshot, (data) =>
       dispatch({ type: 'snapshot', snapshot: helpConsoleSnapshotSchema.parse(data) }),
     );
     on(HELP_CONSOLE_EVENTS.requestCreated, (data) => {
       const item = helpQueueItemSchema.parse(data);
       dispatch({ type: 'upsert', item });
-      onCreatedRef.current(item);
+      alertsRef.current.created(item);
     });
     on(HELP_CONSOLE_EVENTS.requestUpdated, (data) =>
       dispatch({ type: 'upsert', item: helpQueueItemSchema.parse(data) }),
@@ -105,6 +137,13 @@ export function useConsoleQueue(api: ConsoleApi, enabled: boolean, onCreated: (i
     on(HELP_CONSOLE_EVENTS.chatMessage, (data) => {
       const chat = helpConsoleChatEventSchema.parse(data);
       dispatch({ type: 'chat', requestId: chat.requestId, message: chat.message });
+      if (chat.message.from === 'visitor') alertsRef.current.visitorMessage(chat.requestId, chat.message.text);
+    });
+    // Central's last word on a stream it ends for good (logout, expiry, revocation): no retry.
+    on(STREAM_END_EVENT, (data) => {
+      source.close();
+      const reason = (data as { reason?: unknown }).reason;
+      api.sessionEnded(reason === 'session-expired' ? 'expired' : reason === 'account-disabled' ? 'disabled' : 'ended');
     });
     on(HELP_CONSOLE_EVENTS.presence, (data) =>
       dispatch({
