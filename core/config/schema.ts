@@ -73,6 +73,12 @@ export const serviceSchema = z
       .min(1)
       .describe('Origins the service may navigate to, including identification redirects.'),
     permissions: z.array(z.enum(PERMISSIONS)).default([]),
+    clientCertificate: z
+      .enum(['deny', 'smart-card'])
+      .default('deny')
+      .describe(
+        'TLS client certificates (smart-card e-ID). "deny" (default): never sent. "smart-card": sent only when exactly one certificate is offered, i.e. the card in the reader; never a choice between several.',
+      ),
   })
   .strict();
 export type ServiceConfig = z.infer<typeof serviceSchema>;

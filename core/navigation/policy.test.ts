@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideNavigation, type NavigationRules } from './policy.ts';
+import { decideNavigation, decidePopup, type NavigationRules } from './policy.ts';
 
 const kela: NavigationRules = {
   allowedOrigins: ['https://www.kela.fi', 'https://*.suomi.fi', 'https://asiointi.kela.fi:8443'],
@@ -60,5 +60,21 @@ describe('navigation policy: a visitor stays inside the services the station off
   it('matches IDN patterns by their real (punycode) host', () => {
     const rules: NavigationRules = { allowedOrigins: ['https://xn--sknetrafiken-ucb.se'], localHttpOrigins: [] };
     expect(decideNavigation('https://skånetrafiken.se/', rules)).toEqual({ allowed: true });
+  });
+});
+
+describe('in-memory documents', () => {
+  const rules = { allowedOrigins: ['https://www.kela.fi'], localHttpOrigins: [] };
+  it('judges a blob: URL by the origin that made it', () => {
+    expect(decideNavigation('blob:https://www.kela.fi/9f1c', rules).allowed).toBe(true);
+    expect(decideNavigation('blob:https://evil.example/9f1c', rules).allowed).toBe(false);
+    expect(decideNavigation('blob:null/9f1c', rules).allowed).toBe(false);
+    expect(decideNavigation('blob:blob:https://www.kela.fi/1', rules).allowed).toBe(false);
+  });
+  it('allows an empty popup only from an allowed page', () => {
+    expect(decidePopup('about:blank', 'https://www.kela.fi/x', rules).allowed).toBe(true);
+    expect(decidePopup('about:blank', 'https://evil.example/', rules).allowed).toBe(false);
+    expect(decidePopup('about:srcdoc', 'https://www.kela.fi/x', rules).allowed).toBe(false);
+    expect(decidePopup('https://evil.example/', 'https://www.kela.fi/x', rules).allowed).toBe(false);
   });
 });

@@ -69,6 +69,12 @@ export function decideNavigation(rawUrl: string, rules: NavigationRules): Naviga
   } catch {
     return { allowed: false, reason: 'malformed' };
   }
+  // A blob: URL (a PDF letter the page built in memory) belongs to the origin that made it, written
+  // inside it: blob:https://www.kela.fi/<uuid>. It is judged on that inner origin, never allowed by itself.
+  if (url.protocol === 'blob:')
+    return url.pathname.startsWith('blob:')
+      ? { allowed: false, reason: 'scheme' }
+      : decideNavigation(url.pathname, rules);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { allowed: false, reason: 'scheme' };
   // A user name or password in a URL is how look-alike links hide the real host; never follow one.
   if (url.username !== '' || url.password !== '') return { allowed: false, reason: 'credentials' };
@@ -87,6 +93,20 @@ export function decideNavigation(rawUrl: string, rules: NavigationRules): Naviga
 
   const patterns = rules.allowedOrigins.map(parsePattern).filter((p): p is ParsedPattern => p !== null);
   return patterns.some((p) => matches(url, p)) ? { allowed: true } : { allowed: false, reason: 'origin' };
+}
+
+/**
+ * Decides a popup. Like a navigation, except that an empty popup (`about:blank`, which a page
+ * opens and then writes into, e.g. to show a PDF letter) is allowed when the page opening it is
+ * itself on an allowed origin: the empty document inherits that page's origin, and every later
+ * navigation of the popup is judged again.
+ */
+export function decidePopup(rawUrl: string, openerUrl: string, rules: NavigationRules): NavigationDecision {
+  if (rawUrl === '' || rawUrl === 'about:blank' || rawUrl.startsWith('about:blank#')) {
+    const opener = decideNavigation(openerUrl, rules);
+    return opener.allowed ? { allowed: true } : { allowed: false, reason: 'scheme' };
+  }
+  return decideNavigation(rawUrl, rules);
 }
 
 /** Checks a service's start URL once at config time, so a typo shows on the out-of-order screen. */

@@ -276,6 +276,21 @@ export class StationController {
     this.emit();
   }
 
+  /**
+   * The machine woke from sleep or hibernation. Whoever used it before may be long gone and the
+   * idle timer did not run while it slept, so their visit is wiped before anyone sees it.
+   */
+  async machineResumed(): Promise<void> {
+    if (!this.session && this.phase !== 'idle-warning') return;
+    this.ports.log('machine resumed from sleep; ending the visit');
+    await this.end('idle');
+  }
+
+  /** True when no visitor is using the station (the welcome screen, nothing started). */
+  waitingForVisitor(): boolean {
+    return this.phase === 'welcome' && this.session === null;
+  }
+
   /** The host's download list changed. */
   setFiles(files: SessionFile[]): void {
     this.files = files.map((f) => ({ ...f }));

@@ -18,7 +18,9 @@ import { formatConfigErrors, type ConfigCheck, type ConfigError } from '../confi
 import type { Clock, IdSource } from '../ports.ts';
 import { outOfOrderHandlers, outOfOrderView } from '../session/out-of-order.ts';
 import type { RecycleReason, ResetExecutor } from '../session/reset-plan.ts';
+import { MemoryWatch } from '../session/memory-watch.ts';
 import { StationController, type ServiceViews } from '../session/station-controller.ts';
+import { MEMORY_CHECK_INTERVAL_MS } from './crash-policy.ts';
 import { offlineLinks, type StationLinks } from './central-links.ts';
 import { HostEventRelay, type HostEvents } from './host-events.ts';
 
@@ -73,6 +75,8 @@ export type ComposedStation<A extends StationAdapters> =
       controller: StationController;
       adapters: A;
       links: StationLinks;
+      /** The periodic memory check (started; the host stops it only in tests). */
+      memoryWatch: MemoryWatch;
     });
 
 /**
@@ -119,7 +123,18 @@ export function composeStation<A extends StationAdapters>(
     log: (message, details) => host.log(message, details),
   });
   events.connect(controller);
+  const memoryWatch = new MemoryWatch({
+    clock: host.clock,
+    intervalMs: MEMORY_CHECK_INTERVAL_MS,
+    ceilingMb: config.recycle.memoryCeilingMb,
+    memoryUsageMb: () => host.memoryUsageMb(),
+    idle: () => controller.waitingForVisitor(),
+    exitForRestart: (reason) => host.exitForRestart(reason),
+    log: (message, details) => host.log(message, details),
+  });
+  memoryWatch.start();
   return {
+    memoryWatch,
     mode: 'running',
     config,
     controller,

@@ -6,6 +6,8 @@ function recorder(seen: string[]): HostEvents {
     navigationBlocked: (serviceId) => void seen.push(`blocked:${serviceId}`),
     activity: () => void seen.push('activity'),
     setFiles: (files) => void seen.push(`files:${files.length}`),
+    home: () => void seen.push('home'),
+    machineResumed: () => void seen.push('resumed'),
   };
 }
 
@@ -18,8 +20,10 @@ describe('the relay between host adapters and the station', () => {
     relay.navigationBlocked('kela');
     relay.activity();
     relay.setFiles([{ id: 'f1', name: 'a.pdf', sizeBytes: 1, state: 'done' }]);
+    relay.home();
+    relay.machineResumed();
     disconnect();
     relay.activity();
-    expect(seen).toEqual(['blocked:kela', 'activity', 'files:1']);
+    expect(seen).toEqual(['blocked:kela', 'activity', 'files:1', 'home', 'resumed']);
   });
 });

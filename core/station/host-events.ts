@@ -15,6 +15,10 @@ export interface HostEvents {
   activity(): void;
   /** The visitor's download list changed. */
   setFiles(files: SessionFile[]): void;
+  /** The visitor chose "Back to the menu" on a page the host drew itself (the failure page). */
+  home(): void;
+  /** The machine woke from sleep: the visit before it is wiped. */
+  machineResumed(): void;
 }
 
 /**
@@ -43,5 +47,13 @@ export class HostEventRelay implements HostEvents {
 
   setFiles(files: SessionFile[]): void {
     for (const listener of this.listeners) listener.setFiles(files);
+  }
+
+  home(): void {
+    for (const listener of this.listeners) listener.home();
+  }
+
+  machineResumed(): void {
+    for (const listener of this.listeners) listener.machineResumed();
   }
 }
