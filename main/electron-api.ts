@@ -16,6 +16,8 @@ import type * as RealElectron from 'electron';
 import type {
   BaseWindowConstructorOptions,
   BrowserWindowConstructorOptions,
+  Certificate,
+  ClearDataOptions,
   DownloadItem,
   Event,
   HandlerDetails,
@@ -25,6 +27,7 @@ import type {
   PermissionCheckHandlerHandlerDetails,
   ProcessMetric,
   Rectangle,
+  RenderProcessGoneDetails,
   WebContentsViewConstructorOptions,
   WebContentsWillFrameNavigateEventParams,
   WebContentsWillNavigateEventParams,
@@ -41,7 +44,13 @@ export type ElectronPermission = Parameters<
 /** What `setWindowOpenHandler` may answer (a narrowed `WindowOpenHandlerResponse`). */
 export interface WindowOpenAnswer {
   action: 'allow' | 'deny';
-  /** Supplies our own view's webContents for an allowed popup, so it stays inside the kiosk. */
+  /**
+   * Supplies our own view's webContents for an allowed popup, so it stays inside the kiosk.
+   * Electron passes the new guest as `options.webContents` for `window.open` and plain
+   * `target=_blank` clicks, and then requires this very object back ("Invalid webContents");
+   * for modifier-clicks (background/foreground tab dispositions) it passes none, ignores the
+   * result and does not load the URL: the caller must load it (electron#49307).
+   */
   createWindow?: (options: BrowserWindowConstructorOptions) => WebContentsPort;
   outlivesOpener?: boolean;
   overrideBrowserWindowOptions?: BrowserWindowConstructorOptions;
@@ -62,10 +71,21 @@ export interface WebContentsPort {
   readonly debugger: {
     attach(protocolVersion?: string): void;
     isAttached(): boolean;
+    detach(): void;
     sendCommand(method: string, commandParams?: unknown): Promise<unknown>;
+    /** `detach`: another client or a crash took CDP away (high contrast and the file-chooser guard stop). */
+    on(event: 'detach', listener: (event: Event, reason: string) => void): unknown;
+    /** `message`: a CDP event (e.g. `Page.fileChooserOpened`). */
+    on(event: 'message', listener: (event: Event, method: string, params: unknown) => void): unknown;
   };
+  /** Rejects when the load fails (e.g. ERR_NAME_NOT_RESOLVED, or ERR_ABORTED when another navigation replaced it). */
   loadURL(url: string): Promise<void>;
-  close(): void;
+  /** Starts closing; `destroyed` follows later, not before this returns. */
+  close(opts?: { waitForBeforeUnload?: boolean }): void;
+  reload(): void;
+  /** Kills a hung renderer so the next load starts a fresh one. */
+  forcefullyCrashRenderer(): void;
+  setAudioMuted(muted: boolean): void;
   focus(): void;
   isDestroyed(): boolean;
   setZoomFactor(factor: number): void;
@@ -93,6 +113,22 @@ export interface WebContentsPort {
   on(event: 'input-event', listener: (event: Event, input: InputEvent) => void): unknown;
   on(event: 'destroyed', listener: () => void): unknown;
   on(event: 'did-navigate', listener: (event: Event, url: string) => void): unknown;
+  on(event: 'render-process-gone', listener: (event: Event, details: RenderProcessGoneDetails) => void): unknown;
+  on(
+    event: 'did-fail-load',
+    listener: (
+      event: Event,
+      errorCode: number,
+      errorDescription: string,
+      validatedURL: string,
+      isMainFrame: boolean,
+    ) => void,
+  ): unknown;
+  on(event: 'unresponsive' | 'responsive', listener: () => void): unknown;
+  on(event: 'preload-error', listener: (event: Event, preloadPath: string, error: Error) => void): unknown;
+  /** A `beforeunload` handler wants to keep the page; `preventDefault()` lets the navigation or close go on. */
+  on(event: 'will-prevent-unload', listener: (event: Event) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: Event) => void): unknown;
 }
 
 /** A `WebContentsView`: one e-service page, a popup, or the shell UI. */
@@ -108,7 +144,7 @@ export type ChildViewPort = Pick<ViewPort, 'setBounds' | 'setVisible'>;
 /** The parts of `DownloadItem` the download folder needs. */
 export type DownloadItemPort = Pick<
   DownloadItem,
-  'getFilename' | 'setSavePath' | 'getTotalBytes' | 'getReceivedBytes'
+  'getFilename' | 'setSavePath' | 'getTotalBytes' | 'getReceivedBytes' | 'cancel' | 'getState'
 > & {
   on(event: 'updated', listener: (event: Event, state: 'progressing' | 'interrupted') => void): unknown;
   once(event: 'done', listener: (event: Event, state: 'completed' | 'cancelled' | 'interrupted') => void): unknown;
@@ -141,7 +177,7 @@ export interface SessionPort {
   setDevicePermissionHandler(handler: ((details: unknown) => boolean) | null): void;
   setSpellCheckerEnabled(enable: boolean): void;
   on(event: 'will-download', listener: (event: Event, item: DownloadItemPort, webContents: unknown) => void): unknown;
-  clearData(): Promise<void>;
+  clearData(options?: ClearDataOptions): Promise<void>;
   clearAuthCache(): Promise<void>;
   clearHostResolverCache(): Promise<void>;
   clearCache(): Promise<void>;
@@ -176,9 +212,27 @@ export interface ElectronMain {
     whenReady(): Promise<void>;
     on(event: 'second-instance', listener: () => void): unknown;
     on(event: 'window-all-closed', listener: () => void): unknown;
+    /** Every webContents ever created, before its creator configures it (the backstop). */
+    on(event: 'web-contents-created', listener: (event: Event, webContents: WebContentsPort) => void): unknown;
+    /** Without `preventDefault()` Chromium picks the first certificate in the store by itself. */
+    on(
+      event: 'select-client-certificate',
+      listener: (
+        event: Event,
+        webContents: WebContentsPort | null,
+        url: string,
+        certificateList: Certificate[],
+        callback: (certificate?: Certificate) => void,
+      ) => void,
+    ): unknown;
     readonly commandLine: { hasSwitch(name: string): boolean; appendSwitch(name: string, value?: string): void };
   };
-  session: { fromPartition(partition: string, options?: { cache?: boolean }): SessionPort };
+  session: {
+    fromPartition(partition: string, options?: { cache?: boolean }): SessionPort;
+    /** The shell's own session (it has no partition). */
+    readonly defaultSession: SessionPort;
+  };
+  powerMonitor: { on(event: 'resume', listener: () => void): unknown };
   clipboard: { clear(): void; readonly selection: { clear(): void } | undefined };
   ipcMain: {
     handle(channel: string, listener: (event: IpcInvokeEventPort, ...args: unknown[]) => unknown): void;

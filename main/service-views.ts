@@ -11,8 +11,12 @@
  */
 import type { BrowserWindowConstructorOptions, HandlerDetails, WebContents, WebPreferences } from 'electron';
 import type { ServiceConfig } from '../core/config/schema.ts';
-import { decideNavigation } from '../core/navigation/policy.ts';
+import { decideNavigation, decidePopup } from '../core/navigation/policy.ts';
+import type { Clock, TimerHandle } from '../core/ports.ts';
 import type { ServiceViews } from '../core/session/station-controller.ts';
+import { HANG_GRACE_MS, loadFailureShown, PAGE_FAILURE_ACTIONS, pageFailureUrl } from '../core/station/crash-policy.ts';
+import { errorSummary } from '../core/station/log-policy.ts';
+import type { Language } from '../protocol/events.ts';
 import { DEFAULT_ACCESSIBILITY, SELECTED_TEXT_MAX_CHARS, type AccessibilitySettings } from '../protocol/ipc.ts';
 import type { ElectronMain, ViewPort, WebContentsPort, WindowOpenAnswer } from './electron-api.ts';
 import { keyVerdict } from './lockdown.ts';
@@ -38,6 +42,10 @@ export interface ServiceViewsOptions {
   onBlocked(serviceId: string): void;
   /** The visitor touched an e-service (keeps the idle timer from firing). */
   onActivity(): void;
+  /** The visitor chose "Back to the menu" on the failure page. */
+  onHome(): void;
+  /** Timers for hang detection (the station's clock). */
+  clock: Clock;
   log(message: string, details?: Record<string, unknown>): void;
   /** Milliseconds clock, to count one refused navigation once (defaults to Date.now). */
   now?: () => number;
@@ -57,6 +65,27 @@ export const SELECTION_SCRIPT = `(() => { const s = window.getSelection(); retur
 
 /** Chromium can report one refused navigation through two events (will-frame-navigate, then will-navigate). */
 const SAME_REFUSAL_MS = 1000;
+
+/** Longest wait for Electron to finish closing a webContents (it completes on a later turn). */
+const CLOSE_TIMEOUT_MS = 5000;
+
+/**
+ * Closes a webContents and resolves once Electron has destroyed it: `close()` only starts it, and
+ * the reset must not clear a partition a live page can still write to.
+ */
+export function closeAndWait(wc: WebContentsPort, timeoutMs = CLOSE_TIMEOUT_MS): Promise<void> {
+  if (wc.isDestroyed()) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    timer.unref?.();
+    wc.on('destroyed', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    // A beforeunload handler must never keep a page (or the visitor's data) alive: see guard().
+    wc.close({ waitForBeforeUnload: false });
+  });
+}
 
 /** The hardened preferences of every e-service page. */
 export function serviceWebPreferences(partition: string): WebPreferences {
@@ -97,6 +126,9 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews {
   private readonly open_ = new Map<string, OpenService>();
   private visible: OpenService | null = null;
   private settings: AccessibilitySettings = { ...DEFAULT_ACCESSIBILITY };
+  private language: Language = 'fi';
+  /** The address each page failed on (by webContents id), for the failure page's Retry. */
+  private readonly failedUrl = new Map<number, string>();
 
   constructor(private readonly options: ServiceViewsOptions) {}
 
@@ -107,12 +139,17 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews {
       entry = { service, stack: [view] };
       this.open_.set(service.id, entry);
       this.visible = entry;
-      this.options.area.showService(view);
-      await view.webContents.loadURL(service.startUrl);
+      this.show(view);
+      await this.load(service, view.webContents, service.startUrl);
       return;
     }
     this.visible = entry;
-    this.options.area.showService(this.top(entry));
+    this.show(this.top(entry));
+  }
+
+  /** The visitor's language, for pages the host draws itself (the failure page). */
+  setLanguage(language: Language): void {
+    this.language = language;
   }
 
   async back(): Promise<boolean> {
@@ -125,7 +162,7 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews {
     }
     if (entry.stack.length > 1) {
       // A popup with no history of its own: "back" closes it and shows the page that opened it.
-      view.webContents.close();
+      await closeAndWait(view.webContents);
       return true;
     }
     return false;
@@ -133,7 +170,7 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews {
 
   async showLauncher(): Promise<void> {
     this.visible = null;
-    this.options.area.showService(null);
+    this.show(null);
   }
 
   focus(): void {
@@ -176,14 +213,18 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews {
     for (const entry of this.open_.values()) for (const view of entry.stack) this.styleView(view.webContents);
   }
 
-  /** Closes every e-service and popup webContents (views do not free them on their own). */
-  closeAll(): void {
-    this.options.area.showService(null);
+  /**
+   * Closes every e-service and popup webContents (views do not free them on their own) and
+   * resolves once Electron has destroyed them all.
+   */
+  async closeAll(): Promise<void> {
+    this.show(null);
     this.visible = null;
     const all = [...this.open_.values()].flatMap((e) => e.stack);
     this.open_.clear();
-    for (const view of all) if (!view.webContents.isDestroyed()) view.webContents.close();
     this.options.owners.clear();
+    await Promise.all(all.map((view) => closeAndWait(view.webContents)));
+    this.failedUrl.clear();
   }
 
   /** Number of live e-service webContents (diagnostics and tests). */
@@ -193,6 +234,59 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews {
 
   private top(entry: OpenService): ViewPort {
     return entry.stack[entry.stack.length - 1] as ViewPort;
+  }
+
+  /** Shows one view (or none) and mutes every other: a hidden page must not keep talking. */
+  private show(view: ViewPort | null): void {
+    this.options.area.showService(view);
+    for (const entry of this.open_.values())
+      for (const v of entry.stack) if (!v.webContents.isDestroyed()) v.webContents.setAudioMuted(v !== view);
+  }
+
+  /** Loads a page; a failure is shown by `did-fail-load` (the failure page), never thrown at the shell. */
+  private async load(service: ServiceConfig, wc: WebContentsPort, url: string): Promise<void> {
+    try {
+      await wc.loadURL(url);
+    } catch (error) {
+      // Never the URL: it can carry a visitor's data. The failure page is already up (did-fail-load).
+      this.options.log('page did not load', { serviceId: service.id, ...errorSummary(error) });
+    }
+  }
+
+  /** Replaces a failed page with "this page could not be shown" (Retry, Back to the menu). */
+  private showFailure(service: ServiceConfig, wc: WebContentsPort, url: string, why: string): void {
+    if (wc.isDestroyed()) return;
+    this.failedUrl.set(wc.id, url);
+    this.options.log('e-service page failed; showing the failure page', { serviceId: service.id, why });
+    void wc.loadURL(pageFailureUrl(this.language, this.settings.textScalePercent)).catch((error: unknown) => {
+      this.options.log('failure page did not load', { serviceId: service.id, ...errorSummary(error) });
+    });
+  }
+
+  /** The failure page's buttons; true when `url` was one of them. */
+  private failureAction(service: ServiceConfig, wc: WebContentsPort, url: string): boolean {
+    const failed = this.failedUrl.get(wc.id);
+    if (failed === undefined) return false;
+    if (url === PAGE_FAILURE_ACTIONS.retry) {
+      this.failedUrl.delete(wc.id);
+      void this.load(service, wc, failed);
+      return true;
+    }
+    if (url === PAGE_FAILURE_ACTIONS.home) {
+      // The broken service is closed, so opening it again starts from its start page.
+      const entry = this.open_.get(service.id);
+      if (entry) {
+        this.open_.delete(service.id);
+        if (this.visible === entry) this.visible = null;
+        for (const view of entry.stack) {
+          this.options.owners.remove(view.webContents.id);
+          void closeAndWait(view.webContents);
+        }
+      }
+      this.options.onHome();
+      return true;
+    }
+    return false;
   }
 
   private createView(service: ServiceConfig, popupContents: WebContents | undefined): ViewPort {
@@ -214,6 +308,13 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews {
     }).allowed;
   }
 
+  private popupAllowed(service: ServiceConfig, url: string, openerUrl: string): boolean {
+    return decidePopup(url, openerUrl, {
+      allowedOrigins: service.allowedOrigins,
+      localHttpOrigins: this.options.localHttpOrigins,
+    }).allowed;
+  }
+
   private guard(service: ServiceConfig, view: ViewPort): void {
     const wc = view.webContents;
     const now = this.options.now ?? Date.now;
@@ -228,7 +329,13 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews {
       this.options.log('navigation refused', { serviceId: service.id, how });
       this.options.onBlocked(service.id);
     };
-    wc.on('will-navigate', (event) => refuse(event, event.url, 'navigate'));
+    wc.on('will-navigate', (event) => {
+      if (this.failureAction(service, wc, event.url)) {
+        event.preventDefault();
+        return;
+      }
+      refuse(event, event.url, 'navigate');
+    });
     wc.on('will-redirect', (event) => {
       if (event.isMainFrame) refuse(event, event.url, 'redirect');
     });
@@ -244,13 +351,56 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews {
       if (verdict === 'focus-toolbar') this.options.area.focusShell();
     });
     wc.on('input-event', () => this.options.onActivity());
-    wc.on('destroyed', () => this.forget(service.id, view));
     // Chromium keeps zoom per origin, so a page on a new origin (an identification provider) starts at 100 %.
     wc.on('did-navigate', () => this.styleView(wc));
+    // A beforeunload handler ("leave this page?") would silently cancel Back and keep a page
+    // alive through the reset; the visitor has no dialog to answer it, so it is never obeyed.
+    wc.on('will-prevent-unload', (event) => event.preventDefault());
+    // A failed load or a crashed page shows the failure page, never a blank view.
+    let lastGoodUrl = service.startUrl;
+    wc.on('did-navigate', (_event, url) => {
+      if (url.startsWith('https:') || url.startsWith('http:')) lastGoodUrl = url;
+    });
+    wc.on('did-fail-load', (_event, errorCode, _description, validatedUrl, isMainFrame) => {
+      if (!loadFailureShown(errorCode, isMainFrame)) return;
+      this.showFailure(service, wc, validatedUrl || lastGoodUrl, `load-failed:${errorCode}`);
+    });
+    wc.on('render-process-gone', (_event, details) => {
+      this.showFailure(service, wc, lastGoodUrl, `renderer-gone:${details.reason}`);
+    });
+    // A page that hangs for longer than the grace period is killed; its crash shows the failure page.
+    let hang: TimerHandle | null = null;
+    const clearHang = () => {
+      if (hang !== null) this.options.clock.clearTimeout(hang);
+      hang = null;
+    };
+    wc.on('unresponsive', () => {
+      clearHang();
+      hang = this.options.clock.setTimeout(() => {
+        hang = null;
+        if (wc.isDestroyed()) return;
+        this.options.log('e-service page hung; restarting its renderer', { serviceId: service.id });
+        wc.forcefullyCrashRenderer();
+      }, HANG_GRACE_MS);
+    });
+    wc.on('responsive', clearHang);
+    // CDP carries high contrast and the file-chooser guard; when it drops, attach again.
+    wc.debugger.on('detach', () => {
+      if (!wc.isDestroyed()) this.styleView(wc);
+    });
+    wc.debugger.on('message', (_event, method) => {
+      // The intercepted chooser never opens: the OS dialog would show the whole file system.
+      if (method === 'Page.fileChooserOpened') this.options.log('file chooser refused', { serviceId: service.id });
+    });
+    wc.on('destroyed', () => {
+      clearHang();
+      this.failedUrl.delete(wc.id);
+      this.forget(service.id, view);
+    });
   }
 
   private onWindowOpen(service: ServiceConfig, opener: ViewPort, details: HandlerDetails): WindowOpenAnswer {
-    if (!this.allowed(service, details.url)) {
+    if (!this.popupAllowed(service, details.url, opener.webContents.mainFrame.url)) {
       this.options.log('popup refused', { serviceId: service.id });
       this.options.onBlocked(service.id);
       return { action: 'deny' };
@@ -265,11 +415,13 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews {
         const entry = this.open_.get(service.id);
         if (entry && entry.stack.includes(opener)) {
           entry.stack.push(popup);
-          if (this.visible === entry) this.options.area.showService(popup);
+          if (this.visible === entry) this.show(popup);
         } else {
           // Its opener was closed meanwhile: the popup is never shown, so it gets no permission either.
           this.options.owners.remove(popup.webContents.id);
         }
+        // Ctrl/Shift/middle-clicks come without a guest, and Electron then loads nothing: we must.
+        if (!guest) void this.load(service, popup.webContents, details.url);
         return popup.webContents;
       },
     };
@@ -286,22 +438,28 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews {
       this.open_.delete(serviceId);
       if (this.visible === entry) {
         this.visible = null;
-        this.options.area.showService(null);
+        this.show(null);
       }
     } else if (this.visible === entry) {
-      this.options.area.showService(this.top(entry));
+      this.show(this.top(entry));
     }
   }
 
   private styleView(wc: WebContentsPort): void {
+    if (wc.isDestroyed()) return;
     wc.setZoomFactor(this.settings.textScalePercent / 100);
     try {
-      if (!wc.debugger.isAttached()) wc.debugger.attach('1.3');
+      if (!wc.debugger.isAttached()) {
+        wc.debugger.attach('1.3');
+        // Chromium has no file-chooser event for the embedder; CDP interception is the one way to
+        // stop the OS dialog (and with it the whole file system). Per attachment, so after a detach too.
+        void wc.debugger.sendCommand('Page.setInterceptFileChooserDialog', { enabled: true }).catch(() => undefined);
+      }
       void wc.debugger
         .sendCommand('Emulation.setEmulatedMedia', contrastMedia(this.settings.highContrast))
         .catch(() => undefined);
     } catch (error) {
-      this.options.log('high contrast could not be applied', { error: String(error) });
+      this.options.log('high contrast could not be applied', errorSummary(error));
     }
   }
 }

@@ -7,11 +7,14 @@
  * partition never touches disk. Old partitions stay in RAM until the process exits (Electron
  * never frees a Session), which is why they are cleared anyway and why the process recycles.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ServiceConfig } from '../core/config/schema.ts';
 import { decideNavigation } from '../core/navigation/policy.ts';
 import type { ResetExecutor } from '../core/session/reset-plan.ts';
+import { errorSummary } from '../core/station/log-policy.ts';
+import { FILE_RETRY_DELAYS_MS, isTransientFileError, withRetries } from '../core/station/retry.ts';
 import type { SessionFile } from '../protocol/ipc.ts';
 import type { DownloadItemPort, ElectronMain, ElectronPermission, SessionPort } from './electron-api.ts';
 
@@ -31,10 +34,38 @@ export interface PermissionContext {
   localHttpOrigins: readonly string[];
 }
 
+/**
+ * Port: the download root on disk. Its own port so tests can lock files the way Windows Defender
+ * or a closing renderer does (the first tries fail with EBUSY/EPERM).
+ */
+export interface DownloadDisk {
+  /** Names of the entries directly under `dir` ([] when it does not exist). */
+  list(dir: string): Promise<string[]>;
+  /** Removes a file or folder tree; resolves when it is gone (also when it never existed). */
+  remove(path: string): Promise<void>;
+  /** Waits between tries. */
+  wait(ms: number): Promise<void>;
+}
+
+/** The real disk: `fs.promises`, real timers. */
+export const nodeDownloadDisk: DownloadDisk = {
+  list: async (dir) => {
+    try {
+      return await readdir(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  },
+  remove: (path) => rm(path, { recursive: true, force: true }),
+  wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
 export interface VisitorPartitionsOptions {
   electron: Pick<ElectronMain, 'session'>;
   /** `app.getPath('temp')`/kiosk-downloads. */
   downloadRoot: string;
+  disk: DownloadDisk;
   newId: () => string;
   permissions: PermissionContext;
   /** The visitor's file list changed (the files panel). */
@@ -54,7 +85,10 @@ export function permissionAllowed(
   localHttpOrigins: readonly string[],
 ): boolean {
   if (!service) return false;
-  if (!(service.permissions as readonly string[]).includes(permission)) return false;
+  // Copying (a reference number, a code) is what visitors expect of any page, and the clipboard
+  // is cleared at reset, so writing to it needs no config. Reading it stays denied.
+  const alwaysFor = permission === 'clipboard-sanitized-write';
+  if (!alwaysFor && !(service.permissions as readonly string[]).includes(permission)) return false;
   return decideNavigation(requestingUrl, { allowedOrigins: service.allowedOrigins, localHttpOrigins }).allowed;
 }
 
@@ -71,6 +105,8 @@ export function safeFileName(name: string): string {
 export class VisitorPartitions {
   private partition: VisitorPartition;
   private files: SessionFile[] = [];
+  /** Downloads still running, per partition name: the reset cancels them. */
+  private readonly live = new Map<string, Set<DownloadItemPort>>();
 
   constructor(private readonly options: VisitorPartitionsOptions) {
     this.partition = this.create();
@@ -86,6 +122,42 @@ export class VisitorPartitions {
     this.partition = this.create();
     this.files = [];
     return this.partition;
+  }
+
+  /** Cancels this visitor's running downloads (Chromium then removes their partial files). */
+  cancelDownloads(): number {
+    const items = this.live.get(this.partition.name) ?? new Set();
+    let cancelled = 0;
+    for (const item of items)
+      if (item.getState() === 'progressing') {
+        item.cancel();
+        cancelled += 1;
+      }
+    this.live.delete(this.partition.name);
+    return cancelled;
+  }
+
+  /**
+   * Deletes everything under the download root except `keep` (a folder name), each entry with
+   * retries for locked files. Throws, naming how many entries stayed, when any could not go.
+   */
+  async sweep(keep: string | null = null): Promise<void> {
+    const { disk, downloadRoot } = this.options;
+    const names = (await disk.list(downloadRoot)).filter((n) => n !== keep);
+    const left: string[] = [];
+    for (const name of names) {
+      try {
+        await withRetries(() => disk.remove(join(downloadRoot, name)), {
+          delaysMs: FILE_RETRY_DELAYS_MS,
+          retryable: isTransientFileError,
+          wait: (ms) => disk.wait(ms),
+        });
+      } catch (error) {
+        left.push(name);
+        this.options.log('download folder could not be deleted', errorSummary(error));
+      }
+    }
+    if (left.length > 0) throw new Error(`${left.length} download folder(s) could not be deleted`);
   }
 
   private create(): VisitorPartition {
@@ -137,6 +209,10 @@ export class VisitorPartitions {
     let name = wanted;
     for (let n = 2; taken.has(name); n++) name = wanted.replace(/(\.[^.]*)?$/, (ext) => ` (${n})${ext}`);
     item.setSavePath(join(partition.downloadDir, name));
+    const live = this.live.get(partition.name) ?? new Set<DownloadItemPort>();
+    live.add(item);
+    this.live.set(partition.name, live);
+    item.once('done', () => live.delete(item));
     const update = (state: SessionFile['state']) => {
       // A download of a visitor who has already been reset must not show up for the next one.
       if (this.partition !== partition) return;
@@ -181,7 +257,12 @@ export function createResetExecutor(deps: {
     'clear-auth-cache': () => ses().clearAuthCache(),
     'clear-host-resolver-cache': () => ses().clearHostResolverCache(),
     'close-connections': () => ses().closeAllConnections(),
-    'delete-downloads': async () => rmSync(deps.partitions.current().downloadDir, { recursive: true, force: true }),
+    // Running downloads first (else Chromium keeps writing), then the whole root: this visitor's
+    // folder and anything an earlier crash or lock left behind.
+    'delete-downloads': async () => {
+      deps.partitions.cancelDownloads();
+      await deps.partitions.sweep();
+    },
     'clear-clipboard': async () => {
       deps.clipboard.clear();
       // The Linux primary selection (middle-click paste); undefined on Windows at run time.

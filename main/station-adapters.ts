@@ -12,13 +12,18 @@ import type { Clock } from '../core/ports.ts';
 import type { ElectronMain } from './electron-api.ts';
 import { ServiceOwners } from './service-owners.ts';
 import { ElectronServiceViews, type ServiceArea } from './service-views.ts';
-import { createResetExecutor, VisitorPartitions } from './session-lifecycle.ts';
+import { createResetExecutor, VisitorPartitions, type DownloadDisk } from './session-lifecycle.ts';
+import { errorSummary } from '../core/station/log-policy.ts';
 
 /** What the Electron host hands `composeStation` back: the ports, plus the partitions for tests and hooks. */
 export interface ElectronAdapters extends StationAdapters {
   views: ElectronServiceViews;
   partitions: VisitorPartitions;
   reset: ResetExecutor;
+  /** Which service each e-service webContents shows (client certificates and permissions ask it). */
+  owners: ServiceOwners;
+  /** The start-up sweep of the download root (what a crash or power cut left behind). */
+  startupSweep: Promise<void>;
 }
 
 export function createElectronAdapters(deps: {
@@ -29,6 +34,8 @@ export function createElectronAdapters(deps: {
   area: ServiceArea;
   clock: Clock;
   newId: () => string;
+  /** The download root on disk (`nodeDownloadDisk`; tests pass one with locked files). */
+  disk: DownloadDisk;
   log: (message: string, details?: Record<string, unknown>) => void;
 }): ElectronAdapters {
   const { electron, events, log } = deps;
@@ -36,6 +43,7 @@ export function createElectronAdapters(deps: {
   const partitions = new VisitorPartitions({
     electron,
     downloadRoot: join(electron.app.getPath('temp'), 'kiosk-downloads'),
+    disk: deps.disk,
     newId: deps.newId,
     permissions: owners,
     onFiles: (files) => events.setFiles(files),
@@ -49,9 +57,15 @@ export function createElectronAdapters(deps: {
     localHttpOrigins: deps.config.localHttpOrigins,
     onBlocked: (serviceId) => events.navigationBlocked(serviceId),
     onActivity: () => events.activity(),
+    onHome: () => events.home(),
+    clock: deps.clock,
     log,
     now: () => deps.clock.now(),
   });
   const reset = createResetExecutor({ partitions, views, clipboard: electron.clipboard });
-  return { views, partitions, reset };
+  // Files of a visitor whose reset never ran (crash, power cut) must not wait for the next reset.
+  const startupSweep = partitions.sweep(partitions.current().name).catch((error: unknown) => {
+    log('download root could not be swept at start-up', errorSummary(error));
+  });
+  return { views, partitions, reset, owners, startupSweep };
 }

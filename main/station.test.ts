@@ -45,9 +45,12 @@ describe('a visitor ending their session', () => {
 
     const log = t.fake.log;
     const closedAt = log.indexOf(`wc#${page.id}.close`);
+    // Electron destroys a webContents on a later turn: the page must be gone, not just closing.
+    const destroyedAt = log.indexOf(`wc#${page.id}.destroyed`);
     const clearedAt = log.indexOf(`${first.name}.clearData()`);
     expect(closedAt).toBeGreaterThanOrEqual(0);
-    expect(clearedAt).toBeGreaterThan(closedAt);
+    expect(destroyedAt).toBeGreaterThan(closedAt);
+    expect(clearedAt).toBeGreaterThan(destroyedAt);
     expect(log.filter((l) => l.startsWith(`${first.name}.clearData(`))).toEqual([`${first.name}.clearData()`]);
     expect(log).toEqual(
       expect.arrayContaining([

@@ -21,9 +21,11 @@ import type { HostIpcHandlers, StationView } from '../protocol/ipc.ts';
 import { configPath, loadConfig } from './config.ts';
 import type { ElectronMain } from './electron-api.ts';
 import { pushViews, registerIpc } from './ipc.ts';
+import { denyAllPermissions, guardClientCertificates, guardEveryWebContents } from './process-hardening.ts';
 import { exitForRestart, memoryUsageMb } from './recycle.ts';
 import type { ElectronServiceViews } from './service-views.ts';
-import type { VisitorPartitions } from './session-lifecycle.ts';
+import { nodeDownloadDisk, type DownloadDisk, type VisitorPartitions } from './session-lifecycle.ts';
+import { superviseShell } from './shell-supervision.ts';
 import { createElectronAdapters } from './station-adapters.ts';
 import {
   createKioskWindow,
@@ -52,6 +54,8 @@ export interface StationDeps {
   central?: (config: StationConfig, configPath: string) => StationLinks;
   /** Called just before a recycle exit (persists the reason for the next start's log). */
   onRecycle?: (reason: RecycleReason) => void;
+  /** The download root on disk; tests pass one with locked files. Defaults to the real disk. */
+  disk?: DownloadDisk;
   log: (message: string, details?: Record<string, unknown>) => void;
 }
 
@@ -66,6 +70,8 @@ export type RunningStation =
       partitions: VisitorPartitions;
       views: ElectronServiceViews;
       config: StationConfig;
+      /** Resolves when the start-up sweep of the download root has finished. */
+      startupSweep: Promise<void>;
     };
 
 const HOST: StationView['host'] = { kind: 'electron', limitations: [] };
@@ -91,15 +97,29 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
   // Before ready: no default menu (its accelerators reload and open devtools), and the shell scheme.
   electron.Menu.setApplicationMenu(null);
   registerShellScheme(electron.protocol);
+  // Before any webContents exists, so none escapes the backstop.
+  guardEveryWebContents(app, log);
 
   const path = configPath(deps.argv, deps.env, deps.paths.defaultConfig);
   const check = loadConfig(path, deps.readText);
 
   await app.whenReady();
+  // The shell lives in the default session; it needs no permission, so it gets none.
+  denyAllPermissions(electron.session.defaultSession);
   serveShell(electron.protocol, deps.paths.rendererDir);
   const window = createKioskWindow({ electron, preloadPath: deps.paths.preload, dev, log });
   const shell = window.shellView.webContents;
   app.on('second-instance', () => window.window.focus());
+  superviseShell({
+    shell,
+    shellUrl: SHELL_URL,
+    clock: deps.clock,
+    exit: (code) => {
+      window.allowClose();
+      app.exit(code);
+    },
+    log,
+  });
 
   const { central } = deps;
   const station = composeStation(check, path, {
@@ -108,7 +128,16 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
     newId: deps.newId,
     ...(central ? { central: (config: StationConfig) => central(config, path) } : {}),
     adapters: (config, events) =>
-      createElectronAdapters({ electron, config, events, area: window, clock: deps.clock, newId: deps.newId, log }),
+      createElectronAdapters({
+        electron,
+        config,
+        events,
+        area: window,
+        clock: deps.clock,
+        newId: deps.newId,
+        disk: deps.disk ?? nodeDownloadDisk,
+        log,
+      }),
     memoryUsageMb: async () => memoryUsageMb(app),
     exitForRestart: (reason) => {
       window.allowClose();
@@ -117,10 +146,10 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
     log,
   });
   // No e-service can be open on the out-of-order screen, so there is no page to read from.
-  const views = station.mode === 'running' ? station.adapters.views : null;
+  const pageViews = station.mode === 'running' ? station.adapters.views : null;
   registerIpc({
     ipcMain: electron.ipcMain,
-    handlers: { ...station.handlers, ...electronHostHandlers(window, views) },
+    handlers: { ...station.handlers, ...electronHostHandlers(window, pageViews) },
     shell: { webContentsId: shell.id, origin: SHELL_ORIGIN },
     log,
   });
@@ -128,12 +157,29 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
   station.subscribe((view) => window.update(view));
   window.update(station.view());
   shell.on('input-event', () => station.events.activity());
+  guardClientCertificates(
+    app,
+    (webContents) => (station.mode === 'running' ? station.adapters.owners.serviceFor(webContents) : null),
+    log,
+  );
 
   if (station.mode === 'out-of-order') {
     await shell.loadURL(SHELL_URL);
     return { mode: 'out-of-order', window, view: station.view() };
   }
-  const { partitions } = station.adapters;
+  const { partitions, views } = station.adapters;
+  views.setLanguage(station.view().language);
+  let lastPhase = station.view().phase;
+  station.subscribe((view) => {
+    views.setLanguage(view.language);
+    // A fresh shell renderer for every visitor: nothing the last one typed into a shell form
+    // (a help message, a half-written search) survives in its memory.
+    if (lastPhase === 'reset-done' && view.phase === 'welcome')
+      void shell.loadURL(SHELL_URL).catch(() => log('shell reload after reset failed'));
+    lastPhase = view.phase;
+  });
+  // The idle timer does not run while the machine sleeps; whoever used it before is long gone.
+  electron.powerMonitor.on('resume', () => station.events.machineResumed());
   if (testHooks) {
     // Read-only hook for the Playwright _electron journey (tests/electron); only with KIOSK_TEST_HOOKS=1.
     (globalThis as { __kioskTest?: unknown }).__kioskTest = { currentPartition: () => partitions.current().name };
@@ -145,8 +191,9 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
     window,
     controller: station.controller,
     partitions,
-    views: station.adapters.views,
+    views,
     config: station.config,
+    startupSweep: station.adapters.startupSweep,
   };
 }
 

@@ -14,6 +14,8 @@
 import type {
   BaseWindowConstructorOptions,
   BrowserWindowConstructorOptions,
+  Certificate,
+  ClearDataOptions,
   Event,
   HandlerDetails,
   Input,
@@ -90,10 +92,24 @@ export class FakeFrame implements FramePort {
   ) {}
 }
 
+/** How Electron rejects a failed `loadURL` (net error name and number). */
+export function loadError(code: string, errno: number, url: string): Error {
+  return Object.assign(new Error(`${code} (${errno}) loading '${url}'`), { code, errno, url });
+}
+
 export class FakeWebContents extends Emitter implements WebContentsPort {
   readonly history: string[] = [];
   private index = -1;
+  /** True once `destroyed` has fired (Electron completes a close later, not inside `close()`). */
   closed = false;
+  /** `close()` was called and `destroyed` has not fired yet. */
+  closing = false;
+  /** The renderer crashed or was killed and nothing has been loaded since. */
+  crashed = false;
+  audioMuted = false;
+  reloads = 0;
+  /** The page has a `beforeunload` handler that asks to stay (Chromium then asks the embedder). */
+  beforeUnloadHandler = false;
   focused = false;
   zoomFactor = 1;
   readonly css = new Map<string, string>();
@@ -103,20 +119,35 @@ export class FakeWebContents extends Emitter implements WebContentsPort {
   readonly mainFrame: FakeFrame = new FakeFrame('about:blank');
   devToolsOpened = false;
   private cssKeys = 0;
+  private readonly debuggerEvents = new Emitter();
   readonly debugger = {
     attached: false,
+    /** CDP settings of the current attachment (a detach forgets them, like Chromium). */
+    fileChooserIntercepted: false,
     attach: (): void => {
+      if (this.debugger.attached) throw new Error('Debugger is already attached to the target');
       this.debugger.attached = true;
     },
     isAttached: (): boolean => this.debugger.attached,
+    detach: (): void => {
+      this.debugger.attached = false;
+      this.debugger.fileChooserIntercepted = false;
+    },
     sendCommand: async (method: string, params?: unknown): Promise<unknown> => {
+      if (!this.debugger.attached) throw new Error('No target available');
       this.debuggerCommands.push({ method, params });
+      if (method === 'Page.setInterceptFileChooserDialog')
+        this.debugger.fileChooserIntercepted = (params as { enabled?: boolean } | undefined)?.enabled === true;
       return {};
     },
+    on: (event: 'detach' | 'message', listener: (...args: never[]) => unknown): unknown =>
+      this.debuggerEvents.on(event, listener),
   };
   readonly navigationHistory = {
     canGoBack: (): boolean => this.index > 0,
     goBack: (): void => {
+      // A beforeunload handler keeps the page unless the embedder answers will-prevent-unload.
+      if (this.beforeUnloadHandler && !this.emitWith('will-prevent-unload', null).defaultPrevented) return;
       if (this.index > 0) {
         this.index -= 1;
         this.mainFrame.url = this.history[this.index] ?? 'about:blank';
@@ -131,21 +162,50 @@ export class FakeWebContents extends Emitter implements WebContentsPort {
   ) {
     super();
   }
+  /**
+   * Like Electron: a load to an unreachable host emits `did-fail-load` for the main frame and
+   * rejects; a load into a destroyed webContents throws.
+   */
   async loadURL(url: string): Promise<void> {
+    if (this.closed) throw new Error('Object has been destroyed');
     this.fake.log.push(`wc#${this.id}.loadURL ${url}`);
+    this.crashed = false;
+    const failure = this.fake.loadFailureFor(url);
+    if (failure) {
+      this.emitWith('did-fail-load', null, failure.errno, failure.code, url, true, 1, 1);
+      throw loadError(failure.code, failure.errno, url);
+    }
     this.history.splice(this.index + 1);
     this.history.push(url);
     this.index = this.history.length - 1;
     this.mainFrame.url = url;
+    this.emitWith('did-navigate', null, url);
   }
   getURL(): string {
     return this.mainFrame.url;
   }
+  /** Electron starts the close and fires `destroyed` on a later turn; `isDestroyed()` is false until then. */
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.closed || this.closing) return;
+    this.closing = true;
     this.fake.log.push(`wc#${this.id}.close`);
-    this.emitPlain('destroyed');
+    this.fake.later(() => {
+      this.closed = true;
+      this.fake.log.push(`wc#${this.id}.destroyed`);
+      this.emitPlain('destroyed');
+    });
+  }
+  reload(): void {
+    this.reloads += 1;
+    this.crashed = false;
+    this.fake.log.push(`wc#${this.id}.reload`);
+  }
+  forcefullyCrashRenderer(): void {
+    this.fake.log.push(`wc#${this.id}.forcefullyCrashRenderer`);
+    this.crashes('killed');
+  }
+  setAudioMuted(muted: boolean): void {
+    this.audioMuted = muted;
   }
   focus(): void {
     this.focused = true;
@@ -187,6 +247,38 @@ export class FakeWebContents extends Emitter implements WebContentsPort {
   }
 
   // Helpers for tests: what Chromium would do.
+  /** The renderer process died (crash, OOM kill). CDP detaches with it. */
+  crashes(reason: 'crashed' | 'oom' | 'killed' = 'crashed'): void {
+    this.crashed = true;
+    if (this.debugger.attached) {
+      this.debugger.detach();
+      this.debuggerEvents.emitWith('detach', null, 'target closed');
+    }
+    this.emitWith('render-process-gone', null, { reason, exitCode: reason === 'oom' ? -536870904 : 1 });
+  }
+  /** Another CDP client took over, or Chromium dropped the session. */
+  debuggerDetaches(reason = 'Render process gone.'): void {
+    this.debugger.detach();
+    this.debuggerEvents.emitWith('detach', null, reason);
+  }
+  hangs(): void {
+    this.emitPlain('unresponsive');
+  }
+  recovers(): void {
+    this.emitPlain('responsive');
+  }
+  preloadFails(error: Error): void {
+    this.emitWith('preload-error', null, '/app/dist/preload/index.cjs', error);
+  }
+  /**
+   * The page opens a file chooser (`<input type=file>`). Without CDP interception Chromium shows
+   * the OS dialog (the whole file system); with it, it sends `Page.fileChooserOpened` instead.
+   */
+  opensFileChooser(): 'native-dialog' | 'intercepted' {
+    if (!this.debugger.attached || !this.debugger.fileChooserIntercepted) return 'native-dialog';
+    this.debuggerEvents.emitWith('message', null, 'Page.fileChooserOpened', { mode: 'selectSingle', frameId: 'main' });
+    return 'intercepted';
+  }
   /** A link click or script navigation in the top frame. */
   userNavigates(url: string): FakeEvent {
     const e = this.emitWith(
@@ -230,26 +322,54 @@ export class FakeWebContents extends Emitter implements WebContentsPort {
     this.emitWith('input-event', null, { type: 'rawKeyDown' });
     return this.emitWith('before-input-event', null, full);
   }
-  /** `window.open(url)` from the page; returns what the station answered. */
-  windowOpen(url: string): { answer: WindowOpenAnswer; popup: WebContentsPort | null } {
+  /**
+   * A popup from the page, as Electron 45's guest-window manager handles it:
+   *   - `window.open(url)` and plain `target=_blank` (`new-window`, `foreground-tab` with a guest):
+   *     the new guest is passed as `options.webContents`; `createWindow` must return that very
+   *     object, else Electron throws; the guest then loads `url` itself;
+   *   - Ctrl/Shift/middle/Alt-clicks (`background-tab`, `foreground-tab` without a guest,
+   *     `new-window` from Shift): no guest is passed, the result is not checked and NOTHING loads
+   *     the URL (electron#49307).
+   * The answer is validated at run time like Electron does. Returns the webContents that shows
+   * the popup (null when denied).
+   */
+  windowOpen(
+    url: string,
+    options: { disposition?: HandlerDetails['disposition']; withGuest?: boolean } = {},
+  ): { answer: WindowOpenAnswer; popup: FakeWebContents | null } {
     if (!this.windowOpenHandler) throw new Error('no window open handler set');
-    const answer = this.windowOpenHandler({
+    const disposition = options.disposition ?? 'new-window';
+    const withGuest = options.withGuest ?? (disposition === 'new-window' || disposition === 'foreground-tab');
+    const answer: unknown = this.windowOpenHandler({
       url,
       frameName: '',
       features: '',
-      disposition: 'new-window',
-      referrer: { url: '', policy: 'default' },
+      disposition,
+      referrer: { url: this.mainFrame.url, policy: 'strict-origin-when-cross-origin' },
     });
-    if (answer.action !== 'allow' || !answer.createWindow) return { answer, popup: null };
-    const childContents = this.fake.newWebContents({});
+    if (typeof answer !== 'object' || answer === null)
+      throw new TypeError('The window open handler response must be an object');
+    const checked = answer as WindowOpenAnswer;
+    if (checked.action !== 'allow' && checked.action !== 'deny')
+      throw new TypeError("Object returned from window open handler must have 'action' of 'allow' or 'deny'");
+    if (checked.action === 'deny') return { answer: checked, popup: null };
+    if (!checked.createWindow) throw new Error('the kiosk must never let Electron create a BrowserWindow');
+    if (!withGuest) {
+      const created = checked.createWindow({ webPreferences: {} });
+      return { answer: checked, popup: created as FakeWebContents };
+    }
+    const guest = this.fake.newWebContents({});
     // At run time Electron passes the new guest's webContents inside the options (untyped in electron.d.ts).
-    const options = {
-      webContents: childContents as unknown as WebContents,
+    const created = checked.createWindow({
+      webContents: guest as unknown as WebContents,
       webPreferences: {},
-    } as BrowserWindowConstructorOptions;
-    const popup = answer.createWindow(options);
-    void childContents.loadURL(url);
-    return { answer, popup };
+    } as BrowserWindowConstructorOptions);
+    if (created !== guest)
+      throw new Error(
+        'Invalid webContents. Created window should be connected to webContents passed with options object.',
+      );
+    void guest.loadURL(url).catch(() => undefined);
+    return { answer: checked, popup: guest };
   }
 }
 
@@ -268,6 +388,7 @@ export class FakeView implements ViewPort {
 export class FakeDownloadItem extends Emitter implements DownloadItemPort {
   savePath = '';
   received = 0;
+  state: 'progressing' | 'completed' | 'cancelled' | 'interrupted' = 'progressing';
   constructor(
     private readonly filename: string,
     private readonly total: number,
@@ -286,12 +407,22 @@ export class FakeDownloadItem extends Emitter implements DownloadItemPort {
   getReceivedBytes(): number {
     return this.received;
   }
+  getState(): 'progressing' | 'completed' | 'cancelled' | 'interrupted' {
+    return this.state;
+  }
+  /** Like Chromium: a live download stops, its partial file is removed, and `done` says cancelled. */
+  cancel(): void {
+    if (this.state !== 'progressing') return;
+    this.finish('cancelled');
+  }
   progress(bytes: number): void {
     this.received = bytes;
     this.emitWith('updated', null, 'progressing');
   }
   finish(state: 'completed' | 'cancelled' | 'interrupted' = 'completed'): void {
+    if (this.state !== 'progressing') return;
     if (state === 'completed') this.received = this.total;
+    this.state = state;
     this.emitWith('done', null, state);
   }
 }
@@ -327,9 +458,12 @@ export class FakeSession extends Emitter implements SessionPort {
   setSpellCheckerEnabled(enable: boolean): void {
     this.spellcheck = enable;
   }
-  async clearData(...args: unknown[]): Promise<void> {
-    this.fake.log.push(`${this.partition}.clearData(${args.length === 0 ? '' : JSON.stringify(args)})`);
-    if (args.length === 0) this.cookies.clear();
+  /** Honours the options like Chromium: a `dataTypes` list without cookies, or origin filters, leave cookies. */
+  async clearData(options?: ClearDataOptions): Promise<void> {
+    this.fake.log.push(`${this.partition}.clearData(${options === undefined ? '' : JSON.stringify(options)})`);
+    const types = options?.dataTypes;
+    const filtered = options?.origins !== undefined || options?.excludeOrigins !== undefined;
+    if ((types === undefined || types.includes('cookies')) && !filtered) this.cookies.clear();
   }
   async clearAuthCache(): Promise<void> {
     this.fake.log.push(`${this.partition}.clearAuthCache`);
@@ -413,8 +547,49 @@ export function createFakeElectron(
   const sessions = new Map<string, FakeSession>();
   const ipcHandlers = new Map<string, (event: IpcInvokeEventPort, ...args: unknown[]) => unknown>();
   const appEvents = new Emitter();
+  const powerEvents = new Emitter();
+  const pending = new Set<Promise<void>>();
   const fake = {
     log: [] as string[],
+    /** Origins whose loads fail like an unreachable host (`did-fail-load`, then `loadURL` rejects). */
+    unreachable: new Map<string, { code: string; errno: number }>(),
+    loadFailureFor(url: string): { code: string; errno: number } | null {
+      try {
+        return fake.unreachable.get(new URL(url).origin) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    /** Runs `task` on a later turn, like Electron's asynchronous completions. */
+    later(task: () => void): void {
+      const done = new Promise<void>((resolve) =>
+        setImmediate(() => {
+          task();
+          resolve();
+        }),
+      );
+      pending.add(done);
+      void done.then(() => pending.delete(done));
+    },
+    /** Waits until every asynchronous completion started so far (closes) has happened. */
+    async settle(): Promise<void> {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+    /** The machine woke from sleep. */
+    resume(): void {
+      powerEvents.emitPlain('resume');
+    },
+    /**
+     * A site asks for a client certificate; returns the one the app would send. Without
+     * `preventDefault()` Chromium takes the first one in the store.
+     */
+    selectClientCertificate(webContents: FakeWebContents | null, url: string, list: Certificate[]): Certificate | null {
+      let chosen: Certificate | null = null;
+      const event = appEvents.emitWith('select-client-certificate', null, webContents, url, list, (c?: Certificate) => {
+        chosen = c ?? null;
+      });
+      return event.defaultPrevented ? chosen : (list[0] ?? null);
+    },
     views: [] as FakeView[],
     windows: [] as FakeWindow[],
     exitCodes: [] as (number | undefined)[],
@@ -428,8 +603,15 @@ export function createFakeElectron(
     switches: new Set<string>(),
     appendedSwitches: [] as string[],
     sessions,
+    /** Every webContents is announced on `web-contents-created` before its creator sees it, like Electron. */
     newWebContents(prefs: WebPreferences): FakeWebContents {
-      return new FakeWebContents(nextId++, fake, prefs);
+      const wc = new FakeWebContents(nextId++, fake, prefs);
+      appEvents.emitWith('web-contents-created', null, wc);
+      return wc;
+    },
+    /** A page tries to embed a `<webview>`; true when it was refused. */
+    attachWebview(host: FakeWebContents): boolean {
+      return host.emitWith('will-attach-webview', null, {}, {}).defaultPrevented;
     },
     /** Calls an IPC handler the way Electron would, from a given frame of a given webContents. */
     async invoke(
@@ -458,13 +640,15 @@ export function createFakeElectron(
       quit: () => void (fake.quitCalls += 1),
       requestSingleInstanceLock: () => options.singleInstance ?? true,
       whenReady: async () => undefined,
-      on: (event: 'second-instance' | 'window-all-closed', listener: () => void) => appEvents.on(event, listener),
+      on: (event: string, listener: (...args: never[]) => unknown) => appEvents.on(event, listener),
       commandLine: {
         hasSwitch: (name: string) => fake.switches.has(name),
         appendSwitch: (name: string) => void fake.appendedSwitches.push(name),
       },
     },
+    powerMonitor: { on: (event: 'resume', listener: () => void) => powerEvents.on(event, listener) },
     session: {
+      defaultSession: new FakeSession('(default)', fake),
       fromPartition: (partition: string): FakeSession => {
         let ses = sessions.get(partition);
         if (!ses) {
@@ -526,6 +710,7 @@ export function createFakeElectron(
 const moduleInstance = createFakeElectron();
 export const app = moduleInstance.electron.app;
 export const session = moduleInstance.electron.session;
+export const powerMonitor = moduleInstance.electron.powerMonitor;
 export const clipboard = moduleInstance.electron.clipboard;
 export const ipcMain = moduleInstance.electron.ipcMain;
 export const Menu = moduleInstance.electron.Menu;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../core/testing/manual-clock.ts';
 import { SHELL_URL } from '../window.ts';
+import { nodeDownloadDisk, type DownloadDisk } from '../session-lifecycle.ts';
 import { startStation, type RunningStation, type StationDeps } from '../station.ts';
 import { createFakeElectron, FakeFrame, type FakeElectron, type FakeWebContents } from './fake-electron.ts';
 
@@ -54,12 +55,48 @@ export interface StationUnderTest {
   shell: FakeWebContents;
   /** Calls an IPC channel as the shell's top frame would. */
   call(channel: string, arg?: unknown): Promise<unknown>;
+  /**
+   * Files that cannot be deleted yet, like Windows with Defender scanning them: a path (or a
+   * path's last segment) → how many more delete attempts fail with `code` (Infinity: never goes).
+   */
+  locks: Map<string, { failures: number; code: string }>;
+  /** Delete attempts per path (to see the retries). */
+  removeAttempts: Map<string, number>;
+}
+
+/** The real disk with Windows-like locks and no waiting between tries (no timers in tests). */
+function lockingDisk(locks: StationUnderTest['locks'], attempts: StationUnderTest['removeAttempts']): DownloadDisk {
+  return {
+    list: nodeDownloadDisk.list,
+    wait: async () => undefined,
+    remove: async (path) => {
+      attempts.set(path, (attempts.get(path) ?? 0) + 1);
+      const name = path.split(/[\\/]/).pop() ?? path;
+      const lock = locks.get(path) ?? locks.get(name);
+      if (lock && lock.failures > 0) {
+        lock.failures -= 1;
+        throw Object.assign(new Error(`${lock.code}: resource busy or locked, rmdir '${path}'`), { code: lock.code });
+      }
+      await nodeDownloadDisk.remove(path);
+    },
+  };
 }
 
 export async function startTestStation(
-  options: { configText?: string; argv?: string[]; appMetricsKb?: number[]; central?: StationDeps['central'] } = {},
+  options: {
+    configText?: string;
+    argv?: string[];
+    appMetricsKb?: number[];
+    central?: StationDeps['central'];
+    /** Runs before the station starts (e.g. to leave files behind as a crash would). */
+    beforeStart?: (tempDir: string) => void;
+    locks?: StationUnderTest['locks'];
+  } = {},
 ): Promise<StationUnderTest> {
   const tempDir = mkdtempSync(join(tmpdir(), 'kiosk-test-'));
+  options.beforeStart?.(tempDir);
+  const locks: StationUnderTest['locks'] = options.locks ?? new Map<string, { failures: number; code: string }>();
+  const removeAttempts: StationUnderTest['removeAttempts'] = new Map();
   const fake = createFakeElectron({ tempDir, ...(options.appMetricsKb ? { appMetricsKb: options.appMetricsKb } : {}) });
   const clock = new ManualClock();
   const logs: StationUnderTest['logs'] = [];
@@ -82,6 +119,7 @@ export async function startTestStation(
     clock,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     ...(options.central ? { central: options.central } : {}),
+    disk: lockingDisk(locks, removeAttempts),
     log: (message, details) => void logs.push(details ? { message, details } : { message }),
   });
   if (station.mode === 'second-instance') throw new Error('unexpected second instance');
@@ -95,6 +133,8 @@ export async function startTestStation(
     station,
     shell,
     call: (channel, arg) => fake.invoke(channel, { webContentsId: shell.id, frame }, arg),
+    locks,
+    removeAttempts,
   };
 }
 
