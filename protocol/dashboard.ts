@@ -12,7 +12,17 @@ export const siteKindSchema = z.enum(SITE_KINDS);
 export type SiteKind = z.infer<typeof siteKindSchema>;
 
 /** A local calendar day in Helsinki, `YYYY-MM-DD`. */
-export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+export const daySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  // The shape alone lets 2026-13-99 through, and Date.parse of it is NaN, which no range check catches.
+  .refine(isCalendarDay, 'must be a real calendar day');
+
+/** True when `YYYY-MM-DD` names a day that exists (no month 13, no 30 February). */
+function isCalendarDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
 
 /**
  * Query of `GET /summary` and `GET /export.csv`. Without `from`/`to` the range is the last 30 days

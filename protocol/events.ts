@@ -135,13 +135,20 @@ export type UsageEventInput = UsageEvent extends infer E
     : never
   : never;
 
+/** True for the names in {@link EVENT_TYPES} only, never for names inherited from `Object.prototype`. */
+export function isEventType(type: string): type is EventType {
+  return Object.hasOwn(eventSchemas, type);
+}
+
 /** Validates one event, returning a reason a person can act on when it is rejected. */
 export function parseUsageEvent(raw: unknown): { ok: true; event: UsageEvent } | { ok: false; reason: string } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { ok: false, reason: 'event must be an object' };
   const type = (raw as { type?: unknown }).type;
-  if (typeof type !== 'string' || !(type in eventSchemas)) return { ok: false, reason: `unknown event type` };
-  const result = eventSchemas[type as EventType].safeParse(raw);
+  // Own keys only: `in` also finds `constructor`, `toString` and `__proto__` on the prototype, whose
+  // "schema" is not a schema, and the throw would take the batch's valid events down with it.
+  if (typeof type !== 'string' || !isEventType(type)) return { ok: false, reason: `unknown event type` };
+  const result = eventSchemas[type].safeParse(raw);
   if (result.success) return { ok: true, event: result.data };
   return { ok: false, reason: formatIssues(result.error) };
 }

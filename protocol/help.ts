@@ -33,7 +33,21 @@ export type HelpRequestState = z.infer<typeof helpRequestStateSchema>;
 
 /** Longest chat message, in characters. */
 export const MAX_CHAT_CHARS = 1000;
-export const chatMessageInputSchema = z.object({ text: z.string().trim().min(1).max(MAX_CHAT_CHARS) }).strict();
+/**
+ * Characters chat refuses: C0 controls except the newline (tab, escape, NUL...), DEL, C1 controls,
+ * and the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) that can make a
+ * line read differently on the advisor's screen than it was typed ("Trojan Source" reordering).
+ * Left-to-right and right-to-left marks stay allowed: Arabic text uses them.
+ */
+export const CHAT_FORBIDDEN_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+/** One chat line as typed: trimmed, 1–1000 characters, newlines allowed, no control or bidi-override characters. */
+export const chatTextSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_CHAT_CHARS)
+  .refine((text) => !CHAT_FORBIDDEN_CHARACTERS.test(text), 'must not contain control or bidi-override characters');
+export const chatMessageInputSchema = z.object({ text: chatTextSchema }).strict();
 
 export const chatMessageSchema = z.object({
   id: z.string(),

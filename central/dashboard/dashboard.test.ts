@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apiErrorSchema } from '../../protocol/api.ts';
 import { createRetention } from '../retention/retention.ts';
 import { storageTargets } from '../testing/storage-targets.ts';
 import { createTestCentral, manualClock, type TestCentral } from '../testing/test-app.ts';
@@ -146,5 +147,21 @@ describe.each(storageTargets)('the usage dashboard on $name', (target) => {
       headers: { cookie: coordinator.cookie },
     });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('refuses days that do not exist with 400 instead of computing a range from them', async () => {
+    for (const range of [
+      'from=2026-11-01&to=2026-13-99',
+      'from=2026-02-30&to=2026-03-01',
+      'from=2026-00-10&to=2026-01-01',
+    ]) {
+      const response = await central.app.inject({
+        method: 'GET',
+        url: `/api/v1/dashboard/summary?${range}`,
+        headers: { cookie: coordinator.cookie },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(apiErrorSchema.parse(response.json()).message).toMatch(/calendar day/);
+    }
   });
 });

@@ -54,6 +54,27 @@ export const helpConfigSchema = z
     streamHeartbeatSeconds: z.number().int().min(1).max(300).default(15),
     /** Live events kept for `Last-Event-ID` replay; older gaps get a snapshot. */
     replayEvents: z.number().int().min(10).max(100_000).default(2000),
+    /** Calls one station may make to each station help route per minute before getting 429. */
+    stationRequestsPerMinute: z.number().int().min(1).max(10_000).default(120),
+    /** Live streams one station may hold open at once (a reconnecting kiosk needs one, two during a handover). */
+    maxStreamsPerStation: z.number().int().min(1).max(100).default(3),
+    /** Live console streams one login session may hold open at once (a few browser tabs). */
+    maxStreamsPerSession: z.number().int().min(1).max(100).default(5),
+    /**
+     * A claimed request is closed (as expired) this long after an advisor first took it, so chat of
+     * a request nobody resolves is still deleted on schedule.
+     */
+    closeClaimedAfterMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(120),
+    /**
+     * Closed help requests are kept this many days for the advisors' and coordinators' follow-up,
+     * then folded into daily counts (`help_daily`) and deleted.
+     */
+    requestRetentionDays: z.number().int().min(1).max(366).default(30),
   })
   .strict();
 export type HelpConfig = z.infer<typeof helpConfigSchema>;

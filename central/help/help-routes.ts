@@ -29,6 +29,7 @@ import {
 import type { CentralApp, CentralContext } from '../context.ts';
 import { sendError } from '../infrastructure/errors.ts';
 import { SESSION_AUTH, STATION_AUTH } from '../infrastructure/openapi.ts';
+import { routeRateLimit } from '../infrastructure/rate-limit.ts';
 import type { Audience, EventLog } from './event-log.ts';
 import { answer } from './help-errors.ts';
 import type { AdvisorIdentity, HelpService, StationIdentity } from './service.ts';
@@ -45,7 +46,7 @@ export interface HelpRouteDeps {
 const ADVISOR_ROLES = ['advisor', 'coordinator'] as const;
 
 /** Replies every guarded help route may give besides its own. */
-const stationRefusals = { 400: apiErrorSchema, 401: apiErrorSchema };
+const stationRefusals = { 400: apiErrorSchema, 401: apiErrorSchema, 429: apiErrorSchema };
 const advisorRefusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema };
 /** A request's refusals: missing or another station's (404), in the wrong state (409). */
 const requestRefusals = { 404: helpErrorSchema, 409: helpErrorSchema };
@@ -62,6 +63,30 @@ function station(request: FastifyRequest): StationIdentity {
   return { id: s.id, location: s.location || s.id };
 }
 
+/**
+ * Counts open live streams per key (a station, a login session) so one client cannot pin down
+ * sockets and memory with hundreds of streams. In memory, per central process, like presence.
+ */
+function streamCounter(max: number) {
+  const open = new Map<string, number>();
+  return {
+    /** Takes a slot for `key`; the returned function gives it back (once), or null when `key` is at `max`. */
+    take(key: string): (() => void) | null {
+      const current = open.get(key) ?? 0;
+      if (current >= max) return null;
+      open.set(key, current + 1);
+      let given = false;
+      return () => {
+        if (given) return;
+        given = true;
+        const left = (open.get(key) ?? 1) - 1;
+        if (left <= 0) open.delete(key);
+        else open.set(key, left);
+      };
+    },
+  };
+}
+
 function advisor(request: FastifyRequest): AdvisorIdentity {
   const u = request.user!;
   return { id: u.name, displayName: u.name };
@@ -75,6 +100,19 @@ export function stationRoutes(
   // Guards run on request, before the body is read or validated: a stranger learns nothing.
   const guard = ctx.auth.requireStation;
   const tags = ['help: station'];
+  const limits = ctx.config.help;
+  // Per station and per route, counted after the token check (the key is the station) and before
+  // the body is read: a looping or stolen station token cannot flood the queue, chat or database.
+  const config = {
+    rateLimit: routeRateLimit({
+      max: limits.stationRequestsPerMinute,
+      windowMs: 60_000,
+      hook: 'onRequest',
+      key: (request) => request.station!.id,
+      message: (seconds) => `Too many help calls from this station; retry after ${seconds} s.`,
+    }),
+  };
+  const streams = streamCounter(limits.maxStreamsPerStation);
 
   // Stations authenticate with a Bearer token, never a cookie, so any origin may call these routes:
   // the browser preview host runs the station in a page on another port.
@@ -105,6 +143,7 @@ export function stationRoutes(
         response: { 200: helpAvailabilitySchema, ...stationRefusals },
       },
       onRequest: guard,
+      config,
     },
     async () => service.availability(),
   );
@@ -122,6 +161,7 @@ export function stationRoutes(
         response: { 200: helpCreateResultSchema, 201: helpCreateResultSchema, ...stationRefusals },
       },
       onRequest: guard,
+      config,
     },
     async (request, reply) => {
       const result = await service.create(station(request), request.body);
@@ -140,6 +180,7 @@ export function stationRoutes(
         response: { 200: helpStationRequestSchema, ...stationRefusals, 404: helpErrorSchema },
       },
       onRequest: guard,
+      config,
     },
     async (request, reply) => answer(reply, await service.stationRequest(station(request), request.params.id)),
   );
@@ -155,6 +196,7 @@ export function stationRoutes(
         response: { 200: helpStationRequestSchema, ...stationRefusals, ...requestRefusals },
       },
       onRequest: guard,
+      config,
     },
     async (request, reply) => answer(reply, await service.cancelByStation(station(request), request.params.id)),
   );
@@ -171,6 +213,7 @@ export function stationRoutes(
         response: { 201: chatMessageSchema, ...stationRefusals, ...requestRefusals },
       },
       onRequest: guard,
+      config,
     },
     async (request, reply) => {
       const result = await service.stationMessage(station(request), request.params.id, request.body.text);
@@ -189,9 +232,18 @@ export function stationRoutes(
         response: { 200: eventStream(HELP_STATION_EVENTS), ...stationRefusals },
       },
       onRequest: guard,
+      config,
     },
     async (request, reply) => {
       const who = station(request);
+      const release = streams.take(who.id);
+      if (!release)
+        return sendError(
+          reply,
+          429,
+          'too_many_streams',
+          `This station already has ${limits.maxStreamsPerStation} live streams open; close one first.`,
+        );
       await openSse(request, reply, {
         events,
         audiences: new Set<Audience>([service.audiences.station(who.id)]),
@@ -203,6 +255,7 @@ export function stationRoutes(
         heartbeatMs,
         retryMs: 2000,
         openStreams,
+        onClose: release,
       });
     },
   );
@@ -216,6 +269,8 @@ export function advisorRoutes(
   const guard = ctx.auth.requireUser(ADVISOR_ROLES);
   const tags = ['help: advisor'];
   const security = SESSION_AUTH;
+  const maxStreams = ctx.config.help.maxStreamsPerSession;
+  const streams = streamCounter(maxStreams);
 
   app.get(
     '/queue',
@@ -329,12 +384,21 @@ export function advisorRoutes(
         tags,
         security,
         querystring: helpStreamQuerySchema,
-        response: { 200: eventStream(HELP_CONSOLE_EVENTS), ...advisorRefusals },
+        response: { 200: eventStream(HELP_CONSOLE_EVENTS), ...advisorRefusals, 429: apiErrorSchema },
       },
       onRequest: guard,
     },
     async (request, reply) => {
       const me = advisor(request);
+      // Per login session: the session's CSRF token is unique to it and never leaves this process.
+      const release = streams.take(request.user!.csrfToken);
+      if (!release)
+        return sendError(
+          reply,
+          429,
+          'too_many_streams',
+          `This login already has ${maxStreams} live streams open; close a console tab first.`,
+        );
       const disconnect = service.connect(me);
       await openSse(request, reply, {
         events,
@@ -344,7 +408,10 @@ export function advisorRoutes(
         heartbeatMs,
         retryMs: 2000,
         openStreams,
-        onClose: disconnect,
+        onClose: () => {
+          release();
+          disconnect();
+        },
       });
     },
   );

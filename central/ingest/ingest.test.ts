@@ -205,4 +205,20 @@ describe('a station uploading usage events', () => {
     await post(token, batch([{ id: 1 }, null, 'x']));
     expect(await storedCount()).toBe(1);
   });
+
+  it('refuses an event typed constructor, __proto__ or toString as unknown and keeps the valid events of its batch', async () => {
+    central = await createTestCentral();
+    const token = await central.addStation();
+    const now = central.clock.now();
+    const inherited = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'].map((type) => ({
+      ...sessionStarted(now),
+      type,
+    }));
+    const response = await post(token, batch([sessionStarted(now), ...inherited, sessionStarted(now)]));
+    expect(response.statusCode).toBe(200);
+    const reply = response.json<{ accepted: number; rejected: { reason: string }[] }>();
+    expect(reply.accepted).toBe(2);
+    expect(reply.rejected.map((r) => r.reason)).toEqual(inherited.map(() => 'unknown event type'));
+    expect(await storedCount()).toBe(2);
+  });
 });
