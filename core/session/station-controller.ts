@@ -25,6 +25,7 @@ import type { ServiceConfig, StationConfig } from '../config/schema.ts';
 import { localize } from '../i18n/localize.ts';
 import type { Clock, IdSource, MetricsSink, TimerHandle } from '../ports.ts';
 import {
+  RECYCLE_EXIT_CODES,
   recycleReason,
   runResetPlan,
   type RecycleReason,
@@ -351,7 +352,7 @@ export class StationController {
     this.phase = 'reset-done';
     this.emit();
     if (recycle) {
-      this.ports.log('recycling the station process', { reason: recycle });
+      this.ports.log('recycling the station process', { reason: recycle, exitCode: RECYCLE_EXIT_CODES[recycle] });
       this.ports.exitForRestart(recycle);
     }
     // "Everything was erased" is told in the visitor's own language and settings; then every

@@ -11,6 +11,14 @@ describe('what may go into the station log', () => {
     expect(scrubLogText('blob:https://x/1 data:text/html,<b>hi</b>')).toBe('<url> <url>');
   });
 
+  it('removes file paths, which name a visitor download', () => {
+    expect(scrubLogText("EPERM: operation not permitted, unlink 'C:\\Temp\\kiosk-downloads\\k1\\Matti.pdf'")).toBe(
+      "EPERM: operation not permitted, unlink '<path>'",
+    );
+    expect(scrubLogText('rmdir /tmp/kiosk-downloads/k1 failed')).toBe('rmdir <path> failed');
+    expect(scrubLogText('step delete-downloads 2/3 failed')).toBe('step delete-downloads 2/3 failed');
+  });
+
   it('cuts free text and scrubs nested details, keeping numbers and booleans', () => {
     const details = scrubLogDetails({
       step: 'delete-downloads',

@@ -13,6 +13,10 @@ const DATA_URL_PATTERN = /\b(?:data|blob|about|javascript):\S+/gi;
 const EMAIL_PATTERN = /[^\s@'"<>]+@[^\s@'"<>]+\.[a-z]{2,}/gi;
 /** Finnish personal identity code (henkilötunnus): DDMMYY, century sign, 3 digits, check character. */
 const HETU_PATTERN = /\b\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]\b/gi;
+/** An absolute file path (Windows or POSIX): file names of downloads are the visitor's. */
+const PATH_PATTERN = /(?<=^|[\s'"(=])(?:[a-z]:[\\/]|\\\\|\/)[^\s'")]*/gi;
+/** A quoted absolute path, which may contain spaces (Node quotes paths in its error messages). */
+const QUOTED_PATH_PATTERN = /(['"])(?:[a-z]:[\\/]|\\\\|\/)[^'"]*\1/gi;
 /** Account numbers, phone numbers, reference numbers (also inside an IBAN). */
 const LONG_NUMBER_PATTERN = /\d{9,}/g;
 
@@ -21,6 +25,8 @@ export function scrubLogText(text: string): string {
   const scrubbed = text
     .replace(DATA_URL_PATTERN, '<url>')
     .replace(URL_PATTERN, '<url>')
+    .replace(QUOTED_PATH_PATTERN, '$1<path>$1')
+    .replace(PATH_PATTERN, '<path>')
     .replace(EMAIL_PATTERN, '<email>')
     .replace(HETU_PATTERN, '<id>')
     .replace(LONG_NUMBER_PATTERN, '<number>');
