@@ -6,6 +6,7 @@
  * dist/preload/index.cjs and the shell UI is dist/renderer/ (served on app://shell/).
  */
 import * as electron from 'electron';
+import Logger from 'electron-log/main';
 import Store from 'electron-store';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -13,10 +14,14 @@ import { v7 as uuidv7 } from 'uuid';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../core/ports.ts';
+import { EXIT_CODES } from '../core/station/exit-codes.ts';
+import { errorSummary } from '../core/station/log-policy.ts';
 import { wireCentral } from './central-wiring.ts';
 import type { ElectronMain } from './electron-api.ts';
+import { exitOnFatalErrors } from './process-hardening.ts';
 import { startStation } from './station.ts';
 import { STATION_STATE_DEFAULTS, StationState, type StationStateData } from './station-state.ts';
+import { createStationLogger, electronLogSink, firstWritableDir, stationLogDir } from './station-log.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // dist/main/index.js → the app root is two levels up (also inside app.asar).
@@ -28,10 +33,26 @@ const defaultConfig =
     ? join(resources, 'kiosk-config', 'default.json')
     : join(appRoot, 'kiosk-config', 'default.json');
 
-/** Logs without personal data: messages are fixed strings, details never hold URLs or typed text. */
-function log(message: string, details?: Record<string, unknown>): void {
+/** Last resort when no log folder is writable: the console (journald on Linux, nothing on Windows). */
+function consoleLog(message: string, details?: Record<string, unknown>): void {
   console.log(`[kiosk] ${message}${details ? ` ${JSON.stringify(details)}` : ''}`);
 }
+
+// The station log IT reads (main/station-log.ts): machine folder first, userData/logs if that is not writable.
+const machineLogDir = stationLogDir(process.platform, process.env);
+const logDir = firstWritableDir([machineLogDir, join(electron.app.getPath('userData'), 'logs')]);
+const log = logDir
+  ? createStationLogger(
+      electronLogSink(Logger.create({ logId: 'station' }), { dir: logDir, console: !electron.app.isPackaged }),
+    )
+  : consoleLog;
+// Before anything else can throw: no native error dialog, an exit code for the supervisor instead.
+exitOnFatalErrors(process, { log, exit: (code) => electron.app.exit(code) });
+log('station starting', {
+  version: electron.app.getVersion(),
+  platform: process.platform,
+  machineLogFolder: logDir === machineLogDir,
+});
 
 const state = new StationState(
   new Store<StationStateData>({ name: 'station-state', defaults: STATION_STATE_DEFAULTS, clearInvalidConfig: true }),
@@ -73,6 +94,6 @@ startStation({
     if (process.argv.includes('--smoke-test')) electron.app.exit(station.mode === 'running' ? 0 : 1);
   })
   .catch((error: unknown) => {
-    log('station failed to start', { error: String(error) });
-    electron.app.exit(1);
+    log('station failed to start', { ...errorSummary(error), exitCode: EXIT_CODES.startFailed });
+    electron.app.exit(EXIT_CODES.startFailed);
   });
