@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCESSIBILITY, type StationView } from '../protocol/ipc.ts';
-import { configPath, loadConfig } from './config.ts';
+import { chromiumSwitchesFor, configPath, launchFor, loadConfig } from './config.ts';
 import { keyVerdict } from './lockdown.ts';
 import { exitForRestart, memoryUsageMb } from './recycle.ts';
 import { safeFileName } from './session-lifecycle.ts';
@@ -167,5 +167,27 @@ describe('single instance', () => {
     expect(result.mode).toBe('second-instance');
     expect(fake.quitCalls).toBe(1);
     expect(fake.windows).toHaveLength(0);
+  });
+});
+
+describe('what a packaged station ignores', () => {
+  const argv = ['HelsinkiKiosk', '--dev', '--config', '/etc/kiosk/station.json'];
+  const env = { KIOSK_TEST_HOOKS: '1', KIOSK_CONFIG: '/etc/kiosk/other.json' };
+
+  it('drops --dev and the test hooks when packaged, keeping the config and naming what it dropped', () => {
+    expect(launchFor(argv, env, true)).toEqual({
+      argv: ['HelsinkiKiosk', '--config', '/etc/kiosk/station.json'],
+      env: { KIOSK_CONFIG: '/etc/kiosk/other.json' },
+      ignored: ['--dev', 'KIOSK_TEST_HOOKS'],
+    });
+  });
+
+  it('keeps them in a development run', () => {
+    expect(launchFor(argv, env, false)).toEqual({ argv, env, ignored: [] });
+  });
+
+  it('asks Chromium for speech-dispatcher on Linux only, so read-aloud has a voice there', () => {
+    expect(chromiumSwitchesFor('linux')).toEqual(['enable-speech-dispatcher']);
+    expect(chromiumSwitchesFor('win32')).toEqual([]);
   });
 });

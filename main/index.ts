@@ -17,8 +17,10 @@ import { systemClock } from '../core/ports.ts';
 import { EXIT_CODES } from '../core/station/exit-codes.ts';
 import { errorSummary } from '../core/station/log-policy.ts';
 import { wireCentral } from './central-wiring.ts';
+import { chromiumSwitchesFor, DEBUG_SWITCHES, launchFor } from './config.ts';
 import type { ElectronMain } from './electron-api.ts';
 import { exitOnFatalErrors } from './process-hardening.ts';
+import { runSmokeTest } from './smoke-test.ts';
 import { startStation } from './station.ts';
 import { STATION_STATE_DEFAULTS, StationState, type StationStateData } from './station-state.ts';
 import { createStationLogger, electronLogSink, firstWritableDir, stationLogDir } from './station-log.ts';
@@ -54,6 +56,16 @@ log('station starting', {
   machineLogFolder: logDir === machineLogDir,
 });
 
+// A packaged station ignores developer and test switches (main/config.ts); Chromium's switches are
+// settled here, before Electron finishes starting.
+const { app } = electron;
+const launch = launchFor(process.argv, process.env, app.isPackaged);
+const debugSwitches = app.isPackaged ? DEBUG_SWITCHES.filter((name) => app.commandLine.hasSwitch(name)) : [];
+for (const name of debugSwitches) app.commandLine.removeSwitch(name);
+if (launch.ignored.length + debugSwitches.length > 0)
+  log('ignored developer switches in the packaged app', { switches: [...launch.ignored, ...debugSwitches] });
+for (const name of chromiumSwitchesFor(process.platform)) app.commandLine.appendSwitch(name);
+
 const state = new StationState(
   new Store<StationStateData>({ name: 'station-state', defaults: STATION_STATE_DEFAULTS, clearInvalidConfig: true }),
   () => new Date(),
@@ -63,8 +75,8 @@ if (lastRecycle) log('started after a recycle', lastRecycle);
 
 startStation({
   electron: electron satisfies ElectronMain,
-  argv: process.argv,
-  env: process.env,
+  argv: launch.argv,
+  env: launch.env,
   readText: (path) => readFileSync(path, 'utf8'),
   paths: {
     preload: join(appRoot, 'dist', 'preload', 'index.cjs'),
@@ -89,9 +101,44 @@ startStation({
   onRecycle: (reason) => state.recordRecycle(reason),
   log,
 })
-  .then((station) => {
-    // Packaging smoke test (CI, packaged build with fuses on): the shell loaded with a valid config → 0.
-    if (process.argv.includes('--smoke-test')) electron.app.exit(station.mode === 'running' ? 0 : 1);
+  .then(async (station) => {
+    // Packaging smoke test (CI, the installed build with fuses on): one scripted visit through the
+    // shell's window.kiosk, then 0, or 1 naming the step that failed (main/smoke-test.ts).
+    if (!process.argv.includes('--smoke-test')) return;
+    if (station.mode !== 'running') {
+      log('smoke test failed', { step: 'start', problem: `station is ${station.mode}` });
+      return electron.app.exit(1);
+    }
+    // A hung step must fail the job, not stall it.
+    setTimeout(() => {
+      log('smoke test failed', { step: 'watchdog', problem: 'no result within 120 s' });
+      electron.app.exit(1);
+    }, 120_000).unref();
+    const shell = electron.webContents.fromId(station.window.shellView.webContents.id);
+    if (!shell) return electron.app.exit(1);
+    // World 0 is the page's main world, where the preload exposed window.kiosk.
+    const inPage = async (code: string): Promise<unknown> => {
+      if (shell.isLoading()) await new Promise<void>((resolve) => shell.once('did-finish-load', () => resolve()));
+      return shell.executeJavaScriptInIsolatedWorld(0, [{ code }]);
+    };
+    const { controller } = station;
+    const result = await runSmokeTest(
+      {
+        bridgeKeys: async () => (await inPage('window.kiosk ? Object.keys(window.kiosk) : null')) as string[] | null,
+        invoke: (channel, arg) =>
+          inPage(
+            `window.kiosk.invoke(${[channel, ...(arg === undefined ? [] : [arg])].map((a) => JSON.stringify(a)).join(', ')})`,
+          ),
+      },
+      {
+        view: () => controller.view(),
+        subscribe: (listener) => controller.subscribe(listener),
+        failedResetSteps: () => controller.lastReset()?.failed.map((f) => f.step) ?? [],
+      },
+      log,
+    );
+    if (!result.ok) log('smoke test failed', { step: result.step, problem: result.problem });
+    electron.app.exit(result.ok ? 0 : 1);
   })
   .catch((error: unknown) => {
     log('station failed to start', { ...errorSummary(error), exitCode: EXIT_CODES.startFailed });
