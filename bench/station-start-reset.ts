@@ -1,51 +1,146 @@
 /**
- * `npm run bench:station`: preview cold start to an interactive welcome screen, and the reset
- * time (End session → "everything was erased" shown), p50/p95 over 50 resets. Each figure is
- * printed with a baseline measured in the same
- * run (a blank page start; throwing away a browser context), because absolute times drift on
- * shared machines. Loopback only; bounded; stops by itself.
+ * `npm run bench:station`: how long a visitor waits for the station, in Debian Chromium against
+ * the preview host.
+ *
+ * - Start → interactive welcome screen, at normal speed and with the CPU slowed 4× (Chromium's
+ *   CPU throttling, a stand-in for an old recycled PC), p50/p95 over BENCH_STARTS starts, next to
+ *   a blank Vite React page (one button) built and served the same way in the same run; plus the
+ *   bytes of script the page had received by the time it was interactive.
+ * - "Start" → launcher interactive, once the visitor has read the welcome screen (the page went
+ *   network-idle: whatever it prefetches has arrived) and when "Start" is pressed the moment it is
+ *   interactive.
+ * - Reset: End session → "erased" shown, next to throwing a browser context away.
+ *
+ * Every start is a new browser context (cold HTTP cache, as after a station restart). Shell and
+ * baseline rounds alternate, so drift on a shared machine hits both. Times come from the page's
+ * own clock (bench/start-probe.ts). Loopback only; bounded; stops by itself.
+ *
+ * Knobs: BENCH_STARTS (20), BENCH_RESETS (50), CHROMIUM_PATH, BENCH_SHELL_DIR (serve another
+ * build than dist/renderer, e.g. a saved copy of an older one, to compare), BENCH_TRACE=1 (one
+ * traced start of each page at 4× slower CPU: where the main thread spent its time).
  */
-import { chromium, type Browser } from 'playwright-core';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import react from '@vitejs/plugin-react';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
 import { startPreviewServer } from '../renderer/preview/serve.ts';
 import { startEServiceServer } from '../tests/fixtures/eservice-server.ts';
 import { writeTestConfig } from '../tests/fixtures/test-config.ts';
+import {
+  probeScripts,
+  probeSeen,
+  probeSource,
+  probeTime,
+  summarizeTrace,
+  type ProbeScript,
+  type ProbeTarget,
+} from './start-probe.ts';
 
 const RESETS = Number(process.env['BENCH_RESETS'] ?? 50);
-const STARTS = Number(process.env['BENCH_STARTS'] ?? 10);
+const STARTS = Number(process.env['BENCH_STARTS'] ?? 20);
+const SHELL_DIR = process.env['BENCH_SHELL_DIR'];
+const TRACE = process.env['BENCH_TRACE'] === '1';
+const SLOW_CPU = 4;
+const ROUND_TIMEOUT_MS = 30_000;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+
+const SHELL_DIST = resolve(import.meta.dirname, '../dist/renderer');
+const BLANK_DIR = resolve(import.meta.dirname, 'results/blank-react-page');
+
+/** The station's first screen and the launcher, by what a Finnish-speaking visitor sees. */
+const SHELL_TARGETS: Record<string, ProbeTarget> = {
+  welcome: { selector: 'button', text: 'Aloita' },
+  launcher: { selector: 'h1', text: 'Mitä haluat tehdä?' },
+};
+const SHELL_CLICKS = { start: 'Aloita' };
+const BLANK_TARGETS: Record<string, ProbeTarget> = { welcome: { selector: 'button', text: 'ok' } };
 
 function pct(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 const fmt = (v: number) => `${v.toFixed(0)} ms`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
-async function coldStarts(browser: Browser, url: string): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < STARTS; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const t0 = performance.now();
-    await page.goto(url);
-    await page.getByRole('button', { name: 'Aloita' }).waitFor({ state: 'visible' });
-    times.push(performance.now() - t0);
-    await context.close();
-  }
-  return times;
+/**
+ * The baseline: the smallest React page Vite builds, one button, built with the same Vite and
+ * React plugin as the shell and served by the same server. Its whole source is below.
+ */
+async function buildBlankPage(): Promise<string> {
+  const src = join(BLANK_DIR, 'src');
+  const out = join(BLANK_DIR, 'dist');
+  mkdirSync(src, { recursive: true });
+  writeFileSync(
+    join(src, 'index.html'),
+    '<!doctype html>\n<html lang="en">\n<head><meta charset="UTF-8" /><title>blank</title></head>\n' +
+      '<body><div id="root"></div><script type="module" src="./main.jsx"></script></body>\n</html>\n',
+  );
+  writeFileSync(
+    join(src, 'main.jsx'),
+    "import { createRoot } from 'react-dom/client';\n" +
+      'createRoot(document.getElementById(\'root\')).render(<button type="button">ok</button>);\n',
+  );
+  await build({
+    configFile: false,
+    root: src,
+    base: './',
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir: out, emptyOutDir: true },
+  });
+  return out;
 }
 
-async function blankStarts(browser: Browser): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < STARTS; i++) {
-    const context = await browser.newContext();
+interface StartSample {
+  /** Navigation start → first screen interactive, in the page's clock. */
+  interactiveMs: number;
+  /** Scripts received by then. */
+  scripts: ProbeScript[];
+  /** "Start" clicked → launcher interactive, when asked for. */
+  startToLauncherMs: number | null;
+}
+
+type StartPress = 'none' | 'after-reading' | 'at-once';
+
+async function startOnce(
+  browser: Browser,
+  url: string,
+  targets: Record<string, ProbeTarget>,
+  cpuSlowdown: number,
+  press: StartPress,
+  trace?: (page: Page) => Promise<() => Promise<Buffer>>,
+): Promise<StartSample & { trace: Buffer | null }> {
+  const context = await browser.newContext();
+  try {
     const page = await context.newPage();
-    const t0 = performance.now();
-    await page.goto(`data:text/html,<!doctype html><button>ok</button>`);
-    await page.getByRole('button', { name: 'ok' }).waitFor({ state: 'visible' });
-    times.push(performance.now() - t0);
+    page.setDefaultTimeout(ROUND_TIMEOUT_MS);
+    if (cpuSlowdown > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    }
+    await page.addInitScript({ content: probeSource(targets, press === 'none' ? {} : SHELL_CLICKS) });
+    const stopTrace = trace ? await trace(page) : null;
+    await page.goto(url);
+    await page.waitForFunction(probeSeen, 'welcome');
+    const interactiveMs = (await page.evaluate(probeTime, 'welcome')) ?? NaN;
+    const scripts = await page.evaluate(probeScripts, interactiveMs);
+    const traceBuffer = stopTrace ? await stopTrace() : null;
+    let startToLauncherMs: number | null = null;
+    if (press !== 'none') {
+      // A visitor reads the welcome screen first: by the time the page has been network-idle for
+      // 500 ms, whatever it prefetches has arrived.
+      if (press === 'after-reading') await page.waitForLoadState('networkidle');
+      await page.getByRole('button', { name: SHELL_CLICKS.start }).click();
+      await page.waitForFunction(probeSeen, 'launcher');
+      const clicked = (await page.evaluate(probeTime, 'start')) ?? NaN;
+      startToLauncherMs = ((await page.evaluate(probeTime, 'launcher')) ?? NaN) - clicked;
+    }
+    return { interactiveMs, scripts, startToLauncherMs, trace: traceBuffer };
+  } finally {
     await context.close();
   }
-  return times;
 }
 
 async function resets(browser: Browser, url: string): Promise<number[]> {
@@ -85,15 +180,74 @@ async function contextSwaps(browser: Browser): Promise<number[]> {
   return times;
 }
 
+/** Script bytes as served and gzip-compressed (what a compressing server would send), from the served files. */
+function scriptBytes(scripts: ProbeScript[], dir: string): { raw: number; gzip: number; files: number } {
+  let raw = 0;
+  let gzip = 0;
+  for (const script of scripts) {
+    const file = join(dir, decodeURIComponent(new URL(script.url).pathname));
+    const body = existsSync(file) ? readFileSync(file) : null;
+    raw += body?.length ?? script.bytes;
+    gzip += body ? gzipSync(body).length : 0;
+  }
+  return { raw, gzip, files: scripts.length };
+}
+
+function line(label: string, values: number[]): string {
+  return `${label} (n=${values.length}): p50 ${fmt(pct(values, 50))}, p95 ${fmt(pct(values, 95))}`;
+}
+
+function ratioLine(label: string, shell: number[], blank: number[]): string {
+  const r50 = pct(shell, 50) / pct(blank, 50);
+  const r95 = pct(shell, 95) / pct(blank, 95);
+  return `  ${line(label, blank)} → ratio p50 ${r50.toFixed(2)}x, p95 ${r95.toFixed(2)}x`;
+}
+
+async function traceStart(browser: Browser, url: string, targets: Record<string, ProbeTarget>, label: string) {
+  const sample = await startOnce(browser, url, targets, SLOW_CPU, 'none', async (page) => {
+    await browser.startTracing(page, {
+      categories: ['devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'loading'],
+    });
+    return () => browser.stopTracing();
+  });
+  if (!sample.trace) return;
+  const { byEvent, byScript } = summarizeTrace(sample.trace, sample.interactiveMs);
+  console.log(`Trace, ${label}, CPU ${SLOW_CPU}× slower: interactive at ${fmt(sample.interactiveMs)}`);
+  console.log(
+    `  main thread self time: ${byEvent
+      .slice(0, 10)
+      .map(([n, v]) => `${n} ${fmt(v)}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  script time by file: ${byScript
+      .slice(0, 8)
+      .map(([n, v]) => `${n} ${fmt(v)}`)
+      .join(', ')}`,
+  );
+}
+
 async function main(): Promise<void> {
+  const blankDist = await buildBlankPage();
   const eservice = await startEServiceServer();
+  const configPath = writeTestConfig(eservice.origin, (config) => {
+    // The station would recycle (reload) after 25 sessions; measure resets, not restarts.
+    config.recycle.maxSessionsBeforeRestart = 10_000;
+  });
+  const shellDir = SHELL_DIR ? resolve(SHELL_DIR) : SHELL_DIST;
   const preview = await startPreviewServer({
-    port: 0, // The station would recycle (reload) after 25 sessions; measure resets, not restarts.
-    configPath: writeTestConfig(eservice.origin, (config) => {
-      config.recycle.maxSessionsBeforeRestart = 10_000;
-    }),
+    port: 0,
+    configPath,
     central: null,
     build: false,
+    ...(SHELL_DIR ? { distDir: shellDir } : {}),
+  });
+  const blankServer = await startPreviewServer({
+    port: 0,
+    configPath,
+    central: null,
+    build: false,
+    distDir: blankDist,
   });
   const launch0 = performance.now();
   const browser = await chromium.launch({
@@ -102,27 +256,65 @@ async function main(): Promise<void> {
   });
   const launchMs = performance.now() - launch0;
   try {
-    const starts = await coldStarts(browser, preview.url);
-    const blank = await blankStarts(browser);
+    const shell = { normal: [] as StartSample[], slow: [] as StartSample[] };
+    const blank = { normal: [] as StartSample[], slow: [] as StartSample[] };
+    const atOnce = { normal: [] as number[], slow: [] as number[] };
+    for (let i = 0; i < STARTS; i++) {
+      shell.normal.push(await startOnce(browser, preview.url, SHELL_TARGETS, 1, 'after-reading'));
+      blank.normal.push(await startOnce(browser, blankServer.url, BLANK_TARGETS, 1, 'none'));
+      shell.slow.push(await startOnce(browser, preview.url, SHELL_TARGETS, SLOW_CPU, 'after-reading'));
+      blank.slow.push(await startOnce(browser, blankServer.url, BLANK_TARGETS, SLOW_CPU, 'none'));
+      if (i % 2 === 0) {
+        // Half as many rounds where "Start" is pressed the moment it can be.
+        const fast = await startOnce(browser, preview.url, SHELL_TARGETS, 1, 'at-once');
+        const slow = await startOnce(browser, preview.url, SHELL_TARGETS, SLOW_CPU, 'at-once');
+        if (fast.startToLauncherMs !== null) atOnce.normal.push(fast.startToLauncherMs);
+        if (slow.startToLauncherMs !== null) atOnce.slow.push(slow.startToLauncherMs);
+      }
+    }
     const reset = await resets(browser, preview.url);
     const swap = await contextSwaps(browser);
-    console.log(`Chromium launch: ${fmt(launchMs)}`);
+    if (TRACE) {
+      await traceStart(browser, preview.url, SHELL_TARGETS, 'shell');
+      await traceStart(browser, blankServer.url, BLANK_TARGETS, 'blank page');
+    }
+
+    const ms = (samples: StartSample[]) => samples.map((s) => s.interactiveMs);
+    const launcher = (samples: StartSample[]) => samples.flatMap((s) => s.startToLauncherMs ?? []);
+    console.log(`Chromium launch: ${fmt(launchMs)}${SHELL_DIR ? `; shell served from ${shellDir}` : ''}`);
+    for (const [speed, key] of [
+      ['normal CPU', 'normal'],
+      [`CPU ${SLOW_CPU}× slower`, 'slow'],
+    ] as const) {
+      console.log(line(`Start → interactive welcome, ${speed}`, ms(shell[key])));
+      console.log(ratioLine('baseline blank Vite React page (same run)', ms(shell[key]), ms(blank[key])));
+    }
+    const shellBytes = scriptBytes(shell.normal[0]?.scripts ?? [], shellDir);
+    const blankBytes = scriptBytes(blank.normal[0]?.scripts ?? [], blankDist);
     console.log(
-      `Preview start to interactive welcome (n=${STARTS}): p50 ${fmt(pct(starts, 50))}, p95 ${fmt(pct(starts, 95))}`,
+      `Script loaded before the welcome screen is interactive: ${kb(shellBytes.raw)} (gzip ${kb(shellBytes.gzip)}) in ${shellBytes.files} files`,
     );
     console.log(
-      `  baseline blank page (same run): p50 ${fmt(pct(blank, 50))} → ratio ${(pct(starts, 50) / pct(blank, 50)).toFixed(2)}x`,
+      `  baseline blank page: ${kb(blankBytes.raw)} (gzip ${kb(blankBytes.gzip)}) in ${blankBytes.files} files → ratio ${(shellBytes.raw / blankBytes.raw).toFixed(2)}x`,
     );
     console.log(
-      `Reset, End session → "erased" shown (n=${RESETS}): p50 ${fmt(pct(reset, 50))}, p95 ${fmt(pct(reset, 95))}`,
+      line(`"Start" → launcher interactive, after reading the welcome screen, normal CPU`, launcher(shell.normal)),
     );
+    console.log(line(`  same, CPU ${SLOW_CPU}× slower`, launcher(shell.slow)));
+    console.log(
+      line(`"Start" pressed the moment the welcome screen is interactive → launcher, normal CPU`, atOnce.normal),
+    );
+    console.log(line(`  same, CPU ${SLOW_CPU}× slower`, atOnce.slow));
+    console.log(line('Reset, End session → "erased" shown', reset));
     console.log(
       `  baseline context swap (same run): p50 ${fmt(pct(swap, 50))}, p95 ${fmt(pct(swap, 95))} → ratio ${(pct(reset, 50) / pct(swap, 50)).toFixed(2)}x`,
     );
   } finally {
     await browser.close();
+    await blankServer.close();
     await preview.close();
     await eservice.close();
+    rmSync(BLANK_DIR, { recursive: true, force: true });
   }
 }
 

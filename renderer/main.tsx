@@ -2,14 +2,20 @@
  * Entry point of the shell UI. In Electron the preload has put `window.kiosk` in place; in a
  * plain browser there is none, so the preview host (core running in the page) is loaded and
  * installed instead. The preview code is a separate chunk and never loads inside Electron.
+ *
+ * This chunk holds only what the welcome screen needs; the station's default language is loaded
+ * before the first render, everything else (launcher, dialogs, help panel, other languages) is
+ * loaded on demand and prefetched once the welcome screen is shown (`createShellParts`, `App`).
  */
 import 'hds-core/lib/base.min.css';
 import './styles/shell.css';
 import { createRoot } from 'react-dom/client';
 import type { KioskApi } from '../protocol/ipc.ts';
 import { App } from './components/App.tsx';
-import { createShellI18n } from './i18n/create-i18n.ts';
+import { createShellParts } from './components/shell-parts.ts';
 import { createHelpUi } from './help/create-help-ui.tsx';
+import { HELP_LOCALES } from './help/register-help-translations.ts';
+import { createShellI18n } from './i18n/create-i18n.ts';
 
 declare global {
   interface Window {
@@ -24,10 +30,12 @@ async function boot(): Promise<void> {
     kiosk = await startPreviewHost(window);
   }
   const first = await kiosk.invoke('station:get-view');
-  const i18n = createShellI18n(first.language);
+  const languages = await createShellI18n(first.language, { help: HELP_LOCALES });
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
-  createRoot(root).render(<App kiosk={kiosk} i18n={i18n} help={createHelpUi(i18n)} />);
+  createRoot(root).render(
+    <App kiosk={kiosk} languages={languages} help={createHelpUi()} parts={createShellParts(languages)} />,
+  );
 }
 
 void boot();

@@ -1,24 +1,16 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { i18n as I18n } from 'i18next';
+import { Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { Language } from '../../protocol/events.ts';
 import type { KioskApi, StationPhase, StationView } from '../../protocol/ipc.ts';
 import { useActivityReporter } from '../hooks/use-activity-reporter.ts';
+import { useAfterFirstPaint } from '../hooks/use-after-first-paint.ts';
 import { useDocumentSettings } from '../hooks/use-document-settings.ts';
 import { useShellOverlay } from '../hooks/use-shell-overlay.ts';
 import { useStationView } from '../hooks/use-station-view.ts';
+import type { ShellLanguages } from '../i18n/create-i18n.ts';
 import { useReadAloud } from '../read-aloud/use-read-aloud.ts';
-import { useScreenFocus } from '../hooks/use-screen-focus.ts';
-import { AccessibilityPanel } from './AccessibilityPanel.tsx';
-import { BlockedNotice } from './BlockedNotice.tsx';
-import { EndSessionDialog } from './EndSessionDialog.tsx';
-import { FilesPanel } from './FilesPanel.tsx';
-import { IdleWarningDialog } from './IdleWarningDialog.tsx';
-import { LanguageDialog } from './LanguageDialog.tsx';
-import { Launcher } from './Launcher.tsx';
-import { OutOfOrderScreen } from './OutOfOrderScreen.tsx';
-import { ResetScreen } from './ResetScreen.tsx';
-import { ServiceArea } from './ServiceArea.tsx';
-import { Toolbar } from './Toolbar.tsx';
+import { ScreenFocus } from './ScreenFocus.tsx';
+import type { ShellParts } from './shell-parts.ts';
 import { WelcomeScreen } from './WelcomeScreen.tsx';
 
 /** Help UI supplied by the composition root (renderer/help), so the shell does not depend on its internals. */
@@ -29,22 +21,41 @@ export interface HelpUi {
   panel: (props: { view: StationView; kiosk: KioskApi }) => React.ReactNode;
   /** Whether the panel is open, so the shell can cover an e-service while it is (see `useShellOverlay`). */
   panelOpen?: { isOpen: () => boolean; subscribe: (listener: () => void) => () => void };
+  /** Loads the panel's code ahead of need (it is not part of the first screen's chunk). */
+  preload?: () => Promise<void>;
 }
+
+/** Everything the shell is built from, made once per shell by the entry point (`main.tsx`). */
+export interface ShellProps {
+  kiosk: KioskApi;
+  /** The i18next instance and its on-demand languages; the station's default language is loaded. */
+  languages: ShellLanguages;
+  help: HelpUi;
+  /** The screens and dialogs after the welcome screen, loaded on demand (`createShellParts`). */
+  parts: ShellParts;
+}
+
+/** What shows while a screen's code is still loading: announced, and the same in every language. */
+const loading = (
+  <p className="center-screen" role="status">
+    …
+  </p>
+);
 
 const noSubscription = () => () => undefined;
 const closed = () => false;
 
-export function App({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: HelpUi }) {
+export function App(props: ShellProps) {
   return (
-    <I18nextProvider i18n={i18n}>
-      <Shell kiosk={kiosk} i18n={i18n} help={help} />
+    <I18nextProvider i18n={props.languages.i18n}>
+      <Shell {...props} />
     </I18nextProvider>
   );
 }
 
-function Shell({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: HelpUi }) {
+function Shell({ kiosk, languages, help, parts }: ShellProps) {
   const view = useStationView(kiosk);
-  useDocumentSettings(view, i18n);
+  useDocumentSettings(view, languages);
   const sayAloud = useReadAloud(view?.accessibility.readAloud ?? false, view?.language ?? 'fi');
   useActivityReporter(kiosk);
   const { t } = useTranslation();
@@ -63,28 +74,65 @@ function Shell({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: HelpU
   const screenKey = view
     ? `${view.phase === 'idle-warning' ? screenPhase : view.phase}:${view.activeServiceId ?? ''}:${view.blockedNotice ? 'blocked' : ''}`
     : 'loading';
-  useScreenFocus(screenKey);
+  // A language is switched to once its texts are loaded (usually already, by the prefetch), so
+  // the station and the whole screen change together. The last choice wins.
+  const chosenLanguage = useRef<Language | null>(null);
+  const chooseLanguage = useCallback(
+    (language: Language) => {
+      chosenLanguage.current = language;
+      void languages.load(language).then(
+        () => {
+          if (chosenLanguage.current === language) void kiosk.invoke('language:set', { language });
+        },
+        () => undefined, // texts that cannot load: stay in the current language rather than show keys
+      );
+    },
+    [languages, kiosk],
+  );
 
-  if (!view)
-    return (
-      <p className="center-screen" role="status">
-        …
-      </p>
-    );
+  // "Start" waits for the launcher's code (already there once prefetched) before the station
+  // moves on, so a quick visitor sees the welcome screen a moment longer, never a blank one.
+  const start = useCallback(() => {
+    const begin = () => void kiosk.invoke('session:start');
+    parts.preloadSession().then(begin, begin);
+  }, [kiosk, parts]);
+
+  // Once the first screen is on display, load what comes next while the visitor reads it: the
+  // launcher first, so "Start" does not wait; then dialogs, help and the other languages.
+  const firstScreenShown = useAfterFirstPaint(view !== null);
+  useEffect(() => {
+    if (!firstScreenShown) return;
+    const ignore = () => undefined; // best effort: a part that failed to load is loaded again when needed
+    void parts
+      .prefetch()
+      .then(() => help.preload?.())
+      .then(() => languages.prefetch())
+      .catch(ignore);
+  }, [firstScreenShown, parts, help, languages]);
+
+  if (!view) return loading;
 
   const close = () => setDialog(null);
   const helpButton = help.button({ view, kiosk });
+  const { Toolbar, Launcher, ServiceArea, BlockedNotice, ResetScreen, OutOfOrderScreen } = parts;
+  const { AccessibilityPanel, EndSessionDialog, FilesPanel, LanguageDialog, IdleWarningDialog } = parts;
   let screen: React.ReactNode;
-  if (view.phase === 'out-of-order') screen = <OutOfOrderScreen view={view} />;
-  else if (view.phase === 'resetting' || view.phase === 'reset-done') screen = <ResetScreen view={view} />;
+  if (view.phase === 'out-of-order') screen = <OutOfOrderScreen.Component view={view} />;
+  else if (view.phase === 'resetting' || view.phase === 'reset-done') screen = <ResetScreen.Component view={view} />;
   else if (screenPhase === 'welcome')
     screen = (
-      <WelcomeScreen view={view} kiosk={kiosk} onAccessibility={() => setDialog('a11y')} helpButton={helpButton} />
+      <WelcomeScreen
+        view={view}
+        onStart={start}
+        onAccessibility={() => setDialog('a11y')}
+        chooseLanguage={chooseLanguage}
+        helpButton={helpButton}
+      />
     );
   else
     screen = (
       <>
-        <Toolbar
+        <Toolbar.Component
           view={view}
           kiosk={kiosk}
           onEndSession={() => setDialog('end')}
@@ -96,13 +144,13 @@ function Shell({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: HelpU
         />
         {view.blockedNotice ? (
           <main id="main">
-            <BlockedNotice view={view} kiosk={kiosk} />
+            <BlockedNotice.Component view={view} kiosk={kiosk} />
           </main>
         ) : view.activeServiceId ? (
-          <ServiceArea view={view} />
+          <ServiceArea.Component view={view} />
         ) : (
           <main id="main">
-            <Launcher view={view} kiosk={kiosk} />
+            <Launcher.Component view={view} kiosk={kiosk} />
           </main>
         )}
       </>
@@ -122,13 +170,34 @@ function Shell({ kiosk, i18n, help }: { kiosk: KioskApi; i18n: I18n; help: HelpU
           })}
         </aside>
       )}
-      {screen}
-      <EndSessionDialog kiosk={kiosk} isOpen={dialog === 'end'} close={close} />
-      <AccessibilityPanel view={view} kiosk={kiosk} isOpen={dialog === 'a11y'} close={close} />
-      <FilesPanel view={view} isOpen={dialog === 'files'} close={close} />
-      <LanguageDialog view={view} kiosk={kiosk} isOpen={dialog === 'language'} close={close} />
-      <IdleWarningDialog view={view} kiosk={kiosk} />
-      {view.phase !== 'out-of-order' && help.panel({ view, kiosk })}
+      <Suspense fallback={loading}>
+        {screen}
+        <ScreenFocus screenKey={screenKey} />
+      </Suspense>
+      {/* A closed HDS dialog renders nothing, so each is mounted only while open: its code loads
+          with the prefetch, or on first use. */}
+      <Suspense fallback={null}>
+        {dialog === 'end' && <EndSessionDialog.Component kiosk={kiosk} isOpen close={close} />}
+      </Suspense>
+      <Suspense fallback={null}>
+        {dialog === 'a11y' && <AccessibilityPanel.Component view={view} kiosk={kiosk} isOpen close={close} />}
+      </Suspense>
+      <Suspense fallback={null}>
+        {dialog === 'files' && <FilesPanel.Component view={view} isOpen close={close} />}
+      </Suspense>
+      <Suspense fallback={null}>
+        {dialog === 'language' && (
+          <LanguageDialog.Component view={view} chooseLanguage={chooseLanguage} isOpen close={close} />
+        )}
+      </Suspense>
+      <Suspense fallback={null}>
+        {view.phase === 'idle-warning' && <IdleWarningDialog.Component view={view} kiosk={kiosk} />}
+      </Suspense>
+      {/* The help panel also holds the live region that announces help news, so it is mounted
+          as soon as the first screen is shown, and at once if help is already under way. */}
+      {view.phase !== 'out-of-order' && (firstScreenShown || view.help.phase !== 'none' || helpOpen) && (
+        <Suspense fallback={null}>{help.panel({ view, kiosk })}</Suspense>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ClosableDialog } from './ClosableDialog.tsx';
-import type { KioskApi, StationView } from '../../protocol/ipc.ts';
+import type { Language } from '../../protocol/events.ts';
+import type { StationView } from '../../protocol/ipc.ts';
 import { LanguagePicker } from './LanguagePicker.tsx';
 
 /**
@@ -9,12 +10,12 @@ import { LanguagePicker } from './LanguagePicker.tsx';
  */
 export function LanguageDialog({
   view,
-  kiosk,
+  chooseLanguage,
   isOpen,
   close,
 }: {
   view: StationView;
-  kiosk: KioskApi;
+  chooseLanguage: (language: Language) => void;
   isOpen: boolean;
   close: () => void;
 }) {
@@ -27,7 +28,7 @@ export function LanguageDialog({
       close={close}
       closeLabel={t('a11y.close')}
     >
-      <LanguagePicker kiosk={kiosk} current={view.language} compact />
+      <LanguagePicker choose={chooseLanguage} current={view.language} compact />
     </ClosableDialog>
   );
 }

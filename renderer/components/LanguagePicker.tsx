@@ -1,18 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../protocol/events.ts';
-import type { KioskApi } from '../../protocol/ipc.ts';
 import { offeredLanguages } from '../i18n/create-i18n.ts';
 
 /**
  * Language buttons, each labelled in its own language (a visitor who cannot read the current
  * one must still find theirs), with `lang` set so screen readers pronounce it right.
+ * The names come from the current language's `languages` block, which holds every language's
+ * own name and is the same in every locale (locales.test.ts), so the other languages' texts
+ * need not be loaded to show them.
  */
 export function LanguagePicker({
-  kiosk,
+  choose,
   current,
   compact = false,
 }: {
-  kiosk: KioskApi;
+  /** Switches the station to `language` (once its texts are loaded, see `App`). */
+  choose: (language: Language) => void;
   current: Language;
   compact?: boolean;
 }) {
@@ -28,9 +31,9 @@ export function LanguagePicker({
               className="language-button"
               lang={language === 'fi-x-plain' ? 'fi' : language}
               aria-pressed={language === current}
-              onClick={() => void kiosk.invoke('language:set', { language })}
+              onClick={() => choose(language)}
             >
-              {t(`languages.${language}`, { lng: language })}
+              {t(`languages.${language}`)}
             </button>
           </li>
         ))}

@@ -1,18 +1,22 @@
 import { Button, ButtonVariant, IconArrowRight, IconLocation, IconTextTool } from 'hds-react';
 import { useTranslation } from 'react-i18next';
-import type { KioskApi, StationView } from '../../protocol/ipc.ts';
+import type { Language } from '../../protocol/events.ts';
+import type { StationView } from '../../protocol/ipc.ts';
 import { LanguagePicker } from './LanguagePicker.tsx';
 
 /** The first screen: language, settings, help and a big start button. */
 export function WelcomeScreen({
   view,
-  kiosk,
+  onStart,
   onAccessibility,
+  chooseLanguage,
   helpButton,
 }: {
   view: StationView;
-  kiosk: KioskApi;
+  /** Starts a session (the shell first makes sure the launcher's code is loaded). */
+  onStart: () => void;
   onAccessibility: () => void;
+  chooseLanguage: (language: Language) => void;
   helpButton: React.ReactNode;
 }) {
   const { t } = useTranslation();
@@ -26,13 +30,13 @@ export function WelcomeScreen({
       </div>
       <h1 className="welcome-title">{t('welcome.heading')}</h1>
       <p className="lead">{t('welcome.intro')}</p>
-      <LanguagePicker kiosk={kiosk} current={view.language} />
+      <LanguagePicker choose={chooseLanguage} current={view.language} />
       <div className="button-row welcome-actions">
         <Button
           className="start-button"
           variant={ButtonVariant.Primary}
           iconEnd={<IconArrowRight aria-hidden="true" className="flip-rtl" />}
-          onClick={() => void kiosk.invoke('session:start')}
+          onClick={onStart}
         >
           {t('welcome.start')}
         </Button>

@@ -1,21 +1,22 @@
-import type { i18n as I18n } from 'i18next';
 import type { KioskApi, StationView } from '../../protocol/ipc.ts';
+import { lazyPart } from '../components/lazy-part.tsx';
 import { createHelpPanelState } from './help-panel-state.ts';
 import { HelpButton } from './HelpButton.tsx';
-import { HelpPanel } from './HelpPanel.tsx';
-import { registerHelpTranslations } from './register-help-translations.ts';
 
 /**
- * Builds the help button and panel for one shell: adds the `help` translations to `i18n` and gives
- * both components the same open/closed state. Matches the shell's `HelpUi` slot.
+ * Builds the help button and panel for one shell, sharing one open/closed state. Matches the
+ * shell's `HelpUi` slot. The button is on the first screen; the panel (topics, chat, contacts) is
+ * its own chunk, loaded with the shell's prefetch or when first shown. The `help` texts are loaded
+ * with the shell's (`createShellI18n(language, { help: HELP_LOCALES })` in main.tsx).
  */
-export function createHelpUi(i18n: I18n) {
-  registerHelpTranslations(i18n);
+export function createHelpUi() {
   const panel = createHelpPanelState();
+  const HelpPanel = lazyPart(() => import('./HelpPanel.tsx').then((m) => m.HelpPanel));
   return {
     button: (props: { view: StationView; kiosk: KioskApi }) => <HelpButton {...props} panel={panel} />,
-    panel: (props: { view: StationView; kiosk: KioskApi }) => <HelpPanel {...props} panel={panel} />,
+    panel: (props: { view: StationView; kiosk: KioskApi }) => <HelpPanel.Component {...props} panel={panel} />,
     // Read-only view of the open flag: the shell covers an e-service while the panel is open.
     panelOpen: { isOpen: panel.isOpen, subscribe: panel.subscribe },
+    preload: HelpPanel.preload,
   };
 }

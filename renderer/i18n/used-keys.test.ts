@@ -7,9 +7,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HELP_LOCALES } from '../help/register-help-translations.ts';
-import { SHELL_LOCALES } from './create-i18n.ts';
+import helpFi from '../help/locales/fi.json';
 import { flattenLocale } from './locale-check.ts';
+import shellFi from './locales/fi.json';
 
 const RENDERER = new URL('../', import.meta.url);
 const SKIP = new Set(['i18n', 'preview']);
@@ -60,8 +60,8 @@ function keysIn(argument: string): { exact: string[]; prefixes: string[] } {
 }
 
 const namespaces: Record<string, Map<string, unknown>> = {
-  shell: flattenLocale(SHELL_LOCALES.fi),
-  help: flattenLocale(HELP_LOCALES.fi),
+  shell: flattenLocale(shellFi),
+  help: flattenLocale(helpFi),
 };
 
 describe('keys used by the renderer', () => {

@@ -34,8 +34,7 @@ const previewHostHandlers: HostIpcHandlers = {
 
 /** Builds the station in the page and returns the `KioskApi` the shell uses. */
 export async function startPreviewHost(page: Window): Promise<KioskApi> {
-  const response = await page.fetch('/preview/bootstrap.json', { cache: 'no-store' });
-  const boot = (await response.json()) as PreviewBootstrap;
+  const boot = await readBootstrap(page);
   const log = (message: string, details?: Record<string, unknown>) =>
     console.info(`[station] ${message}`, details ?? '');
   const station = composeStation(validateConfigText(boot.configText), boot.configPath, {
@@ -49,6 +48,14 @@ export async function startPreviewHost(page: Window): Promise<KioskApi> {
     log,
   });
   return makeApi({ ...station.handlers, ...previewHostHandlers }, station.subscribe);
+}
+
+/** The bootstrap the preview server inlined into the page (saves a round trip), or else fetched. */
+async function readBootstrap(page: Window): Promise<PreviewBootstrap> {
+  const inline = page.document.getElementById('preview-bootstrap')?.textContent;
+  if (inline) return JSON.parse(inline) as PreviewBootstrap;
+  const response = await page.fetch('/preview/bootstrap.json', { cache: 'no-store' });
+  return (await response.json()) as PreviewBootstrap;
 }
 
 /** Wraps a handler table as `window.kiosk`, validating every argument like Electron main does. */

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { PreviewBootstrap } from './bootstrap.ts';
 
 export interface PreviewServerOptions {
@@ -18,6 +18,8 @@ export interface PreviewServerOptions {
   central: PreviewBootstrap['central'];
   /** Skip the Vite build (tests build once up front). */
   build: boolean;
+  /** Serve another build than dist/renderer (the start bench serves a saved build or its blank baseline page this way). */
+  distDir?: string;
 }
 
 const distDir = resolve(import.meta.dirname, '../../dist/renderer');
@@ -32,19 +34,73 @@ export async function buildRenderer(): Promise<void> {
 export async function startPreviewServer(
   options: PreviewServerOptions,
 ): Promise<{ url: string; close: () => Promise<void>; app: FastifyInstance }> {
-  if (options.build || !existsSync(resolve(distDir, 'index.html'))) await buildRenderer();
+  const root = options.distDir ?? distDir;
+  if (!options.distDir && (options.build || !existsSync(resolve(distDir, 'index.html')))) await buildRenderer();
   const app = Fastify({ logger: false });
-  app.get('/preview/bootstrap.json', async (): Promise<PreviewBootstrap> => ({
-    // Read on every request so IT staff can edit the file and reload.
+  // Read on every request so IT staff can edit the file and reload.
+  const bootstrap = (): PreviewBootstrap => ({
     configText: readConfig(options.configPath),
     configPath: options.configPath,
     central: options.central,
-  }));
-  await app.register(fastifyStatic, { root: distDir, index: 'index.html' });
+  });
+  app.get('/preview/bootstrap.json', async () => bootstrap());
+  const page = async (_request: unknown, reply: FastifyReply) =>
+    reply.type('text/html').header('cache-control', 'no-store').send(previewPage(root, bootstrap()));
+  app.get('/', page);
+  app.get('/index.html', page);
+  await app.register(fastifyStatic, { root, index: false });
   await app.listen({ port: options.port, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return { url: `http://127.0.0.1:${port}/`, close: () => app.close(), app };
+}
+
+/** Where Vite's build manifest (`build.manifest` in renderer/vite.config.ts) lists each source's chunk. */
+type Manifest = Record<string, { file: string; imports?: string[] }>;
+
+/**
+ * The shell's page with what its start needs up front, so the browser fetches it all at once
+ * instead of one round trip after another: the bootstrap inlined (a JSON script element, never
+ * executed, so the CSP is untouched; `preview-host.ts` falls back to fetching it), and
+ * `modulepreload` links for the preview host's chunks and the configured default language's texts,
+ * which the page would otherwise request only after the entry script, and then the station, had run.
+ */
+function previewPage(root: string, boot: PreviewBootstrap): string {
+  const html = readFileSync(resolve(root, 'index.html'), 'utf8');
+  const manifest = readManifest(root);
+  const chunks = new Set<string>();
+  const add = (key: string) => {
+    const entry = manifest[key];
+    if (!entry || chunks.has(entry.file)) return;
+    chunks.add(entry.file);
+    for (const imported of entry.imports ?? []) add(imported);
+  };
+  add('preview/preview-host.ts');
+  const language = defaultLanguage(boot.configText);
+  if (language) for (const dir of ['i18n', 'help']) add(`${dir}/locales/${language}.json`);
+  const links = [...chunks].map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`).join('\n    ');
+  // `<` escaped, so no text in the config can close the script element.
+  const json = JSON.stringify(boot).replace(/</g, '\\u003c');
+  const data = `<script type="application/json" id="preview-bootstrap">${json}</script>`;
+  return html.replace('</head>', `  ${links}\n    ${data}\n  </head>`);
+}
+
+function readManifest(root: string): Manifest {
+  try {
+    return JSON.parse(readFileSync(resolve(root, '.vite/manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return {}; // a build without a manifest: no preload hints, the page still works
+  }
+}
+
+/** The config's default language, if the text is JSON that names one (an invalid config is the page's to report). */
+function defaultLanguage(configText: string): string | null {
+  try {
+    const value = (JSON.parse(configText) as { defaultLanguage?: unknown }).defaultLanguage ?? 'fi';
+    return typeof value === 'string' && /^[a-z-]+$/.test(value) ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 function readConfig(path: string): string {
