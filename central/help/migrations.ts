@@ -36,8 +36,31 @@ const V1 = [
   `CREATE INDEX IF NOT EXISTS help_messages_request ON help_messages (request_id, at)`,
 ].join(';\n');
 
+// Data minimisation (issue 10): a closed request no longer needs the visit's session id, which
+// would join it to that visit's usage events, so it is cleared on close and here for rows already
+// closed. `help_daily` keeps what the statistics need once the requests themselves are deleted
+// after `requestRetentionDays`: counts per local day, station, topic, mode, outcome and wait
+// bucket, with no session, no advisor and no chat.
+const V2 = [
+  `UPDATE help_requests SET session_id = '' WHERE state NOT IN ('queued', 'claimed')`,
+  `CREATE TABLE IF NOT EXISTS help_daily (
+        day TEXT NOT NULL,
+        station_id TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        wait_bucket TEXT NOT NULL,
+        requests INTEGER NOT NULL,
+        returned INTEGER NOT NULL,
+        PRIMARY KEY (day, station_id, topic, mode, outcome, wait_bucket)
+      )`,
+  // The sweep looks for closed requests by closing time every few seconds.
+  `CREATE INDEX IF NOT EXISTS help_requests_closed ON help_requests (closed_at)`,
+].join(';\n');
+
 export const HELP_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'help requests and chat', sqlite: V1, postgres: V1 },
+  { version: 2, name: 'help session ids cleared on close, daily help counts', sqlite: V2, postgres: V2 },
 ];
 
 /** Row as both drivers return it (pg returns BIGINT as string). */

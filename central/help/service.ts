@@ -188,9 +188,10 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
       entry.lastSeen = clock.now();
       entry.displayName = advisor.displayName;
     } else {
+      // Away until the advisor says otherwise: opening the console is not a promise to answer.
       presence.set(advisor.id, {
         displayName: advisor.displayName,
-        status: 'online',
+        status: 'away',
         lastSeen: clock.now(),
         connections: 0,
       });
@@ -283,6 +284,22 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
       return { ok: true, value: toMessage(message) };
     },
 
+    /**
+     * Closes (as cancelled) the open requests of a station whose token was revoked or rotated: no
+     * advisor should claim or chat into a request nobody can see any more. Returns how many.
+     */
+    async closeForStation(stationId: string): Promise<number> {
+      const now = clock.now();
+      let closed = 0;
+      for (const r of await store.listForStation(stationId, now)) {
+        if (await store.close(r.id, 'cancelled', ['queued', 'claimed'], now)) {
+          closed += 1;
+          await publishChange(r.id);
+        }
+      }
+      return closed;
+    },
+
     /** Any authenticated advisor call proves the advisor is there. */
     touch,
 
@@ -309,7 +326,7 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
       touch(advisor);
       const open = await store.listOpen();
       return {
-        me: { id: advisor.id, displayName: advisor.displayName, status: presence.get(advisor.id)?.status ?? 'online' },
+        me: { id: advisor.id, displayName: advisor.displayName, status: presence.get(advisor.id)?.status ?? 'away' },
         items: await Promise.all(open.map((r) => queueItem(r, advisor.id))),
         advisors: advisors(),
         handledToday: await this.handledToday(advisor),

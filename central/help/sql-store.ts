@@ -5,7 +5,7 @@
 import type { SqlValue, Storage } from '../storage/storage.ts';
 import { HELP_MIGRATIONS, type HelpMessageRow, type HelpRequestRow } from './migrations.ts';
 import { INSERT_COLUMNS, recordToParams, rowToMessage, rowToRecord } from './rows.ts';
-import type { HelpMessageRecord, HelpStore } from './store.ts';
+import type { HelpDailyRow, HelpMessageRecord, HelpStore, HelpWaitBucket } from './store.ts';
 
 const OPEN = `state IN ('queued', 'claimed')`;
 
@@ -61,7 +61,9 @@ export function createSqlHelpStore(storage: Storage): HelpStore {
       const params: SqlValue[] = [to, at, id, ...from];
       if (advisorId !== undefined) params.push(advisorId);
       const changed = await db.run(
-        `UPDATE help_requests SET state = ?, closed_at = ? WHERE id = ? AND state IN (${placeholders(from.length)})${byWhom}`,
+        // The visit's session id would join the request to that visit's usage events: a closed
+        // request no longer needs it.
+        `UPDATE help_requests SET state = ?, closed_at = ?, session_id = '' WHERE id = ? AND state IN (${placeholders(from.length)})${byWhom}`,
         params,
       );
       return changed === 1;
@@ -88,5 +90,69 @@ export function createSqlHelpStore(storage: Storage): HelpStore {
            (SELECT id FROM help_requests WHERE closed_at IS NOT NULL AND closed_at < ?)`,
         [closedBefore],
       ),
+    listClaimedBefore: (before) =>
+      requests(
+        `SELECT * FROM help_requests WHERE state = 'claimed' AND first_claimed_at < ? ORDER BY first_claimed_at`,
+        [before],
+      ),
+    async pseudonymiseAdvisors(closedBefore, pseudonym) {
+      let changed = 0;
+      for (const record of await requests(
+        `SELECT * FROM help_requests WHERE closed_at IS NOT NULL AND closed_at < ? AND claimed_by_name IS NOT NULL`,
+        [closedBefore],
+      )) {
+        changed += await db.run(
+          `UPDATE help_requests SET claimed_by_id = ?, claimed_by_name = NULL WHERE id = ? AND claimed_by_name IS NOT NULL`,
+          [pseudonym(record), record.id],
+        );
+      }
+      return changed;
+    },
+    async foldClosedBefore(closedBefore, row) {
+      let folded = 0;
+      for (const record of await requests(
+        `SELECT * FROM help_requests WHERE closed_at IS NOT NULL AND closed_at < ? ORDER BY closed_at`,
+        [closedBefore],
+      )) {
+        // Delete first: only the run that deleted the request counts it, even when two sweeps overlap.
+        if ((await db.run('DELETE FROM help_requests WHERE id = ?', [record.id])) !== 1) continue;
+        const key = row(record);
+        await db.run(
+          `INSERT INTO help_daily (day, station_id, topic, mode, outcome, wait_bucket, requests, returned)
+           VALUES (?, ?, ?, ?, ?, ?, 1, ?)
+           ON CONFLICT (day, station_id, topic, mode, outcome, wait_bucket) DO UPDATE SET
+             requests = help_daily.requests + 1, returned = help_daily.returned + excluded.returned`,
+          [key.day, key.stationId, key.topic, key.mode, key.outcome, key.waitBucket, record.returnedCount],
+        );
+        folded += 1;
+      }
+      return folded;
+    },
+    async listDaily(fromDay, toDay) {
+      const rows = await db.all<{
+        day: string;
+        station_id: string;
+        topic: string;
+        mode: string;
+        outcome: string;
+        wait_bucket: string;
+        requests: number | string;
+        returned: number | string;
+      }>(
+        `SELECT * FROM help_daily WHERE day >= ? AND day <= ? ORDER BY day, station_id, topic, mode, outcome, wait_bucket`,
+        [fromDay, toDay],
+      );
+      return rows.map((r): HelpDailyRow => ({
+        day: r.day,
+        stationId: r.station_id,
+        topic: r.topic,
+        mode: r.mode,
+        outcome: r.outcome,
+        waitBucket: r.wait_bucket as HelpWaitBucket,
+        requests: Number(r.requests),
+        returned: Number(r.returned),
+      }));
+    },
+    reclaimDeleted: () => storage.reclaimDeleted(),
   } satisfies HelpStore;
 }

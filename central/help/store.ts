@@ -68,4 +68,50 @@ export interface HelpStore {
   listMessages(requestId: string): Promise<HelpMessageRecord[]>;
   /** Deletes chat of requests closed before `closedBefore`; returns how many lines went. */
   deleteChatClosedBefore(closedBefore: number): Promise<number>;
+  /** Claimed requests first claimed before `before` (candidates for the claimed-too-long cap). */
+  listClaimedBefore(before: number): Promise<HelpRequestRecord[]>;
+  /**
+   * Replaces the advisor of requests closed before `closedBefore` by `pseudonym(record)` and drops
+   * the advisor's name; returns how many requests changed.
+   */
+  pseudonymiseAdvisors(closedBefore: number, pseudonym: (record: HelpRequestRecord) => string): Promise<number>;
+  /**
+   * Deletes requests closed before `closedBefore` (their chat with them) and adds each to its
+   * `help_daily` row, `row(record)` naming the row. Each request is deleted before it is counted,
+   * so a crash in between loses one count rather than keeping one request. Returns how many went.
+   */
+  foldClosedBefore(closedBefore: number, row: (record: HelpRequestRecord) => HelpDailyKey): Promise<number>;
+  /** Daily help counts from `fromDay` to `toDay` inclusive (for statistics and tests). */
+  listDaily(fromDay: string, toDay: string): Promise<HelpDailyRow[]>;
+  /** After deletions: make deleted rows unreadable from the files on disk (central's `Storage.reclaimDeleted`). */
+  reclaimDeleted(): Promise<void>;
+}
+
+/** Wait until an advisor first took a request, in buckets; `not-answered` when nobody did. */
+export const HELP_WAIT_BUCKETS = [
+  'not-answered',
+  'under-1-min',
+  '1-5-min',
+  '5-15-min',
+  '15-30-min',
+  '30-min-or-more',
+] as const;
+export type HelpWaitBucket = (typeof HELP_WAIT_BUCKETS)[number];
+
+/** Which `help_daily` row a deleted request is counted in. */
+export interface HelpDailyKey {
+  /** Helsinki local day the request was made. */
+  day: string;
+  stationId: string;
+  topic: string;
+  mode: string;
+  /** `resolved`, `cancelled` or `expired`. */
+  outcome: string;
+  waitBucket: HelpWaitBucket;
+}
+
+/** One `help_daily` row: how many requests, and how often they went back to the queue. */
+export interface HelpDailyRow extends HelpDailyKey {
+  requests: number;
+  returned: number;
 }

@@ -134,6 +134,11 @@ export function openPostgresStorage(url: string, options: PostgresStorageOptions
         client.release();
       }
     },
+    async reclaimDeleted() {
+      // Nothing a client can force: dead tuples stay in heap pages until (auto)vacuum reuses the
+      // space, and WAL segments until they are recycled. docs/privacy.md tells the operator which
+      // server settings bound that time.
+    },
     async close() {
       await pool.end();
     },

@@ -20,6 +20,9 @@ export function openSqliteStorage(path: string): Storage {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  // Deleted rows (help chat above all) are overwritten with zeros in their pages instead of lingering
+  // in free space, where a copy of the file or a backup would still carry them.
+  db.pragma('secure_delete = ON');
 
   // Prepared statements are cached by SQL text: repositories use a small fixed set of queries.
   const statements = new Map<string, Database.Statement>();
@@ -75,6 +78,12 @@ export function openSqliteStorage(path: string): Storage {
           );
         })();
       }
+    },
+    async reclaimDeleted() {
+      // TRUNCATE: copy every frame into the database file, then cut -wal to zero bytes, so the
+      // pre-delete page images the WAL still held are gone too. Only the caller's connection reads
+      // this file, so the checkpoint is never held back by another reader's snapshot.
+      db.pragma('wal_checkpoint(TRUNCATE)');
     },
     async close() {
       statements.clear();

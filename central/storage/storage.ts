@@ -58,6 +58,14 @@ export interface Storage extends SqlRunner {
    * version order, each in its own transaction. Owners keep separate version sequences.
    */
   migrate(owner: string, migrations: readonly Migration[]): Promise<void>;
+  /**
+   * Makes rows deleted so far unreadable from the files on disk, as far as the adapter can. SQLite
+   * (with `secure_delete` on, so deleted cells are already zeroed in the pages) checkpoints the WAL
+   * and truncates it, so older copies of those pages leave `-wal` too. PostgreSQL does nothing
+   * here: dead tuples wait for (auto)vacuum and WAL segments for recycling (docs/privacy.md).
+   * Call it after deleting personal data (help chat), not after every write.
+   */
+  reclaimDeleted(): Promise<void>;
   close(): Promise<void>;
 }
 
