@@ -99,6 +99,16 @@ startStation({
       log,
     }),
   onRecycle: (reason) => state.recordRecycle(reason),
+  // For IT's maintenance screen (Ctrl+Alt+Shift+F10 and the PIN).
+  about: {
+    version: electron.app.getVersion(),
+    lastRecycle: lastRecycle ? `${lastRecycle.reason} at ${lastRecycle.at}` : 'none',
+    probeCentral: async (url) => {
+      // Any HTTP answer means central is reachable; only a network failure or timeout does not.
+      const response = await globalThis.fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
+      return response.status > 0;
+    },
+  },
   log,
 })
   .then(async (station) => {

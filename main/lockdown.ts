@@ -13,7 +13,10 @@ import type { Input } from 'electron';
 export type KeyInput = Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'alt' | 'shift'>;
 
 /** What the station does with a key press in a page. */
-export type KeyVerdict = 'swallow' | 'focus-toolbar' | 'pass';
+export type KeyVerdict = 'swallow' | 'focus-toolbar' | 'maintenance' | 'pass';
+
+/** IT's maintenance chord: Ctrl+Alt+Shift+F10, which no visitor presses by chance (docs/deployment-electron.md). */
+export const MAINTENANCE_KEY = 'F10';
 
 /** The key that returns keyboard focus from an e-service to the shell toolbar (documented for visitors). */
 export const FOCUS_TOOLBAR_KEY = 'F6';
@@ -37,6 +40,7 @@ export function keyVerdict(input: KeyInput): KeyVerdict {
   if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return 'pass';
   const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
   const ctrl = input.control || input.meta;
+  if (key === MAINTENANCE_KEY && ctrl && input.alt && input.shift) return 'maintenance';
   if (key === FOCUS_TOOLBAR_KEY && !ctrl && !input.alt) return 'focus-toolbar';
   if (SWALLOWED_PLAIN.has(input.key)) return 'swallow';
   if (input.alt && input.key === 'F4') return 'swallow';

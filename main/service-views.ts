@@ -44,6 +44,8 @@ export interface ServiceViewsOptions {
   onActivity(): void;
   /** The visitor chose "Back to the menu" on the failure page. */
   onHome(): void;
+  /** IT pressed the maintenance chord inside a page. */
+  onMaintenanceChord?: () => void;
   /** Timers for hang detection (the station's clock). */
   clock: Clock;
   log(message: string, details?: Record<string, unknown>): void;
@@ -349,6 +351,7 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews {
       if (verdict === 'pass') return;
       event.preventDefault();
       if (verdict === 'focus-toolbar') this.options.area.focusShell();
+      if (verdict === 'maintenance') this.options.onMaintenanceChord?.();
     });
     wc.on('input-event', () => this.options.onActivity());
     // Chromium keeps zoom per origin, so a page on a new origin (an identification provider) starts at 100 %.

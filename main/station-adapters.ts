@@ -36,6 +36,8 @@ export function createElectronAdapters(deps: {
   newId: () => string;
   /** The download root on disk (`nodeDownloadDisk`; tests pass one with locked files). */
   disk: DownloadDisk;
+  /** IT pressed the maintenance chord inside a page. */
+  onMaintenanceChord?: () => void;
   log: (message: string, details?: Record<string, unknown>) => void;
 }): ElectronAdapters {
   const { electron, events, log } = deps;
@@ -58,6 +60,7 @@ export function createElectronAdapters(deps: {
     onBlocked: (serviceId) => events.navigationBlocked(serviceId),
     onActivity: () => events.activity(),
     onHome: () => events.home(),
+    ...(deps.onMaintenanceChord ? { onMaintenanceChord: deps.onMaintenanceChord } : {}),
     clock: deps.clock,
     log,
     now: () => deps.clock.now(),

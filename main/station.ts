@@ -21,6 +21,7 @@ import type { HostIpcHandlers, StationView } from '../protocol/ipc.ts';
 import { configPath, loadConfig } from './config.ts';
 import type { ElectronMain } from './electron-api.ts';
 import { pushViews, registerIpc } from './ipc.ts';
+import { Maintenance, sha256 } from './maintenance.ts';
 import { denyAllPermissions, guardClientCertificates, guardEveryWebContents } from './process-hardening.ts';
 import { exitForRestart, memoryUsageMb } from './recycle.ts';
 import type { ElectronServiceViews } from './service-views.ts';
@@ -56,6 +57,14 @@ export interface StationDeps {
   onRecycle?: (reason: RecycleReason) => void;
   /** The download root on disk; tests pass one with locked files. Defaults to the real disk. */
   disk?: DownloadDisk;
+  /** What the maintenance screen tells IT about this process (see maintenance.ts). */
+  about?: {
+    version: string;
+    /** The reason of the recycle before this start, or 'none'. */
+    lastRecycle: string;
+    /** Whether central answers now; without it the screen says 'configured'. */
+    probeCentral?: (url: string) => Promise<boolean>;
+  };
   log: (message: string, details?: Record<string, unknown>) => void;
 }
 
@@ -72,6 +81,7 @@ export type RunningStation =
       config: StationConfig;
       /** Resolves when the start-up sweep of the download root has finished. */
       startupSweep: Promise<void>;
+      maintenance: Maintenance;
     };
 
 const HOST: StationView['host'] = { kind: 'electron', limitations: [] };
@@ -103,11 +113,26 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
   const path = configPath(deps.argv, deps.env, deps.paths.defaultConfig);
   const check = loadConfig(path, deps.readText);
 
+  let configSha256 = 'unreadable';
+  try {
+    configSha256 = sha256(deps.readText(path));
+  } catch {
+    // The out-of-order screen already names the read error.
+  }
+
   await app.whenReady();
   // The shell lives in the default session; it needs no permission, so it gets none.
   denyAllPermissions(electron.session.defaultSession);
   serveShell(electron.protocol, deps.paths.rendererDir);
-  const window = createKioskWindow({ electron, preloadPath: deps.paths.preload, dev, log });
+  // The maintenance chord reaches the station before maintenance exists (it needs the running station).
+  let onMaintenanceChord = () => log('maintenance chord pressed; maintenance needs a valid config');
+  const window = createKioskWindow({
+    electron,
+    preloadPath: deps.paths.preload,
+    dev,
+    onMaintenanceChord: () => onMaintenanceChord(),
+    log,
+  });
   const shell = window.shellView.webContents;
   app.on('second-instance', () => window.window.focus());
   superviseShell({
@@ -136,6 +161,7 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
         clock: deps.clock,
         newId: deps.newId,
         disk: deps.disk ?? nodeDownloadDisk,
+        onMaintenanceChord: () => onMaintenanceChord(),
         log,
       }),
     memoryUsageMb: async () => memoryUsageMb(app),
@@ -180,6 +206,37 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
   });
   // The idle timer does not run while the machine sleeps; whoever used it before is long gone.
   electron.powerMonitor.on('resume', () => station.events.machineResumed());
+  const { controller, config } = station;
+  const maintenance = new Maintenance({
+    electron,
+    window: window.window,
+    pin: config.maintenance?.pin,
+    clock: deps.clock,
+    endVisit: async () => {
+      if (!controller.waitingForVisitor()) await controller.end('admin');
+    },
+    info: async () => {
+      const central = config.central?.url;
+      const probe = deps.about?.probeCentral;
+      let centralState = 'not configured';
+      if (central)
+        centralState = probe ? ((await probe(central).catch(() => false)) ? 'reachable' : 'unreachable') : 'configured';
+      return {
+        stationId: config.stationId,
+        version: deps.about?.version ?? 'unknown',
+        configSource: path,
+        configSha256,
+        central: centralState,
+        lastRecycle: deps.about?.lastRecycle ?? 'unknown',
+      };
+    },
+    exit: (code) => {
+      window.allowClose();
+      app.exit(code);
+    },
+    log,
+  });
+  onMaintenanceChord = () => maintenance.open();
   if (testHooks) {
     // Read-only hook for the Playwright _electron journey (tests/electron); only with KIOSK_TEST_HOOKS=1.
     (globalThis as { __kioskTest?: unknown }).__kioskTest = { currentPartition: () => partitions.current().name };
@@ -194,6 +251,7 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
     views,
     config: station.config,
     startupSweep: station.adapters.startupSweep,
+    maintenance,
   };
 }
 

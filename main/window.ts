@@ -86,6 +86,8 @@ export function createKioskWindow(deps: {
   electron: Pick<ElectronMain, 'BaseWindow' | 'WebContentsView'>;
   preloadPath: string;
   dev: boolean;
+  /** IT pressed the maintenance chord in the shell. */
+  onMaintenanceChord?: () => void;
   log(message: string, details?: Record<string, unknown>): void;
 }): KioskWindow {
   const { BaseWindow, WebContentsView } = deps.electron;
@@ -110,7 +112,11 @@ export function createKioskWindow(deps: {
   shell.setWindowOpenHandler(() => ({ action: 'deny' }));
   shell.on('before-input-event', (event, input) => {
     // F6 is the shell's own key (it moves focus to the page via service:focus); the rest are browser shortcuts.
-    if (keyVerdict(input) === 'swallow' && !(deps.dev && input.key === 'F12')) event.preventDefault();
+    const verdict = keyVerdict(input);
+    if (verdict === 'maintenance') {
+      event.preventDefault();
+      deps.onMaintenanceChord?.();
+    } else if (verdict === 'swallow' && !(deps.dev && input.key === 'F12')) event.preventDefault();
   });
 
   let closable = false;

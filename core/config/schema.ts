@@ -129,6 +129,29 @@ export const stationConfigSchema = z
       })
       .strict(),
     services: z.array(serviceSchema).min(1),
+    maintenance: z
+      .object({
+        pin: z
+          .object({
+            algorithm: z.literal('scrypt'),
+            N: z
+              .number()
+              .int()
+              .min(16_384)
+              .max(1_048_576)
+              .refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
+            r: z.number().int().min(8).max(32),
+            p: z.number().int().min(1).max(16),
+            keyLength: z.number().int().min(32).max(64),
+            salt: z.string().regex(/^[A-Za-z0-9+/]{22,}={0,2}$/, 'base64, at least 16 bytes'),
+            hash: z.string().regex(/^[A-Za-z0-9+/]{43,}={0,2}$/, 'base64, at least 32 bytes'),
+          })
+          .strict()
+          .describe('scrypt hash of the maintenance PIN with its parameters; see docs/deployment-electron.md.'),
+      })
+      .strict()
+      .optional()
+      .describe('IT access at the station (Ctrl+Alt+Shift+F10, then the PIN). Leave out to disable.'),
   })
   .strict()
   .superRefine((config, ctx) => {
