@@ -15,6 +15,7 @@
 import { createHash, scrypt, timingSafeEqual } from 'node:crypto';
 import type { StationConfig } from '../core/config/schema.ts';
 import type { Clock } from '../core/ports.ts';
+import { RESERVED_ACTION_ORIGIN } from '../core/station/crash-policy.ts';
 import { EXIT_CODES } from '../core/station/exit-codes.ts';
 import { PinAttempts } from '../core/station/maintenance-policy.ts';
 import type { ElectronMain, ViewPort, WindowPort } from './electron-api.ts';
@@ -36,7 +37,7 @@ export interface StationInfo {
   lastRecycle: string;
 }
 
-const ACTION_BASE = 'https://kiosk-action.invalid/maintenance/';
+const ACTION_BASE = `${RESERVED_ACTION_ORIGIN}/maintenance/`;
 
 /** Checks a PIN against its scrypt hash in constant time. */
 export function verifyPin(pin: string, hash: PinHash): Promise<boolean> {
@@ -180,11 +181,14 @@ export class Maintenance {
     });
     const wc = view.webContents;
     wc.setWindowOpenHandler(() => ({ action: 'deny' }));
-    wc.on('will-navigate', (event) => {
-      // Nothing leaves this page: its form and links are caught here, everything else refused.
+    // Nothing leaves this page: its form and links are caught here, everything else refused.
+    // Chromium reports a click twice (will-frame-navigate, then will-navigate): act on the first.
+    wc.on('will-frame-navigate', (event) => {
+      if (!event.isMainFrame) return;
       event.preventDefault();
       if (event.url.startsWith(ACTION_BASE)) void this.act(event.url);
     });
+    wc.on('will-navigate', (event) => event.preventDefault());
     const bounds = this.deps.window.getContentBounds();
     view.setBounds({ x: 0, y: 0, width: bounds.width, height: bounds.height });
     // Added last, so it sits over the shell and any page.

@@ -14,7 +14,13 @@ import type { ServiceConfig } from '../core/config/schema.ts';
 import { decideNavigation, decidePopup } from '../core/navigation/policy.ts';
 import type { Clock, TimerHandle } from '../core/ports.ts';
 import type { ServiceViews } from '../core/session/station-controller.ts';
-import { HANG_GRACE_MS, loadFailureShown, PAGE_FAILURE_ACTIONS, pageFailureUrl } from '../core/station/crash-policy.ts';
+import {
+  HANG_GRACE_MS,
+  loadFailureShown,
+  PAGE_FAILURE_ACTIONS,
+  pageFailureUrl,
+  RESERVED_ACTION_ORIGIN,
+} from '../core/station/crash-policy.ts';
 import { errorSummary } from '../core/station/log-policy.ts';
 import type { Language } from '../protocol/events.ts';
 import { DEFAULT_ACCESSIBILITY, SELECTED_TEXT_MAX_CHARS, type AccessibilitySettings } from '../protocol/ipc.ts';
@@ -275,6 +281,7 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews {
       return true;
     }
     if (url === PAGE_FAILURE_ACTIONS.home) {
+      this.failedUrl.delete(wc.id);
       // The broken service is closed, so opening it again starts from its start page.
       const entry = this.open_.get(service.id);
       if (entry) {
@@ -331,19 +338,22 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews {
       this.options.log('navigation refused', { serviceId: service.id, how });
       this.options.onBlocked(service.id);
     };
+    // The failure page's buttons: never a real navigation, never a "not available" notice.
+    const reserved = (event: { url: string; preventDefault(): void }) => {
+      if (!event.url.startsWith(`${RESERVED_ACTION_ORIGIN}/`)) return false;
+      event.preventDefault();
+      this.failureAction(service, wc, event.url);
+      return true;
+    };
     wc.on('will-navigate', (event) => {
-      if (this.failureAction(service, wc, event.url)) {
-        event.preventDefault();
-        return;
-      }
-      refuse(event, event.url, 'navigate');
+      if (!reserved(event)) refuse(event, event.url, 'navigate');
     });
     wc.on('will-redirect', (event) => {
       if (event.isMainFrame) refuse(event, event.url, 'redirect');
     });
     // Covers top-frame navigations will-navigate misses (e.g. some script-initiated ones).
     wc.on('will-frame-navigate', (event) => {
-      if (event.isMainFrame) refuse(event, event.url, 'frame-navigate');
+      if (event.isMainFrame && !reserved(event)) refuse(event, event.url, 'frame-navigate');
     });
     wc.setWindowOpenHandler((details) => this.onWindowOpen(service, view, details));
     wc.on('before-input-event', (event, input) => {

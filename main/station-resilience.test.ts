@@ -70,6 +70,7 @@ describe('an e-service that fails', () => {
     expect(clicks(page, 'retry').defaultPrevented).toBe(true);
     await expect.poll(() => page.mainFrame.url).toBe('https://www.kela.fi/asiointi');
     expect(lastPushedView(t).blockedNotice).toBeNull();
+    expect(t.logs.filter((l) => l.message === 'navigation refused')).toEqual([]);
   });
 
   it('Back to the menu on the failure page shows the launcher, and the service opens fresh next time', async () => {

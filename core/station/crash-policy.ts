@@ -95,6 +95,8 @@ export const PAGE_FAILURE_TEXTS: Record<Language, { title: string; body: string;
  * (RFC 2606), so a real site can never be mistaken for them; the host catches the navigation
  * before it leaves the page.
  */
+export const RESERVED_ACTION_ORIGIN = 'https://kiosk-action.invalid';
+
 export const PAGE_FAILURE_ACTIONS = {
   retry: 'https://kiosk-action.invalid/retry',
   home: 'https://kiosk-action.invalid/home',

@@ -281,6 +281,12 @@ export class FakeWebContents extends Emitter implements WebContentsPort {
   }
   /** A link click or script navigation in the top frame. */
   userNavigates(url: string): FakeEvent {
+    // Chromium reports a top-frame navigation twice: will-frame-navigate first, then will-navigate.
+    const frameEvent = this.emitWith(
+      'will-frame-navigate',
+      fakeEvent({ url, isMainFrame: true, isSameDocument: false, frame: this.mainFrame }),
+    );
+    if (frameEvent.defaultPrevented) return frameEvent;
     const e = this.emitWith(
       'will-navigate',
       fakeEvent({ url, isMainFrame: true, isSameDocument: false, frame: this.mainFrame }),
