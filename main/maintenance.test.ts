@@ -124,6 +124,15 @@ describe('maintenance access for IT', () => {
     expect(await t.fake.sessions.get('maintenance')?.requestPermission(screen, 'media', 'data:')).toBe(false);
   });
 
+  it('a PIN hash with weak or broken parameters puts the station out of order, naming the field', async () => {
+    const t = await startTestStation({
+      configText: JSON.stringify({ ...TEST_CONFIG, maintenance: { pin: { ...pinConfig(PIN), N: 1024 } } }),
+    });
+    expect(t.station.mode).toBe('out-of-order');
+    const view = (await t.call('station:get-view')) as StationView;
+    expect(view.outOfOrder?.reason).toContain('maintenance.pin.N');
+  });
+
   it('without a PIN in the config the chord does nothing', async () => {
     const t = await startTestStation();
     t.shell.presses(CHORD);

@@ -170,6 +170,18 @@ describe('the shell UI failing', () => {
     });
   });
 
+  it('a dialog open in the old shell does not hide the next visitor page after the reload', async () => {
+    const t = await startTestStation();
+    await openKela(t);
+    await t.call('shell:overlay', { open: true });
+    await t.call('session:end', { reason: 'visitor' });
+    t.clock.advance(TEST_CONFIG.idle.resetDoneScreenSeconds * 1000);
+    const next = await openKela(t);
+    const pageView = t.fake.views.find((v) => v.webContents === next);
+    expect(pageView?.visible).toBe(true);
+    expect(running(t).window.shellView).toMatchObject({ bounds: { height: 72 } });
+  });
+
   it('the shell renderer is fresh for each visitor: reloaded when the welcome screen returns after a reset', async () => {
     const t = await startTestStation();
     await openKela(t);

@@ -183,6 +183,9 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
   station.subscribe((view) => window.update(view));
   window.update(station.view());
   shell.on('input-event', () => station.events.activity());
+  // A freshly loaded shell (after a reset, a crash or a hang) has no dialog open, whatever the old
+  // one last reported; otherwise a stale overlay would hide the next visitor's page.
+  shell.on('did-navigate', () => window.setShellOverlay(false));
   guardClientCertificates(
     app,
     (webContents) => (station.mode === 'running' ? station.adapters.owners.serviceFor(webContents) : null),
