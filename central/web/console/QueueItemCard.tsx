@@ -105,19 +105,21 @@ export function QueueItemCard({
       </div>
       {mine && (
         <div className="console-chat">
-          <ol className="console-chat__log" role="log" aria-label={t('chat.label')} data-testid="console-chat-log">
-            {item.messages.length === 0 ? (
-              <li className="console-chat__empty">
-                {item.mode === 'chat-here' ? t('chat.emptyChat') : t('chat.emptyVisit')}
-              </li>
-            ) : (
-              item.messages.map((m) => (
-                <li key={m.id} className={`console-chat__line console-chat__line--${m.from}`}>
-                  <strong>{m.from === 'advisor' ? t('chat.you') : t('chat.visitor')}:</strong> {m.text}
+          <div className="console-chat__log" role="log" aria-label={t('chat.label')} data-testid="console-chat-log">
+            <ol className="console-chat__lines">
+              {item.messages.length === 0 ? (
+                <li className="console-chat__empty">
+                  {item.mode === 'chat-here' ? t('chat.emptyChat') : t('chat.emptyVisit')}
                 </li>
-              ))
-            )}
-          </ol>
+              ) : (
+                item.messages.map((m) => (
+                  <li key={m.id} className={`console-chat__line console-chat__line--${m.from}`}>
+                    <strong>{m.from === 'advisor' ? t('chat.you') : t('chat.visitor')}:</strong> {m.text}
+                  </li>
+                ))
+              )}
+            </ol>
+          </div>
           <form
             onSubmit={(event) => {
               event.preventDefault();

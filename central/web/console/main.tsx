@@ -2,8 +2,9 @@ import i18next from 'i18next';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import 'hds-core/lib/base.min.css';
-// Helsinki Grotesk: hds-core's @font-face points at the city's font CDN (the files are in no npm package).
-import 'hds-core/lib/fonts/fonts.min.css';
+// HDS's font stack (--font-default: HelsinkiGroteskPro, Arial, sans-serif). The Helsinki Grotesk
+// files are in no npm package: hds-core's fonts.css loads them from the city's CDN, which central's
+// CSP (font-src 'self') refuses; a PC with the font installed uses it, others get Arial.
 import { ConsoleApp } from './ConsoleApp.tsx';
 import { createConsoleApi } from './console-api.ts';
 import en from './locales/en.json';

@@ -12,7 +12,10 @@ export interface Filter {
   station: string;
 }
 
-/** Thrown for answers other than 2xx; `status` lets the UI tell "log in" from "try again". */
+/**
+ * Thrown for answers other than 2xx, and with status 0 when central could not be reached. The UI
+ * shows its own localized text chosen by `status` (central's `message` is English, for logs).
+ */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
@@ -31,7 +34,9 @@ export function filterQuery(filter: Filter): string {
 
 export function createDashboardApi(fetchImpl: typeof fetch) {
   const call = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
-    const response = await fetchImpl(path, { credentials: 'same-origin', ...init });
+    const response = await fetchImpl(path, { credentials: 'same-origin', ...init }).catch((error: unknown) => {
+      throw new ApiFailure(0, error instanceof Error ? error.message : 'network');
+    });
     const body = (await response.json().catch(() => null)) as { message?: string } | null;
     if (!response.ok) throw new ApiFailure(response.status, body?.message ?? response.statusText);
     return body as T;
@@ -47,7 +52,6 @@ export function createDashboardApi(fetchImpl: typeof fetch) {
     logout: (csrfToken: string) =>
       call<unknown>('/api/v1/auth/logout', { method: 'POST', headers: { 'x-csrf-token': csrfToken } }),
     summary: (filter: Filter) => call<DashboardSummary>(`/api/v1/dashboard/summary?${filterQuery(filter)}`),
-    csvUrl: (filter: Filter) => `/api/v1/dashboard/export.csv?${filterQuery(filter)}`,
   };
 }
 

@@ -217,11 +217,11 @@ const lookup = (table: Record<string, string>, id: string): string =>
  * wire shapes carry plain strings; an unknown id comes back unchanged rather than blank.
  */
 export interface DisplayNames {
-  language(id: string): string;
-  accessibilityMode(id: string): string;
-  topic(id: string): string;
-  siteKind(id: string): string;
-  service(id: string): string;
+  language: (id: string) => string;
+  accessibilityMode: (id: string) => string;
+  topic: (id: string) => string;
+  siteKind: (id: string) => string;
+  service: (id: string) => string;
 }
 
 /** Builds the name lookups for one staff language (call with i18next's current language). */

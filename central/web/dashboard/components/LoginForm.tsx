@@ -2,26 +2,28 @@ import { Button, Notification, PasswordInput, TextInput } from 'hds-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardApi, Me } from '../dashboard-api.ts';
+import { failureText } from '../errors.ts';
 
 export function LoginForm(props: { api: DashboardApi; onLoggedIn: (me: Me) => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
+    setFailure(null);
     try {
       props.onLoggedIn(await props.api.login(name, password));
-    } catch (failure) {
-      setError((failure as Error).message);
+    } catch (error) {
+      setFailure(error ?? 'failed');
     }
   };
   return (
     <form className="db-login" onSubmit={(event) => void submit(event)}>
       <h2>{t('login.form.title')}</h2>
-      {error ? (
-        <Notification type="error" label={t('login.form.failed', { message: error })}>
+      <p>{t('login.form.intro')}</p>
+      {failure ? (
+        <Notification type="error" label={t('login.form.failed', { message: failureText(t, failure, 'login') })}>
           {null}
         </Notification>
       ) : null}

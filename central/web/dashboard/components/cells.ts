@@ -5,7 +5,3 @@ import type { Cell } from '../dashboard-api.ts';
 export const drawable = (cell: Cell): number => (cell === '<5' ? 0 : cell);
 
 export const cellText = (cell: Cell): string => (cell === '<5' ? '<5' : cell.toLocaleString());
-
-/** One-line summary of a chart's data for its SVG <desc>. */
-export const describeRows = (rows: { label: string; value: string }[]): string =>
-  rows.map((row) => `${row.label}: ${row.value}`).join('; ');
