@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createStationLogger, electronLogSink, firstWritableDir, stationLogDir, type LogLevel } from './station-log.ts';
 
@@ -63,7 +64,8 @@ describe('the station log IT reads', () => {
       error: (...p: unknown[]) => void written.push(['error', ...p]),
     };
     const sink = electronLogSink(logger, { dir: '/var/log/helsinki-kiosk', console: false });
-    expect(logger.transports.file.resolvePathFn()).toBe('/var/log/helsinki-kiosk/station.log');
+    // Built with node:path: on Windows (and in vitest.win32.config.ts) the separator is a backslash.
+    expect(logger.transports.file.resolvePathFn()).toBe(join('/var/log/helsinki-kiosk', 'station.log'));
     expect(logger.transports.file.maxSize).toBe(5 * 1024 * 1024);
     expect(logger.transports.console.level).toBe(false);
     sink.write('warn', 'shell failed');
