@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Unit and integration tests sit beside their code as *.test.ts. Browser journeys live in
@@ -17,7 +18,8 @@ export default defineConfig({
   resolve: {
     alias: {
       // No Electron binary can be downloaded on build machines; main/ is tested against a typed fake.
-      electron: new URL('./main/testing/fake-electron.ts', import.meta.url).pathname,
+      // fileURLToPath, not URL.pathname: on Windows the latter is /D:/..., which Vite cannot resolve.
+      electron: fileURLToPath(new URL('./main/testing/fake-electron.ts', import.meta.url)),
     },
   },
 });

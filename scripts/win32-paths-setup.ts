@@ -1,26 +1,45 @@
 /**
- * Setup for `vitest.win32.config.ts`. Under win32 path semantics on this POSIX file system,
- * `join(tmpdir(), 'x-')` is the relative name `\tmp\x-`; each test file runs in its own scratch
- * folder so those names land there and not in the checkout. The folder sits under
- * node_modules/.cache so child processes started with `--import tsx` still resolve packages, and
- * those children load `win32-paths-hook.js`, so they build the same paths as the test.
+ * Setup for `vitest.win32.config.ts`. The code under test builds Windows paths (`node:path` is
+ * `path.win32` there: `\tmp\kiosk-x\file.pdf`), but this file system is POSIX, where a backslash
+ * is part of a name. So `node:fs` is wrapped to turn backslashes into slashes in the path
+ * arguments it receives: the folders the code builds are real nested folders, as on Windows.
+ * Only path arguments change, never file contents.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as posix from 'node:path/posix';
-import { afterAll } from 'vitest';
+import { vi } from 'vitest';
 
-const repo = fileURLToPath(new URL('..', import.meta.url));
-const cache = posix.join(repo, 'node_modules', '.cache');
-mkdirSync(cache, { recursive: true });
-const scratch = mkdtempSync(posix.join(cache, 'kiosk-win32-'));
-const original = process.cwd();
-process.chdir(scratch);
-// Child processes (spawned Node scripts) get the same path semantics through a module hook.
-const hook = pathToFileURL(posix.join(repo, 'scripts', 'win32-paths-hook.js')).href;
-process.env['NODE_OPTIONS'] = `${process.env['NODE_OPTIONS'] ?? ''} --import=${hook}`.trim();
+/** Functions whose first two arguments are paths (source and destination). */
+const TWO_PATHS = new Set([
+  'rename',
+  'renameSync',
+  'copyFile',
+  'copyFileSync',
+  'link',
+  'linkSync',
+  'symlink',
+  'symlinkSync',
+  'cp',
+  'cpSync',
+]);
 
-afterAll(() => {
-  process.chdir(original);
-  rmSync(scratch, { recursive: true, force: true });
-});
+const toPosix = (value: unknown): unknown => (typeof value === 'string' ? value.replaceAll('\\', '/') : value);
+
+function posixPaths<T extends object>(module: T): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(module)) {
+    if (typeof value !== 'function' || /^[A-Z]/.test(name)) {
+      wrapped[name] = value;
+      continue;
+    }
+    const fn = value as (...args: unknown[]) => unknown;
+    const paths = TWO_PATHS.has(name) ? 2 : 1;
+    wrapped[name] = (...args: unknown[]) => fn(...args.map((arg, i) => (i < paths ? toPosix(arg) : arg)));
+  }
+  const promises = (module as { promises?: object }).promises;
+  if (promises) wrapped['promises'] = posixPaths(promises);
+  return { ...wrapped, default: wrapped } as T;
+}
+
+vi.mock('node:fs', async (original) => posixPaths(await original<object>()));
+vi.mock('fs', async (original) => posixPaths(await original<object>()));
+vi.mock('node:fs/promises', async (original) => posixPaths(await original<object>()));
+vi.mock('fs/promises', async (original) => posixPaths(await original<object>()));
