@@ -1,5 +1,6 @@
 /**
- * `npm test`: every suite, one summary. Runs ESLint (layer rules included) and Prettier, the type
+ * `npm test`: every suite, one summary. Runs ESLint (layer rules included), Prettier, knip and
+ * Electronegativity (allowlisted findings only), the type
  * check, the vitest suites (core, protocol, main with a fake electron, central on real SQLite and
  * PostgreSQL) twice — the second time with the clock a year ahead — then main/ and preload/ with
  * Windows path semantics (`vitest.win32.config.ts`), builds the web apps, packages the app with a
@@ -40,6 +41,8 @@ for (const [label, command, args] of [
   ['eslint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['prettier', 'npx', ['prettier', '--check', '.']],
   ['unused files and dependencies (knip)', 'npm', ['run', '-s', 'lint:unused']],
+  // Electronegativity, offline: any finding not on its documented allowlist fails.
+  ['electron security lint (electronegativity)', 'npm', ['run', '-s', 'lint:electron']],
 ] as const) {
   const status = run(label, command, [...args]);
   add(label, { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 });

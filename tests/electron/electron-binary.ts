@@ -31,11 +31,23 @@ export function findElectronBinary(env: NodeJS.ProcessEnv = process.env): Electr
       found: false,
       reason:
         'no Electron binary on this machine: electron>=42 downloads it from GitHub on first use, which these build machines cannot reach. ' +
-        'Run this suite where GitHub is reachable (`npx install-electron --no`, see .github/workflows/electron.yml).',
+        'Run this suite where GitHub is reachable (`npx --no install-electron`, see .github/workflows/electron.yml).',
     };
   }
   const path = join(dir, 'dist', relative);
   return existsSync(path)
     ? { found: true, path }
-    : { found: false, reason: `the Electron binary ${path} is missing (run \`npx install-electron --no\`)` };
+    : { found: false, reason: `the Electron binary ${path} is missing (run \`npx --no install-electron\`)` };
+}
+
+/**
+ * Why the Electron suite skips, or null when it runs. Where `CI_ELECTRON_REQUIRED=1` (the CI jobs
+ * that install Electron) a missing binary throws instead: a job that meant to prove the app must
+ * fail, not pass with nothing run.
+ */
+export function electronSkipReason(binary: ElectronBinary, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (binary.found) return null;
+  if (env['CI_ELECTRON_REQUIRED'] === '1')
+    throw new Error(`CI_ELECTRON_REQUIRED=1, but no Electron binary: ${binary.reason}`);
+  return binary.reason;
 }

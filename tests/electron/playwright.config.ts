@@ -1,13 +1,15 @@
 import { defineConfig } from '@playwright/test';
-import { findElectronBinary } from './electron-binary.ts';
+import { electronSkipReason, findElectronBinary } from './electron-binary.ts';
 
-const binary = findElectronBinary();
-// Say plainly why nothing ran; the list reporter does not print skip reasons.
-if (!binary.found) console.log(`Electron journey SKIPPED: ${binary.reason}`);
+// Say plainly why nothing ran; the list reporter does not print skip reasons. Throws where
+// CI_ELECTRON_REQUIRED=1 and the binary is missing, so that run fails before any test.
+const skipReason = electronSkipReason(findElectronBinary());
+if (skipReason) console.log(`Electron journey SKIPPED: ${skipReason}`);
 
 /**
  * The whole Electron app under Playwright `_electron`. Runs only where an Electron binary exists
- * (CI with GitHub access, under xvfb-run); elsewhere every test skips and says why. Needs the
+ * (CI with GitHub access, under xvfb-run, with CI_ELECTRON_REQUIRED=1); elsewhere every test skips
+ * and says why. Needs the
  * built app: npm run build:renderer && npm run build:main. Runs the unfused dist/ build, because
  * the packaged app's nodeCliInspect fuse is off and Playwright cannot attach to it.
  */
