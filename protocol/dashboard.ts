@@ -1,7 +1,9 @@
 /**
  * The usage dashboard's API (`/api/v1/dashboard/*`, coordinators and admins): the query that picks
- * days and stations, and the summary it answers with. Every figure is already suppressed on
- * central: fewer than 5 sessions behind a figure and it arrives as the string "<5".
+ * days and stations, and the summary it answers with. Every figure is already protected on
+ * central (docs/privacy.md, "Small numbers"): fewer than 5 sessions behind a figure and it arrives
+ * as the string "<5"; categories below 5 sessions arrive only summed in `other`; counts arrive
+ * rounded to a multiple of 5.
  */
 import { z } from 'zod';
 import { slugSchema } from './events.ts';
@@ -41,13 +43,21 @@ export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 /** Longest range one request may ask for, in days. */
 export const MAX_DASHBOARD_RANGE_DAYS = 400;
 
-/** A figure: the number, or "<5" when fewer than 5 sessions stand behind it. */
+/**
+ * A figure: the number, or "<5" when fewer than 5 sessions stand behind it.
+ * Since issue 10 a count is a multiple of 5 (rounded up or down, never by more than 4), and a
+ * visit count of zero is 0 while a count of what visitors did (languages, services...) is "<5"
+ * from 0 to 4; averages are rounded to a step (wait to 30 s, session length to the minute).
+ */
 export const cellSchema = z.union([z.number(), z.literal('<5')]);
 export type Cell = z.infer<typeof cellSchema>;
 
 /** The range and filters a summary was computed for (defaults filled in). */
 export const dashboardFilterSchema = z.object({
-  /** First and last local day, inclusive. */
+  /**
+   * First and last local day, inclusive. With `station` set the range is widened to whole weeks
+   * (Monday to Sunday): one station's figures are never shown for less than a week.
+   */
   from: daySchema,
   to: daySchema,
   /** A site kind (library, community-house, ...). */
@@ -55,6 +65,27 @@ export const dashboardFilterSchema = z.object({
   station: z.string().optional(),
 });
 export type DashboardFilter = z.infer<typeof dashboardFilterSchema>;
+
+/** Sums of the categories each below 5 sessions (a language, a mode, a service, a help topic). */
+export const dashboardOtherSchema = z.object({
+  topServices: cellSchema,
+  languages: cellSchema,
+  accessibilityModes: cellSchema,
+  blockedNavigations: cellSchema,
+  help: z.object({ requested: cellSchema, answered: cellSchema, cancelled: cellSchema }),
+});
+export type DashboardOther = z.infer<typeof dashboardOtherSchema>;
+
+/** How the figures of a summary were protected (docs/privacy.md, "Small numbers"). */
+export const dashboardProtectionSchema = z.object({
+  /** Fewer sessions than this behind a figure or category: "<5", or summed into `other`. */
+  minSessions: z.number().int(),
+  /** Counts are multiples of this. */
+  roundedTo: z.number().int(),
+  /** True when one station is selected and the range was widened to whole weeks. */
+  widenedToWeeks: z.boolean(),
+});
+export type DashboardProtection = z.infer<typeof dashboardProtectionSchema>;
 
 /** Reply of `GET /api/v1/dashboard/summary`: everything the dashboard shows. */
 export const dashboardSummarySchema = z.object({
@@ -80,5 +111,12 @@ export const dashboardSummarySchema = z.object({
     }),
   ),
   blockedNavigations: z.array(z.object({ serviceId: z.string(), blocked: cellSchema })),
+  /**
+   * Categories behind fewer than 5 sessions, summed, per figure: they are never listed one by one
+   * above. Always sent by central (optional only so summaries built elsewhere stay valid).
+   */
+  other: dashboardOtherSchema.optional(),
+  /** The protection applied to this summary, for the page's footnote. Always sent by central. */
+  protection: dashboardProtectionSchema.optional(),
 });
 export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;

@@ -3,9 +3,17 @@
  * `daily_totals` (older days). Heatmap and median session length need per-event detail and so
  * cover only the raw window; docs/privacy.md says so.
  */
-import type { DashboardFilter, DashboardSummary } from '../../protocol/dashboard.ts';
+import type { Cell, DashboardFilter, DashboardSummary } from '../../protocol/dashboard.ts';
 import type { SqlValue, Storage } from '../storage/storage.ts';
-import { suppress } from './suppression.ts';
+import {
+  foldSmallCategories,
+  MIN_SESSIONS_PER_FIGURE,
+  ROUNDING_BASE,
+  type SmallCountProtection,
+} from './suppression.ts';
+
+/** Average waits are published to this step: an exact average times a count would give a sum away. */
+const WAIT_STEP_SECONDS = 30;
 
 interface Totals {
   key: string;
@@ -61,12 +69,20 @@ export function createDashboardQueries(storage: Storage) {
   };
 
   return {
-    async summary(filter: DashboardFilter): Promise<DashboardSummary> {
+    /**
+     * Every figure for `filter`, protected by `protection` (suppression.ts): small categories only
+     * in `other`, counts rounded, visit zeros as 0.
+     */
+    async summary(filter: DashboardFilter, protection: SmallCountProtection): Promise<DashboardSummary> {
       const w = where(filter);
       const stations = await storage.all<{ id: string; location: string; site_kind: string }>(
         'SELECT id, location, site_kind FROM stations ORDER BY id',
       );
       const locationOf = new Map(stations.map((s) => [s.id, s.location]));
+      // Stations the filter covers, listed even without visits: a silent station is an operations fact.
+      const inScope = stations.filter(
+        (s) => (!filter.station || s.id === filter.station) && (!filter.site || s.site_kind === filter.site),
+      );
 
       // A session.started event is one session, so for sessions the event count is the session count.
       const perDay = await totalsBy(filter, 'session.started', 't.day');
@@ -100,53 +116,112 @@ export function createDashboardQueries(storage: Storage) {
       const endedCount = lengths.reduce((sum, l) => sum + Number(l.n), 0);
       const totalSessions = perDay.reduce((sum, d) => sum + d.events, 0);
 
+      const find = (list: Totals[], key: string) =>
+        list.find((t) => t.key === key) ?? { key, events: 0, sessions: 0, seconds: 0 };
+      const sum = (list: Totals[], value: (t: Totals) => number) => list.reduce((total, t) => total + value(t), 0);
+      const { visits, activity, average } = protection;
+
+      // Categories below the threshold are summed into `other`, never listed one by one.
+      const servicesFold = foldSmallCategories(services, (s) => s.sessions);
+      const languagesFold = foldSmallCategories(languages, (l) => l.sessions);
+      const modesFold = foldSmallCategories(modes, (m) => m.sessions);
+      const blockedFold = foldSmallCategories(blocked, (b) => b.sessions);
       const topics = [
         ...new Set([...helpByType.requested, ...helpByType.answered, ...helpByType.cancelled].map((h) => h.key)),
       ].sort();
-      const find = (list: Totals[], key: string) =>
-        list.find((t) => t.key === key) ?? { key, events: 0, sessions: 0, seconds: 0 };
+      const listedTopics = topics.filter(
+        (topic) => find(helpByType.requested, topic).sessions >= MIN_SESSIONS_PER_FIGURE,
+      );
+      const otherTopics = topics.filter((topic) => !listedTopics.includes(topic));
+      const otherHelp = (list: Totals[], name: string): Cell => {
+        const rows = otherTopics.map((topic) => find(list, topic));
+        return activity(
+          `other:help:${name}`,
+          sum(rows, (r) => r.events),
+          sum(rows, (r) => r.sessions),
+        );
+      };
+      const otherOf = (figure: string, rows: Totals[], value: (t: Totals) => number): Cell =>
+        activity(
+          `other:${figure}`,
+          sum(rows, value),
+          sum(rows, (r) => r.sessions),
+        );
 
+      const siteKinds = [...new Set([...inScope.map((s) => s.site_kind), ...perSite.map((s) => s.key)])];
       return {
         filter,
         stations: stations.map((s) => ({ id: s.id, location: s.location, siteKind: s.site_kind })),
-        totalSessions: suppress(totalSessions, totalSessions),
-        medianSessionSeconds: suppress(medianFromHistogram(lengths) * 60 + 30, endedCount),
-        sessionsPerDay: daysBetween(filter.from, filter.to).map((day) => {
-          const n = find(perDay, day).events;
-          return { day, sessions: suppress(n, n) };
-        }),
-        sessionsPerHourOfWeek: Array.from({ length: 168 }, (_, hourOfWeek) => {
-          const n = heatByHour.get(hourOfWeek) ?? 0;
-          return { hourOfWeek, sessions: suppress(n, n) };
-        }),
-        sessionsBySite: perSite.map((s) => ({ siteKind: s.key, sessions: suppress(s.events, s.events) })),
-        sessionsByStation: perStation.map((s) => ({
-          stationId: s.key,
-          location: locationOf.get(s.key) ?? '',
-          sessions: suppress(s.events, s.events),
+        totalSessions: visits('total', totalSessions),
+        medianSessionSeconds: average(medianFromHistogram(lengths) * 60 + 30, endedCount, 1),
+        sessionsPerDay: daysBetween(filter.from, filter.to).map((day) => ({
+          day,
+          sessions: visits(`day:${day}`, find(perDay, day).events),
         })),
-        topServices: services.map((s) => ({ serviceId: s.key, opens: suppress(s.events, s.sessions) })),
-        languages: languages.map((l) => ({ language: l.key, sessions: suppress(l.sessions, l.sessions) })),
-        accessibilityModes: modes.map((m) => ({
+        sessionsPerHourOfWeek: Array.from({ length: 168 }, (_, hourOfWeek) => ({
+          hourOfWeek,
+          sessions: visits(`hour:${hourOfWeek}`, heatByHour.get(hourOfWeek) ?? 0),
+        })),
+        sessionsBySite: siteKinds
+          .map((siteKind) => ({ siteKind, n: find(perSite, siteKind).events }))
+          .sort((a, b) => b.n - a.n || a.siteKind.localeCompare(b.siteKind))
+          .map(({ siteKind, n }) => ({ siteKind, sessions: visits(`site:${siteKind}`, n) })),
+        sessionsByStation: [...new Set([...inScope.map((s) => s.id), ...perStation.map((s) => s.key)])]
+          .map((stationId) => ({ stationId, n: find(perStation, stationId).events }))
+          .sort((a, b) => b.n - a.n || a.stationId.localeCompare(b.stationId))
+          .map(({ stationId, n }) => ({
+            stationId,
+            location: locationOf.get(stationId) ?? '',
+            sessions: visits(`station:${stationId}`, n),
+          })),
+        topServices: servicesFold.listed.map((s) => ({
+          serviceId: s.key,
+          opens: activity(`service:${s.key}`, s.events, s.sessions),
+        })),
+        languages: languagesFold.listed.map((l) => ({
+          language: l.key,
+          sessions: activity(`language:${l.key}`, l.sessions, l.sessions),
+        })),
+        accessibilityModes: modesFold.listed.map((m) => ({
           mode: m.key.replace(/:on$/, ''),
-          sessions: suppress(m.sessions, m.sessions),
+          sessions: activity(`mode:${m.key}`, m.sessions, m.sessions),
         })),
-        help: topics.map((topic) => {
+        help: listedTopics.map((topic) => {
           const requested = find(helpByType.requested, topic);
           const answered = find(helpByType.answered, topic);
           const cancelled = find(helpByType.cancelled, topic);
           return {
             topic,
-            requested: suppress(requested.events, requested.sessions),
-            answered: suppress(answered.events, answered.sessions),
-            cancelled: suppress(cancelled.events, cancelled.sessions),
-            averageWaitSeconds: suppress(
-              answered.events ? Math.round(answered.seconds / answered.events) : 0,
+            requested: activity(`help:requested:${topic}`, requested.events, requested.sessions),
+            answered: activity(`help:answered:${topic}`, answered.events, answered.sessions),
+            cancelled: activity(`help:cancelled:${topic}`, cancelled.events, cancelled.sessions),
+            averageWaitSeconds: average(
+              answered.events ? answered.seconds / answered.events : 0,
               answered.sessions,
+              WAIT_STEP_SECONDS,
             ),
           };
         }),
-        blockedNavigations: blocked.map((b) => ({ serviceId: b.key, blocked: suppress(b.events, b.sessions) })),
+        blockedNavigations: blockedFold.listed.map((b) => ({
+          serviceId: b.key,
+          blocked: activity(`blocked:${b.key}`, b.events, b.sessions),
+        })),
+        other: {
+          topServices: otherOf('services', servicesFold.other, (s) => s.events),
+          languages: otherOf('languages', languagesFold.other, (l) => l.sessions),
+          accessibilityModes: otherOf('modes', modesFold.other, (m) => m.sessions),
+          blockedNavigations: otherOf('blocked', blockedFold.other, (b) => b.events),
+          help: {
+            requested: otherHelp(helpByType.requested, 'requested'),
+            answered: otherHelp(helpByType.answered, 'answered'),
+            cancelled: otherHelp(helpByType.cancelled, 'cancelled'),
+          },
+        },
+        protection: {
+          minSessions: MIN_SESSIONS_PER_FIGURE,
+          roundedTo: ROUNDING_BASE,
+          widenedToWeeks: filter.station !== undefined,
+        },
       };
     },
   };
@@ -165,12 +240,24 @@ function medianFromHistogram(rows: { minute: number; n: number }[]): number {
   return 0;
 }
 
+/** The Monday on or before `day` and the Sunday on or after `to`: whole ISO weeks around a range. */
+export function widenToWeeks(from: string, to: string): { from: string; to: string } {
+  const shift = (day: string, toward: 'monday' | 'sunday') => {
+    const date = new Date(`${day}T00:00:00Z`);
+    const weekday = (date.getUTCDay() + 6) % 7; // 0 = Monday
+    date.setUTCDate(date.getUTCDate() + (toward === 'monday' ? -weekday : 6 - weekday));
+    return date.toISOString().slice(0, 10);
+  };
+  return { from: shift(from, 'monday'), to: shift(to, 'sunday') };
+}
+
 /** Every day from `from` to `to` inclusive. */
 export function daysBetween(from: string, to: string): string[] {
   const days: string[] = [];
   const date = new Date(`${from}T00:00:00Z`);
   const end = new Date(`${to}T00:00:00Z`);
-  while (date <= end && days.length < 400) {
+  // 400 days plus the widening to whole weeks.
+  while (date <= end && days.length < 420) {
     days.push(date.toISOString().slice(0, 10));
     date.setUTCDate(date.getUTCDate() + 1);
   }

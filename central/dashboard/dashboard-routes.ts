@@ -12,8 +12,10 @@ import type { CentralPlugin } from '../context.ts';
 import { sendError } from '../infrastructure/errors.ts';
 import { SESSION_AUTH } from '../infrastructure/openapi.ts';
 import { createLocalSlots, localDayMinus } from '../ingest/local-time.ts';
-import { createDashboardQueries } from './dashboard-queries.ts';
+import { createDashboardQueries, widenToWeeks } from './dashboard-queries.ts';
+import { DASHBOARD_MIGRATIONS, loadDashboardSecret } from './dashboard-secret.ts';
 import { summaryToCsv } from './summary-csv.ts';
+import { createSmallCountProtection } from './suppression.ts';
 
 const refusals = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema };
 
@@ -22,6 +24,14 @@ export const dashboardRoutes: CentralPlugin = async (app, ctx) => {
   const slots = createLocalSlots();
   // On request, before the query is validated: a stranger gets 401, not a validation message.
   const guard = ctx.auth.requireUser(['coordinator']);
+  // Read once, on first use (the table is created by this plugin's migration at boot).
+  let secret: Promise<string> | undefined;
+  const summaryFor = async (filter: DashboardFilter) => {
+    secret ??= loadDashboardSecret(ctx.storage);
+    const scope = `station=${filter.station ?? ''}&site=${filter.site ?? ''}`;
+    return queries.summary(filter, createSmallCountProtection(await secret, scope));
+  };
+  await ctx.storage.migrate('dashboard', DASHBOARD_MIGRATIONS);
 
   /** Fills the default range (the last 30 days including today) and checks it; the schema checked the shapes. */
   const resolveFilter = (
@@ -33,14 +43,17 @@ export const dashboardRoutes: CentralPlugin = async (app, ctx) => {
     if (from > to) return { ok: false, reason: 'from must not be after to' };
     if ((Date.parse(to) - Date.parse(from)) / 86400_000 >= MAX_DASHBOARD_RANGE_DAYS)
       return { ok: false, reason: `a range may cover at most ${MAX_DASHBOARD_RANGE_DAYS} days` };
-    return { ok: true, filter: { from, to, site: query.site, station: query.station } };
+    // One station over a few days is a handful of visitors: its figures cover whole weeks at least.
+    const range = query.station ? widenToWeeks(from, to) : { from, to };
+    return { ok: true, filter: { ...range, site: query.site, station: query.station } };
   };
 
   app.get(
     '/api/v1/dashboard/summary',
     {
       schema: {
-        summary: 'Usage figures for a range of days, each "<5" below 5 sessions',
+        summary:
+          'Usage figures for a range of days: "<5" below 5 sessions, small categories in `other`, counts rounded to 5',
         tags: ['dashboard'],
         security: SESSION_AUTH,
         querystring: dashboardQuerySchema,
@@ -52,7 +65,7 @@ export const dashboardRoutes: CentralPlugin = async (app, ctx) => {
       const filter = resolveFilter(request.query);
       if (!filter.ok) return sendError(reply, 400, 'bad_request', filter.reason);
       reply.header('cache-control', 'no-store');
-      return queries.summary(filter.filter);
+      return summaryFor(filter.filter);
     },
   );
 
@@ -74,7 +87,7 @@ export const dashboardRoutes: CentralPlugin = async (app, ctx) => {
     async (request, reply) => {
       const filter = resolveFilter(request.query);
       if (!filter.ok) return sendError(reply, 400, 'bad_request', filter.reason);
-      const csv = summaryToCsv(await queries.summary(filter.filter));
+      const csv = summaryToCsv(await summaryFor(filter.filter));
       const name = `kiosk-usage-${filter.filter.from}-${filter.filter.to}.csv`;
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

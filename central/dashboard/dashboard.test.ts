@@ -43,6 +43,9 @@ describe.each(storageTargets)('the usage dashboard on $name', (target) => {
     await dispose();
   });
 
+  /** What 8 and 6 true sessions may be published as. */
+  const roundedFrom8 = [5, 10];
+  const roundedFrom6 = [5, 10];
   const summary = async (query = '') => {
     const response = await central.app.inject({
       method: 'GET',
@@ -53,29 +56,26 @@ describe.each(storageTargets)('the usage dashboard on $name', (target) => {
     return response.json<DashboardSummary>();
   };
 
-  it('shows sessions per day, per hour of week, by site and by station', async () => {
+  it('shows sessions per day, per hour of week, by site and by station, rounded to 5', async () => {
     const s = await summary();
     expect(s.totalSessions).toBe(10);
-    expect(s.sessionsPerDay.find((d) => d.day === '2026-11-23')?.sessions).toBe(8);
+    // 8 sessions are published as 5 or 10 (suppression.ts): never the exact count.
+    expect(roundedFrom8).toContain(s.sessionsPerDay.find((d) => d.day === '2026-11-23')?.sessions);
     expect(s.sessionsPerHourOfWeek).toHaveLength(168);
-    expect(s.sessionsPerHourOfWeek[12]?.sessions).toBe(8);
-    expect(s.sessionsByStation).toContainEqual({ stationId: 'oodi-1', location: 'Test oodi-1', sessions: 8 });
-    expect(s.sessionsBySite).toContainEqual({ siteKind: 'library', sessions: 8 });
+    expect(roundedFrom8).toContain(s.sessionsPerHourOfWeek[12]?.sessions);
+    expect(roundedFrom8).toContain(s.sessionsByStation.find((r) => r.stationId === 'oodi-1')?.sessions);
+    expect(roundedFrom8).toContain(s.sessionsBySite.find((r) => r.siteKind === 'library')?.sessions);
   });
 
-  it('shows "<5" for every figure behind fewer than 5 sessions, in the API itself', async () => {
+  it('shows "<5" for visits behind fewer than 5 sessions and folds small categories into other, in the API itself', async () => {
     const s = await summary();
     expect(s.sessionsPerDay.find((d) => d.day === '2026-11-22')?.sessions).toBe('<5');
     expect(s.sessionsByStation).toContainEqual({ stationId: 'kallio-1', location: 'Test kallio-1', sessions: '<5' });
-    expect(s.languages).toEqual([
-      { language: 'fi', sessions: 6 },
-      { language: 'sv', sessions: '<5' },
-    ]);
-    expect(s.topServices).toEqual([
-      { serviceId: 'kela', opens: 6 },
-      { serviceId: 'suomi-fi', opens: '<5' },
-    ]);
-    expect(s.sessionsPerHourOfWeek[13]?.sessions).toBe('<5');
+    expect(s.languages.map((l) => l.language)).toEqual(['fi']);
+    expect(s.topServices.map((r) => r.serviceId)).toEqual(['kela']);
+    expect(s.other).toMatchObject({ languages: '<5', topServices: '<5' });
+    // An hour nobody used a station is an operations fact: 0, not "<5".
+    expect(s.sessionsPerHourOfWeek[13]?.sessions).toBe(0);
     const community = await summary('&site=community-house');
     expect(community.totalSessions).toBe('<5');
     expect(community.medianSessionSeconds).toBe('<5');
@@ -85,9 +85,12 @@ describe.each(storageTargets)('the usage dashboard on $name', (target) => {
   it('shows median session length, accessibility use, help waits and blocked navigations', async () => {
     const s = await summary('&station=oodi-1');
     expect(s.medianSessionSeconds).toBe(8 * 60 + 30);
-    expect(s.accessibilityModes).toEqual([{ mode: 'text-150', sessions: 6 }]);
-    expect(s.help).toEqual([{ topic: 'kela', requested: 6, answered: 6, cancelled: '<5', averageWaitSeconds: 120 }]);
-    expect(s.blockedNavigations).toEqual([{ serviceId: 'omakanta', blocked: 6 }]);
+    expect(s.accessibilityModes.map((m) => m.mode)).toEqual(['text-150']);
+    expect(roundedFrom6).toContain(s.accessibilityModes[0]?.sessions);
+    expect(s.help).toHaveLength(1);
+    expect(s.help[0]).toMatchObject({ topic: 'kela', cancelled: '<5', averageWaitSeconds: 120 });
+    expect(roundedFrom6).toContain(s.help[0]?.requested);
+    expect(s.blockedNavigations.map((b) => b.serviceId)).toEqual(['omakanta']);
   });
 
   it('exports the same suppressed figures as CSV', async () => {
@@ -97,8 +100,13 @@ describe.each(storageTargets)('the usage dashboard on $name', (target) => {
       headers: { cookie: coordinator.cookie },
     });
     expect(response.headers['content-type']).toMatch(/text\/csv/);
+    const s = await summary();
+    const oodi = s.sessionsByStation.find((r) => r.stationId === 'oodi-1')?.sessions;
+    // Separator-agnostic: the file's format is the export's own business (summary-csv.test.ts).
     expect(response.body).toMatch(/sessions by station[;,]kallio-1[;,]<5/);
-    expect(response.body).toMatch(/sessions by station[;,]oodi-1[;,]8\r?\n/);
+    expect(response.body).toMatch(new RegExp(`sessions by station[;,]oodi-1[;,]${String(oodi)}\\r?\\n`));
+    expect(response.body).toMatch(/sessions by language[;,]other[;,]<5/);
+    expect(response.body).not.toMatch(/[;,]sv[;,]/);
   });
 
   it('keeps daily totals after raw events pass the retention window', async () => {
@@ -112,8 +120,9 @@ describe.each(storageTargets)('the usage dashboard on $name', (target) => {
     coordinator = await central.login('coordinator', 'back-after-100-days');
     const s = await summary();
     expect(s.totalSessions).toBe(10);
-    expect(s.sessionsByStation).toContainEqual({ stationId: 'oodi-1', location: 'Test oodi-1', sessions: 8 });
-    expect(s.topServices[0]).toEqual({ serviceId: 'kela', opens: 6 });
+    expect(roundedFrom8).toContain(s.sessionsByStation.find((r) => r.stationId === 'oodi-1')?.sessions);
+    expect(s.topServices[0]?.serviceId).toBe('kela');
+    expect(roundedFrom6).toContain(s.topServices[0]?.opens);
     expect(s.help[0]?.averageWaitSeconds).toBe(120);
     // Hour-of-week and median need raw events, which are gone.
     expect(s.medianSessionSeconds).toBe('<5');

@@ -9,7 +9,11 @@ export interface SessionSpec {
   language?: string;
   durationSeconds?: number;
   mode?: string;
+  /** More accessibility modes switched on in the same session. */
+  modes?: string[];
   helpWaitSeconds?: number;
+  /** Topic of the help request (`kela` when not given). */
+  helpTopic?: string;
   blocked?: string;
 }
 
@@ -22,10 +26,12 @@ export function sessionEvents(spec: SessionSpec): Record<string, unknown>[] {
   if (spec.language) events.push({ ...base(), type: 'language.chosen', language: spec.language });
   if (spec.serviceId) events.push({ ...base(), type: 'service.opened', serviceId: spec.serviceId });
   if (spec.blocked) events.push({ ...base(), type: 'navigation.blocked', serviceId: spec.blocked });
-  if (spec.mode) events.push({ ...base(), type: 'accessibility.changed', mode: spec.mode, enabled: true });
+  for (const mode of [...(spec.mode ? [spec.mode] : []), ...(spec.modes ?? [])])
+    events.push({ ...base(), type: 'accessibility.changed', mode, enabled: true });
   if (spec.helpWaitSeconds !== undefined) {
-    events.push({ ...base(), type: 'help.requested', topic: 'kela' });
-    events.push({ ...base(), type: 'help.answered', topic: 'kela', waitSeconds: spec.helpWaitSeconds });
+    const topic = spec.helpTopic ?? 'kela';
+    events.push({ ...base(), type: 'help.requested', topic });
+    events.push({ ...base(), type: 'help.answered', topic, waitSeconds: spec.helpWaitSeconds });
   }
   events.push({ ...base(), type: 'session.ended', durationSeconds: spec.durationSeconds ?? 600, endedBy: 'visitor' });
   return events;
