@@ -10,7 +10,9 @@ import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createAccounts, type Accounts } from './auth/accounts.ts';
-import { createAuthGuards } from './auth/auth-hooks.ts';
+import { createAccessEvents } from './auth/access-events.ts';
+import { adminRoutes } from './auth/admin-routes.ts';
+import { cookiePolicy, createAuthGuards } from './auth/auth-hooks.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { centralConfigSchema, type CentralConfigInput } from './config.ts';
 import type { CentralApp, CentralContext } from './context.ts';
@@ -24,6 +26,7 @@ import { realClock, type CentralClock } from './infrastructure/clock.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './infrastructure/errors.ts';
 import { metaRoutes, openApiOptions } from './infrastructure/openapi.ts';
 import { rateLimitOptions } from './infrastructure/rate-limit.ts';
+import { installSecurityHeaders } from './infrastructure/security-headers.ts';
 import { ingestRoutes } from './ingest/ingest-routes.ts';
 import { retentionJob } from './retention/retention-job.ts';
 import { centralMigrations } from './storage/central-migrations.ts';
@@ -63,15 +66,32 @@ export function buildCentral(options: BuildCentralOptions): CentralServer {
   const clock = options.clock ?? realClock();
   const timers = options.timers ?? true;
   const { storage } = options;
-  const accounts = createAccounts(storage, clock);
-  const ctx: CentralContext = { storage, config, clock, accounts, auth: createAuthGuards(accounts) };
+  const access = createAccessEvents();
+  const accounts = createAccounts(storage, clock, {
+    sessionTtlMs: config.sessionHours * 3600_000,
+    sessionIdleMs: config.sessionIdleMinutes * 60_000,
+    scrypt: { N: 2 ** config.passwordScryptLog2N, r: 8, p: 1 },
+    events: access,
+  });
+  const cookies = cookiePolicy(config.devMode);
+  const ctx: CentralContext = {
+    storage,
+    config,
+    clock,
+    accounts,
+    auth: createAuthGuards(accounts, cookies, access),
+    cookies,
+    access,
+  };
   const help = createHelpDomain({ storage, config: config.help, clock });
 
   const app = Fastify({
     logger: options.logger ?? false,
     // Request logs would carry client IPs; central logs only errors (see docs/privacy.md).
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: false,
+    // Only the configured reverse proxies may name the client (X-Forwarded-For/-Proto); anyone else
+    // could otherwise pick a fresh address per login attempt and escape the per-client budget.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     // Errors before routing (bad or too-long URL, oversized headers) also answer {error, message}.
     frameworkErrors,
     clientErrorHandler,
@@ -81,8 +101,10 @@ export function buildCentral(options: BuildCentralOptions): CentralServer {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installSecurityHeaders(app);
   app.decorateRequest('station', null);
   app.decorateRequest('user', null);
+  app.decorateRequest('streamRight', null);
   // Both watch routes being added (onRoute), so they come before every route.
   app.register(swagger, openApiOptions);
   app.register(rateLimit, rateLimitOptions(clock));
@@ -98,6 +120,7 @@ export function buildCentral(options: BuildCentralOptions): CentralServer {
 
   // --- routes ---
   app.register(authRoutes, ctx);
+  app.register(adminRoutes, ctx);
   app.register(dashboardRoutes, ctx);
   app.register(dashboardWebApp, ctx);
   app.register(consoleWebApp, ctx);

@@ -59,12 +59,46 @@ describe('the central command line', () => {
     await storage.close();
   });
 
+  it('manages a user from list to removal, and re-keys a station under the same id', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'central-cli-'));
+    const db = join(dir, 'central.db');
+    const ok = (args: string[], input?: string) => {
+      const result = run([...args, '--db', db, '--password-scrypt-log2n', '14'], input);
+      expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+      return result.stdout;
+    };
+    ok(['user', 'add', 'ville.virtanen', '--role', 'advisor', '--display-name', 'Ville'], 'a long enough password\n');
+    expect(ok(['user', 'list'])).toContain('ville.virtanen\tadvisor\tVille\tactive\t0 session(s)');
+    expect(ok(['user', 'disable', 'ville.virtanen'])).toContain('disabled');
+    expect(ok(['user', 'list'])).toMatch(/ville\.virtanen\tadvisor\tVille\tdisabled /);
+    ok(['user', 'enable', 'ville.virtanen']);
+    ok(['user', 'passwd', 'ville.virtanen'], 'another long password\n');
+    const storage = openSqliteStorage(db);
+    const accounts = createAccounts(storage, realClock());
+    expect(await accounts.checkPassword('ville.virtanen', 'a long enough password')).toBeNull();
+    expect(await accounts.checkPassword('ville.virtanen', 'another long password')).toBe('advisor');
+    await storage.close();
+    expect(ok(['user', 'logout', 'ville.virtanen'])).toContain('logged out everywhere');
+    ok(['user', 'remove', 'ville.virtanen']);
+    expect(ok(['user', 'list'])).toContain('no users');
+
+    const first = ok(['station', 'add', 'oodi-2', '--location', 'Oodi', '--site', 'library']).trim().split('\n').at(-1);
+    ok(['station', 'revoke', 'oodi-2']);
+    const second = ok(['station', 'rotate', 'oodi-2']).trim().split('\n').at(-1);
+    expect(second).toMatch(/^kst_/);
+    expect(second).not.toBe(first);
+    expect(ok(['station', 'list'])).toContain('oodi-2\tlibrary\tOodi\tactive');
+  }, 120_000);
+
   it('explains a mistake in one line and exits 1, without a stack trace', () => {
     dir = mkdtempSync(join(tmpdir(), 'central-cli-'));
     const db = join(dir, 'central.db');
     for (const args of [
       ['station', 'add', 'oodi-2', '--location', 'x', '--site', 'castle', '--db', db],
       ['user', 'add', 'anna', '--role', 'boss', '--db', db],
+      ['user', 'add', 'anna', '--role', 'advisor', '--display-name', 'Anna Virtanen', '--db', db],
+      ['user', 'disable', 'nobody', '--db', db],
+      ['station', 'rotate', 'nowhere', '--db', db],
       ['--port', 'http'],
       ['--db', 'mysql://nope'],
       ['--help-service-hours', 'weekdays 9-16'],
@@ -75,7 +109,7 @@ describe('the central command line', () => {
       expect(result.stderr).toMatch(/^error: /m);
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
-  });
+  }, 60_000);
 
   it('starts the server and says where it listens', async () => {
     dir = mkdtempSync(join(tmpdir(), 'central-cli-'));

@@ -3,8 +3,10 @@
  *   [--port P] [--db TARGET] [--host H] [--SETTING VALUE ...]   start the server (settings: config-sources.ts,
  *                                                               also as CENTRAL_* environment variables)
  *   station add ID --location "TEXT" --site KIND [--db ...]   register a station, print its token once
- *   station list | station revoke ID
- *   user add NAME --role advisor|coordinator|admin            password read from stdin
+ *   station list | station revoke ID | station rotate ID      rotate: new token, same id and statistics
+ *   user add NAME --role advisor|coordinator|admin [--display-name FIRSTNAME]   password read from stdin
+ *   user list | user disable NAME | user enable NAME | user remove NAME
+ *   user passwd NAME (password from stdin) | user logout NAME (log out everywhere)
  * TARGET is a SQLite file path (default ./.data/central.db, or $DATABASE_URL) or a postgres:// URL.
  * User mistakes print one clear line and exit 1, never a stack trace.
  */
@@ -14,9 +16,12 @@ import { formatIssues } from '../protocol/events.ts';
 import { AccountError, createAccounts, SITE_KINDS } from './auth/accounts.ts';
 import { CONFIG_SETTINGS, ConfigSourceError, configFromSources } from './config-sources.ts';
 import { centralConfigSchema } from './config.ts';
+import { helpConfigSchema } from './help/help-config.ts';
+import { createHelpDomain } from './help/help-domain.ts';
 import { realClock } from './infrastructure/clock.ts';
 import { centralMigrations } from './storage/central-migrations.ts';
 import { openStorage } from './storage/open-storage.ts';
+import type { Storage } from './storage/storage.ts';
 import { DEFAULT_DB, startCentral, startOptionsSchema } from './start-central.ts';
 
 const SETTINGS_USAGE = CONFIG_SETTINGS.map(
@@ -27,8 +32,13 @@ const USAGE = `usage:
   npm run central -- [--port P] [--db TARGET] [--host 127.0.0.1] [--SETTING VALUE ...]
   npm run central -- station add ID --location "TEXT" --site ${SITE_KINDS.join('|')}
   npm run central -- station list
-  npm run central -- station revoke ID
-  echo PASSWORD | npm run central -- user add NAME --role advisor|coordinator|admin
+  npm run central -- station revoke ID        (its open help requests close; its streams end)
+  npm run central -- station rotate ID        (prints a new token; the old one stops)
+  echo PASSWORD | npm run central -- user add NAME --role advisor|coordinator|admin [--display-name FIRSTNAME]
+  npm run central -- user list
+  npm run central -- user disable NAME | user enable NAME | user remove NAME
+  echo PASSWORD | npm run central -- user passwd NAME   (every session of NAME ends)
+  npm run central -- user logout NAME          (log NAME out everywhere)
 TARGET: SQLite file path (default ${DEFAULT_DB}) or postgres://user@host:port/db
 settings (a flag wins over its environment variable):
 ${SETTINGS_USAGE}`;
@@ -48,12 +58,13 @@ async function readStdin(): Promise<string> {
 
 async function withAccounts<T>(
   db: string,
-  action: (accounts: ReturnType<typeof createAccounts>) => Promise<T>,
+  scryptLog2N: number,
+  action: (accounts: ReturnType<typeof createAccounts>, storage: Storage) => Promise<T>,
 ): Promise<T> {
   const storage = await openStorage(db);
   try {
     await storage.migrate('central', centralMigrations);
-    return await action(createAccounts(storage, realClock()));
+    return await action(createAccounts(storage, realClock(), { scrypt: { N: 2 ** scryptLog2N, r: 8, p: 1 } }), storage);
   } finally {
     await storage.close();
   }
@@ -71,6 +82,7 @@ async function main(argv: string[]): Promise<void> {
       location: { type: 'string' },
       site: { type: 'string' },
       role: { type: 'string' },
+      'display-name': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(
         CONFIG_SETTINGS.map((s) => [
@@ -86,6 +98,10 @@ async function main(argv: string[]): Promise<void> {
   }
   const db = values.db ?? process.env.DATABASE_URL ?? DEFAULT_DB;
   const [command, action, name, ...rest] = positionals;
+  // New password hashes use the configured cost (--password-scrypt-log2n / CENTRAL_PASSWORD_SCRYPT_LOG2N).
+  const scryptLog2N = centralConfigSchema.parse(
+    configFromSources({ flags: values, env: process.env }),
+  ).passwordScryptLog2N;
   if (rest.length > 0) throw new UsageError(`unexpected argument: ${rest.join(' ')}`);
 
   if (command === undefined || command === 'serve') {
@@ -112,7 +128,7 @@ async function main(argv: string[]): Promise<void> {
 
   if (command === 'station' && action === 'add') {
     if (!name) throw new UsageError('station add needs an ID');
-    const { token, station } = await withAccounts(db, (accounts) =>
+    const { token, station } = await withAccounts(db, scryptLog2N, (accounts) =>
       accounts.addStation({ id: name, location: values.location ?? '', siteKind: (values.site ?? '') as never }),
     );
     console.log(`station ${station.id} added (${station.siteKind}, ${station.location})`);
@@ -121,7 +137,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'station' && action === 'list') {
-    const stations = await withAccounts(db, (accounts) => accounts.listStations());
+    const stations = await withAccounts(db, scryptLog2N, (accounts) => accounts.listStations());
     if (stations.length === 0) console.log('no stations');
     for (const s of stations) {
       console.log(
@@ -132,15 +148,70 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'station' && action === 'revoke') {
     if (!name) throw new UsageError('station revoke needs an ID');
-    await withAccounts(db, (accounts) => accounts.revokeStation(name));
-    console.log(`station ${name} revoked`);
+    const closed = await withAccounts(db, scryptLog2N, async (accounts, storage) => {
+      await accounts.revokeStation(name);
+      // The running server's streams of this station end at their next heartbeat; its open help
+      // requests close here, so no advisor claims one nobody can see any more.
+      const help = createHelpDomain({ storage, config: helpConfigSchema.parse({}), clock: realClock() });
+      await help.store.migrate();
+      return help.service.closeForStation(name);
+    });
+    console.log(`station ${name} revoked${closed > 0 ? `; ${closed} open help request(s) closed` : ''}`);
+    return;
+  }
+  if (command === 'station' && action === 'rotate') {
+    if (!name) throw new UsageError('station rotate needs an ID');
+    const token = await withAccounts(db, scryptLog2N, (accounts) => accounts.rotateStation(name));
+    console.log(`station ${name} has a new token; the old one no longer works`);
+    console.log("token (shown only once; put it in the station's central.tokenFile):");
+    console.log(token);
     return;
   }
   if (command === 'user' && action === 'add') {
     if (!name) throw new UsageError('user add needs a NAME');
     const password = await readStdin();
-    await withAccounts(db, (accounts) => accounts.addUser({ name, role: (values.role ?? '') as never, password }));
+    const displayName = values['display-name'];
+    await withAccounts(db, scryptLog2N, (accounts) =>
+      accounts.addUser({
+        name,
+        role: (values.role ?? '') as never,
+        password,
+        ...(displayName === undefined ? {} : { displayName }),
+      }),
+    );
     console.log(`user ${name} added (${values.role})`);
+    return;
+  }
+  if (command === 'user' && action === 'list') {
+    const users = await withAccounts(db, scryptLog2N, (accounts) => accounts.listUsers());
+    if (users.length === 0) console.log('no users');
+    for (const u of users) {
+      const state = u.disabledAt === null ? 'active' : `disabled ${new Date(u.disabledAt).toISOString()}`;
+      console.log(`${u.name}\t${u.role}\t${u.displayName}\t${state}\t${u.activeSessions} session(s)`);
+    }
+    return;
+  }
+  if (
+    command === 'user' &&
+    action !== undefined &&
+    ['disable', 'enable', 'remove', 'passwd', 'logout'].includes(action)
+  ) {
+    if (!name) throw new UsageError(`user ${action} needs a NAME`);
+    const password = action === 'passwd' ? await readStdin() : '';
+    const done = await withAccounts(db, scryptLog2N, async (accounts) => {
+      if (action === 'disable') await accounts.disableUser(name);
+      else if (action === 'enable') await accounts.enableUser(name);
+      else if (action === 'remove') await accounts.removeUser(name);
+      else if (action === 'passwd') await accounts.setPassword(name, password);
+      else return `user ${name} logged out everywhere (${await accounts.endUserSessions(name)} session(s) ended)`;
+      return {
+        disable: `user ${name} disabled; every session ended`,
+        enable: `user ${name} enabled`,
+        remove: `user ${name} removed`,
+        passwd: `password of ${name} changed; every session ended`,
+      }[action];
+    });
+    console.log(done);
     return;
   }
   throw new UsageError(`unknown command: ${positionals.join(' ')}`);

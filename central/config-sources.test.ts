@@ -31,14 +31,16 @@ describe('central settings from flags and the environment', () => {
       {
         CENTRAL_HELP_ONLINE_WITHIN_SECONDS: '120',
         CENTRAL_RETENTION_DAYS: '30',
-        CENTRAL_SECURE_COOKIES: 'true',
+        CENTRAL_DEV_MODE: 'true',
+        CENTRAL_TRUSTED_PROXIES: '10.0.0.5, 10.1.0.0/16',
         CENTRAL_HELP_SERVICE_HOURS: 'sat,sun 10:00-14:00',
         CENTRAL_HELP_TIME_ZONE: 'Europe/Stockholm',
       },
     );
     expect(config.help.onlineWithinSeconds).toBe(30);
     expect(config.retentionDays).toBe(30);
-    expect(config.secureCookies).toBe(true);
+    expect(config.devMode).toBe(true);
+    expect(config.trustedProxies).toEqual(['10.0.0.5', '10.1.0.0/16']);
     expect(config.help.serviceHours).toEqual({
       timeZone: 'Europe/Stockholm',
       weekly: { sat: [['10:00', '14:00']], sun: [['10:00', '14:00']] },
@@ -52,7 +54,7 @@ describe('central settings from flags and the environment', () => {
 
   it('names the flag or variable that is wrong', () => {
     expect(() => load({ 'retention-days': 'ninety' })).toThrow(/--retention-days must be a whole number/);
-    expect(() => load({}, { CENTRAL_SECURE_COOKIES: 'maybe' })).toThrow(/CENTRAL_SECURE_COOKIES/);
+    expect(() => load({}, { CENTRAL_DEV_MODE: 'maybe' })).toThrow(/CENTRAL_DEV_MODE/);
     expect(() => parseServiceHours('weekdays 09:00-16:00')).toThrow(ConfigSourceError);
     expect(() => parseServiceHours('mon-fri')).toThrow(/time range/);
     expect(() => load({ 'help-time-zone': 'Europe/Helsinki' })).toThrow(/needs --help-service-hours/);

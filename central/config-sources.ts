@@ -5,7 +5,7 @@
  */
 import { WEEKDAYS, type ServiceHours, type Weekday } from './help/help-config.ts';
 
-type Kind = 'whole' | 'number' | 'boolean' | 'text' | 'service-hours';
+type Kind = 'whole' | 'number' | 'boolean' | 'text' | 'list' | 'service-hours';
 
 /** One setting that can be given from outside. `path` is where it lands in the config object. */
 export interface ConfigSetting {
@@ -32,9 +32,20 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
   setting('retention-days', ['retentionDays'], 'whole', 'raw events kept this many days (90)'),
   setting('retention-interval-minutes', ['retentionIntervalMinutes'], 'whole', 'retention job interval (60)'),
   setting('ingest-requests-per-minute', ['ingestRequestsPerMinute'], 'whole', 'uploads per station per minute (60)'),
-  setting('login-attempts-per-15-minutes', ['loginAttemptsPer15Minutes'], 'whole', 'per IP and user name (10)'),
-  setting('session-hours', ['sessionHours'], 'number', 'how long a login lasts (12)'),
-  setting('secure-cookies', ['secureCookies'], 'boolean', 'Secure cookies, for central behind HTTPS (off)'),
+  setting('login-attempts-per-15-minutes', ['loginAttemptsPer15Minutes'], 'whole', 'per client IP, all names (30)'),
+  setting('login-attempts-per-minute', ['loginAttemptsPerMinute'], 'whole', 'all clients together (300)'),
+  setting('login-free-failures', ['loginFreeFailures'], 'whole', 'wrong passwords before an account waits (3)'),
+  setting('login-max-delay-seconds', ['loginMaxDelaySeconds'], 'whole', 'longest wait after wrong passwords (60)'),
+  setting(
+    'trusted-proxies',
+    ['trustedProxies'],
+    'list',
+    'comma-separated reverse proxy IPs/CIDRs allowed to set X-Forwarded-For (none)',
+  ),
+  setting('session-hours', ['sessionHours'], 'number', 'how long a login lasts at most (12)'),
+  setting('session-idle-minutes', ['sessionIdleMinutes'], 'whole', 'an unused login ends after (30)'),
+  setting('dev-mode', ['devMode'], 'boolean', 'plain-http cookies for local development (off)'),
+  setting('password-scrypt-log2n', ['passwordScryptLog2N'], 'whole', 'scrypt cost of new password hashes (17)'),
   setting('dashboard-dir', ['dashboardDir'], 'text', 'built dashboard (dist/central-web/dashboard)'),
   setting('console-dir', ['consoleDir'], 'text', 'built advisor console (dist/console)'),
   setting(
@@ -127,6 +138,11 @@ function parseValue(kind: Kind, raw: string | boolean, name: string): unknown {
     if (!/^\d+(\.\d+)?$/.test(text)) throw new ConfigSourceError(`${name} must be a number`);
     return Number(text);
   }
+  if (kind === 'list')
+    return text
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   if (kind === 'service-hours') return parseServiceHours(text, name);
   return text;
 }

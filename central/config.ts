@@ -19,16 +19,41 @@ export const centralConfigSchema = z
       .default(60),
     /** Ingest requests one station may make per minute before getting 429. */
     ingestRequestsPerMinute: z.number().int().min(1).max(100_000).default(60),
-    /** Login attempts per IP and user name per 15 minutes. */
-    loginAttemptsPer15Minutes: z.number().int().min(1).max(1000).default(10),
-    /** How long a dashboard/console login lasts. */
+    /** Login attempts one client (IP address) may make per 15 minutes, right or wrong, over all names. */
+    loginAttemptsPer15Minutes: z.number().int().min(1).max(10_000).default(30),
+    /** Login attempts all clients together may make per minute (slows spraying one password over many names). */
+    loginAttemptsPerMinute: z.number().int().min(1).max(100_000).default(300),
+    /** Wrong passwords an account may have before it must wait (the wait then doubles from 1 s). */
+    loginFreeFailures: z.number().int().min(1).max(100).default(3),
+    /** The longest an account must wait after wrong passwords: the most a stranger can hold its owner back. */
+    loginMaxDelaySeconds: z.number().int().min(1).max(3600).default(60),
+    /**
+     * Addresses (IPs or CIDR ranges) of the reverse proxies in front of central. Only a request from
+     * one of them may name the client in `X-Forwarded-For` / `X-Forwarded-Proto`; empty (default)
+     * trusts nobody, so the connecting address is the client.
+     */
+    trustedProxies: z.array(z.string().trim().min(1).max(64)).max(32).default([]),
+    /** How long a dashboard/console login lasts at most. */
     sessionHours: z
       .number()
       .min(0.1)
       .max(24 * 7)
       .default(12),
-    /** Set the Secure flag on cookies (on when central is behind HTTPS). */
-    secureCookies: z.boolean().default(false),
+    /** A login unused this long ends (the console's 20 s heartbeat keeps an open console in). */
+    sessionIdleMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    /**
+     * Development mode (`npm start`, tests): cookies without `Secure` and without the `__Host-`
+     * prefix, so a browser keeps them over plain http://127.0.0.1. Off by default: production
+     * cookies are `Secure` and `__Host-`.
+     */
+    devMode: z.boolean().default(false),
+    /** scrypt cost of new password hashes as log2(N) (17 = OWASP's minimum); weaker hashes upgrade at login. */
+    passwordScryptLog2N: z.number().int().min(14).max(20).default(17),
     /** Folder with the built dashboard (`npm run build:central-web`). */
     dashboardDir: z.string().min(1).default('dist/central-web/dashboard'),
     /** Folder with the built advisor console (`npm run build:console`). */

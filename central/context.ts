@@ -4,7 +4,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Accounts } from './auth/accounts.ts';
-import type { AuthGuards } from './auth/auth-hooks.ts';
+import type { AccessEvents } from './auth/access-events.ts';
+import type { AuthGuards, CookiePolicy } from './auth/auth-hooks.ts';
 import type { CentralConfig } from './config.ts';
 import type { CentralClock } from './infrastructure/clock.ts';
 import type { Storage } from './storage/storage.ts';
@@ -16,6 +17,10 @@ export interface CentralContext {
   accounts: Accounts;
   /** `requireStation` and `requireUser(roles)` route guards (`onRequest`); see central/auth/README.md. */
   auth: AuthGuards;
+  /** Session and CSRF cookie names and flags (`__Host-` + Secure outside development mode). */
+  cookies: CookiePolicy;
+  /** Notices that a session, user or station right ended, so live streams end at once. */
+  access: AccessEvents;
 }
 
 /**

@@ -5,6 +5,7 @@
  * Bearer token.
  */
 import { z } from 'zod';
+import { siteKindSchema } from './dashboard.ts';
 
 /** Where the auth routes live. */
 export const AUTH_API_PREFIX = '/api/v1/auth';
@@ -24,9 +25,53 @@ export type LoginInput = z.infer<typeof loginInputSchema>;
 export const meSchema = z
   .object({
     name: z.string(),
+    /** First name only: what stations show the visitor and other advisors see. */
+    displayName: z.string(),
     role: roleSchema,
     /** Echo in `x-csrf-token` on POST/PUT/PATCH/DELETE. */
     csrfToken: z.string(),
   })
   .strict();
 export type Me = z.infer<typeof meSchema>;
+
+/** Reply of `POST /api/v1/auth/logout-everywhere` and the admin's `POST /users/:name/logout`. */
+export const sessionsEndedSchema = z.object({ ended: z.number().int().min(0) }).strict();
+
+/** Where the admin API lives (admin role only; cookie + CSRF like every other staff route). */
+export const ADMIN_API_PREFIX = '/api/v1/admin';
+
+/** A user as an admin sees it: never a password hash or a session. */
+export const userListingSchema = z
+  .object({
+    name: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    createdAt: z.number(),
+    /** Epoch ms when disabled; null while the user may log in. */
+    disabledAt: z.number().nullable(),
+    activeSessions: z.number().int(),
+  })
+  .strict();
+export type UserListing = z.infer<typeof userListingSchema>;
+export const userListSchema = z.object({ users: z.array(userListingSchema) }).strict();
+
+/** `:name` of the admin's user routes. */
+export const userNameParamsSchema = z.object({ name: z.string().min(1).max(64) }).strict();
+/** Body of `PUT /api/v1/admin/users/:name/password`: every session of the user ends. */
+export const passwordChangeInputSchema = z.object({ password: z.string().min(10).max(200) }).strict();
+
+/** A station as an admin sees it: never its token. */
+export const stationListingSchema = z
+  .object({
+    id: z.string(),
+    location: z.string(),
+    siteKind: siteKindSchema,
+    createdAt: z.number(),
+    revokedAt: z.number().nullable(),
+  })
+  .strict();
+export const stationListSchema = z.object({ stations: z.array(stationListingSchema) }).strict();
+/** `:id` of the admin's station routes. */
+export const stationIdParamsSchema = z.object({ id: z.string().min(1).max(64) }).strict();
+/** Reply of `POST /api/v1/admin/stations/:id/rotate`: the new token, shown this once. */
+export const stationTokenSchema = z.object({ id: z.string(), token: z.string() }).strict();

@@ -223,3 +223,34 @@ export type HelpErrorCode = z.infer<typeof helpErrorCodeSchema>;
 
 /** Every 4xx from the help API: a machine code and a sentence a person can act on. */
 export const helpErrorSchema = z.object({ error: z.string(), message: z.string() }).passthrough();
+
+/**
+ * Why central ended a live stream (station or console) for good:
+ * - `logged-out`: this session logged out;
+ * - `session-expired`: the session passed its lifetime or idle timeout;
+ * - `session-revoked`: ended from elsewhere: "log out everywhere", a password change, a newer login
+ *   of the same person, or an admin;
+ * - `account-disabled`: the account was disabled or removed, or no longer has a role that may
+ *   hold this stream;
+ * - `station-revoked`: the station's token was revoked or rotated (a new token was issued).
+ */
+export const HELP_STREAM_END_REASONS = [
+  'logged-out',
+  'session-expired',
+  'session-revoked',
+  'account-disabled',
+  'station-revoked',
+] as const;
+export const helpStreamEndReasonSchema = z.enum(HELP_STREAM_END_REASONS);
+export type HelpStreamEndReason = z.infer<typeof helpStreamEndReasonSchema>;
+
+/**
+ * The last event of a live stream whose right to exist has ended (see `HELP_STREAM_END_REASONS`):
+ * `event: stream.ended`, `data: { "reason": "<reason>" }`. Central closes the connection right
+ * after it and answers 401 to a reconnect, so a client must not retry: the console returns to its
+ * login form, a station stops asking for help until it has a valid token. Both station and console
+ * streams may send it; the name and payload are stable.
+ */
+export const HELP_STREAM_END_EVENT = 'stream.ended';
+export const helpStreamEndSchema = z.object({ reason: helpStreamEndReasonSchema }).strict();
+export type HelpStreamEnd = z.infer<typeof helpStreamEndSchema>;

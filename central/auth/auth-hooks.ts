@@ -4,13 +4,37 @@
  */
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { sendError } from '../infrastructure/errors.ts';
+import type { AccessEvents } from './access-events.ts';
 import type { Accounts, AuthenticatedStation, AuthenticatedUser, Role } from './accounts.ts';
 import { sameSecret } from './secrets.ts';
+import { sessionStreamRight, stationStreamRight, type StreamRight } from './stream-access.ts';
 
-/** Cookie holding the session id (HttpOnly). */
-export const SESSION_COOKIE = 'kiosk_session';
-/** Cookie holding the CSRF token (readable by the page, so it can echo it in the header). */
-export const CSRF_COOKIE = 'kiosk_csrf';
+/** The session and CSRF cookies' names and flags. */
+export interface CookiePolicy {
+  /** Holds the session id (HttpOnly). */
+  session: string;
+  /** Holds the CSRF token (readable by the page, so it can echo it in the header). */
+  csrf: string;
+  secure: boolean;
+}
+
+/**
+ * Outside development mode the cookies are `Secure` and named `__Host-…`: a browser then accepts
+ * them only over HTTPS, from this exact host, with `Path=/` and no `Domain`, so a sibling
+ * subdomain cannot plant or overwrite them. Browsers refuse `__Host-` without `Secure`, hence the
+ * plain names over development's http://127.0.0.1.
+ */
+export function cookiePolicy(devMode: boolean): CookiePolicy {
+  return devMode
+    ? { session: 'kiosk_session', csrf: 'kiosk_csrf', secure: false }
+    : { session: '__Host-kiosk_session', csrf: '__Host-kiosk_csrf', secure: true };
+}
+
+/** The Bearer token a station presented, if it is shaped like one. */
+export function bearerToken(request: FastifyRequest): string | null {
+  const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(request.headers.authorization ?? '');
+  return match?.[1] ?? null;
+}
 /** Header that must carry the CSRF token on POST/PUT/PATCH/DELETE with a session cookie. */
 export const CSRF_HEADER = 'x-csrf-token';
 
@@ -20,6 +44,8 @@ declare module 'fastify' {
     station: AuthenticatedStation | null;
     /** Set by `requireUser`: the logged-in person. */
     user: AuthenticatedUser | null;
+    /** Set by both guards: the right the request was let in on, re-checked by live streams. */
+    streamRight: StreamRight | null;
   }
 }
 
@@ -40,12 +66,11 @@ export interface AuthGuards {
 }
 
 /** Builds the guards over the account service. */
-export function createAuthGuards(accounts: Accounts): AuthGuards {
+export function createAuthGuards(accounts: Accounts, cookies: CookiePolicy, access: AccessEvents): AuthGuards {
   return {
     async requireStation(request: FastifyRequest, reply: FastifyReply) {
-      const header = request.headers.authorization ?? '';
-      const match = /^Bearer ([A-Za-z0-9_-]{10,200})$/.exec(header);
-      const station = match?.[1] ? await accounts.stationForToken(match[1]) : null;
+      const token = bearerToken(request);
+      const station = token ? await accounts.stationForToken(token) : null;
       if (!station) {
         await sendError(
           reply,
@@ -56,10 +81,11 @@ export function createAuthGuards(accounts: Accounts): AuthGuards {
         return;
       }
       request.station = station;
+      request.streamRight = stationStreamRight({ accounts, access }, station, token!);
     },
     requireUser(roles) {
       return async (request: FastifyRequest, reply: FastifyReply) => {
-        const sessionId = request.cookies[SESSION_COOKIE];
+        const sessionId = request.cookies[cookies.session];
         const user = sessionId ? await accounts.userForSession(sessionId) : null;
         if (!user) {
           await sendError(reply, 401, 'unauthenticated', 'Log in first.');
@@ -77,6 +103,7 @@ export function createAuthGuards(accounts: Accounts): AuthGuards {
           }
         }
         request.user = user;
+        request.streamRight = sessionStreamRight({ accounts, access }, user, roles);
       };
     },
   };

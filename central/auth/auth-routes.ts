@@ -1,49 +1,92 @@
-/** `POST /api/v1/auth/login`, `POST /api/v1/auth/logout`, `GET /api/v1/auth/me`. */
+/**
+ * `POST /api/v1/auth/login`, `POST /api/v1/auth/logout`, `POST /api/v1/auth/logout-everywhere`,
+ * `GET /api/v1/auth/me`.
+ *
+ * Login is guarded three ways, none of which lets a stranger keep the real person out for long:
+ * a global budget (all clients, per minute) and a per-client budget (per IP address, all names),
+ * both counted before the body is read; then a per-account delay that grows with wrong passwords
+ * up to `loginMaxDelaySeconds` and never refuses a right password once the delay is over
+ * (login-throttle.ts). Behind the city's reverse proxy the client IP is the proxy's
+ * `X-Forwarded-For`, trusted only from `trustedProxies` (app.ts).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { apiErrorSchema, okReplySchema } from '../../protocol/api.ts';
-import { AUTH_API_PREFIX, loginInputSchema, meSchema, type Me } from '../../protocol/auth.ts';
+import { AUTH_API_PREFIX, loginInputSchema, meSchema, sessionsEndedSchema, type Me } from '../../protocol/auth.ts';
 import type { CentralPlugin } from '../context.ts';
 import { sendError } from '../infrastructure/errors.ts';
 import { SESSION_AUTH } from '../infrastructure/openapi.ts';
-import { routeRateLimit } from '../infrastructure/rate-limit.ts';
-import { CSRF_COOKIE, SESSION_COOKIE } from './auth-hooks.ts';
+import { clockWindowCounter, routeRateLimit } from '../infrastructure/rate-limit.ts';
+import { createLoginThrottle } from './login-throttle.ts';
 
 const ANY_STAFF = ['advisor', 'coordinator', 'admin'] as const;
 const refusals = { 401: apiErrorSchema, 403: apiErrorSchema };
 
 export const authRoutes: CentralPlugin = async (app, ctx) => {
-  const { accounts, auth, config } = ctx;
-  const cookieBase = { path: '/', sameSite: 'strict' as const, secure: config.secureCookies };
+  const { accounts, auth, config, cookies, clock } = ctx;
+  // Session cookies (no Expires): they end with the browser; the server ends them sooner
+  // (sessionHours, sessionIdleMinutes).
+  const cookieBase = { path: '/', sameSite: 'strict' as const, secure: cookies.secure };
+  const throttle = createLoginThrottle(clock, {
+    freeFailures: config.loginFreeFailures,
+    baseDelayMs: 1000,
+    maxDelayMs: config.loginMaxDelaySeconds * 1000,
+    forgetAfterMs: 15 * 60_000,
+  });
+  const tooMany = (seconds: number) => `Too many login attempts; try again in ${seconds} s.`;
+  // @fastify/rate-limit runs one limit per request, so the global budget counts on the same
+  // clock-window store in its own hook, before the per-client limit.
+  const globalWindow = clockWindowCounter(clock);
+  const globalBudget = async (_request: FastifyRequest, reply: FastifyReply) => {
+    const { current, ttl } = globalWindow.hit('all-clients', 60_000);
+    if (current <= config.loginAttemptsPerMinute) return;
+    const seconds = Math.max(1, Math.ceil(ttl / 1000));
+    reply.header('retry-after', String(seconds));
+    await sendError(reply, 429, 'rate_limited', tooMany(seconds));
+  };
 
   app.post(
     `${AUTH_API_PREFIX}/login`,
     {
       schema: {
         summary: 'Log in (advisor console, dashboard)',
+        description:
+          'Wrong passwords make the account wait before its next attempt (429 + Retry-After, at most loginMaxDelaySeconds); a right password is accepted once the wait is over.',
         tags: ['auth'],
         body: loginInputSchema,
         response: { 200: meSchema, 400: apiErrorSchema, 401: apiErrorSchema, 429: apiErrorSchema },
       },
+      onRequest: globalBudget,
       config: {
-        // Every attempt counts, right or wrong, per IP and name in fixed 15-minute windows. Checked
-        // after validation (the name comes from the body), before the password is.
+        // Every attempt counts, right or wrong, per client address, before the body is read.
         rateLimit: routeRateLimit({
           max: config.loginAttemptsPer15Minutes,
           windowMs: 15 * 60_000,
-          hook: 'preHandler',
-          key: (request) => `${request.ip}\n${(request.body as { name: string }).name}`,
-          message: () => 'Too many login attempts; wait and try again.',
+          hook: 'onRequest',
+          key: (request) => request.ip,
+          message: tooMany,
         }),
       },
     },
     async (request, reply) => {
       const { name, password } = request.body;
+      const waitMs = throttle.waitMs(name);
+      if (waitMs > 0) {
+        // Not checked and not counted: hammering during the wait cannot lengthen it.
+        const seconds = Math.ceil(waitMs / 1000);
+        reply.header('retry-after', String(seconds));
+        return sendError(reply, 429, 'rate_limited', tooMany(seconds));
+      }
       const role = await accounts.checkPassword(name, password);
-      if (!role) return sendError(reply, 401, 'unauthenticated', 'Wrong user name or password.');
-      const session = await accounts.createSession(name, config.sessionHours * 3600_000);
-      const expires = new Date(session.expiresAt);
-      reply.setCookie(SESSION_COOKIE, session.sessionId, { ...cookieBase, httpOnly: true, expires });
-      reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookieBase, httpOnly: false, expires });
-      const me: Me = { name, role, csrfToken: session.csrfToken };
+      if (!role) {
+        throttle.failed(name);
+        return sendError(reply, 401, 'unauthenticated', 'Wrong user name or password.');
+      }
+      throttle.succeeded(name);
+      const session = await accounts.createSession(name);
+      reply.setCookie(cookies.session, session.sessionId, { ...cookieBase, httpOnly: true });
+      reply.setCookie(cookies.csrf, session.csrfToken, { ...cookieBase, httpOnly: false });
+      const user = await accounts.userForSession(session.sessionId);
+      const me: Me = { name, displayName: user?.displayName ?? name, role, csrfToken: session.csrfToken };
       return me;
     },
   );
@@ -52,7 +95,7 @@ export const authRoutes: CentralPlugin = async (app, ctx) => {
     `${AUTH_API_PREFIX}/logout`,
     {
       schema: {
-        summary: 'Log out',
+        summary: 'Log out (ends this session and its live streams)',
         tags: ['auth'],
         security: SESSION_AUTH,
         response: { 200: okReplySchema, ...refusals },
@@ -60,10 +103,30 @@ export const authRoutes: CentralPlugin = async (app, ctx) => {
       onRequest: auth.requireUser(ANY_STAFF),
     },
     async (request, reply) => {
-      const sessionId = request.cookies[SESSION_COOKIE];
+      const sessionId = request.cookies[cookies.session];
       if (sessionId) await accounts.endSession(sessionId);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      const clear = { path: '/', secure: cookies.secure, sameSite: 'strict' as const };
+      reply.clearCookie(cookies.session, clear).clearCookie(cookies.csrf, clear);
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    `${AUTH_API_PREFIX}/logout-everywhere`,
+    {
+      schema: {
+        summary: 'Log out everywhere (every session of mine, this one included, and their live streams)',
+        tags: ['auth'],
+        security: SESSION_AUTH,
+        response: { 200: sessionsEndedSchema, ...refusals },
+      },
+      onRequest: auth.requireUser(ANY_STAFF),
+    },
+    async (request, reply) => {
+      const ended = await accounts.endUserSessions(request.user!.name);
+      const clear = { path: '/', secure: cookies.secure, sameSite: 'strict' as const };
+      reply.clearCookie(cookies.session, clear).clearCookie(cookies.csrf, clear);
+      return { ended };
     },
   );
 
@@ -80,7 +143,7 @@ export const authRoutes: CentralPlugin = async (app, ctx) => {
     },
     async (request) => {
       const user = request.user!;
-      const me: Me = { name: user.name, role: user.role, csrfToken: user.csrfToken };
+      const me: Me = { name: user.name, displayName: user.displayName, role: user.role, csrfToken: user.csrfToken };
       return me;
     },
   );

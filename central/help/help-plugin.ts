@@ -25,6 +25,14 @@ export const helpPlugin: FastifyPluginAsync<HelpPluginOptions> = async (app, { h
     heartbeatMs: help.config.streamHeartbeatSeconds * 1000,
     openStreams,
   };
+  // A revoked or rotated station's open requests close, so no advisor claims one nobody can see.
+  const unsubscribe = ctx.access.subscribe(async (event) => {
+    if (event.kind !== 'station') return;
+    await help.service
+      .closeForStation(event.stationId)
+      .catch((error: unknown) => app.log.error({ err: error }, 'closing a revoked station’s requests failed'));
+  });
+  app.addHook('onClose', async () => unsubscribe());
   // An open stream would otherwise hold `close()` until its client went away.
   app.addHook('preClose', async () => {
     for (const end of [...openStreams]) end();

@@ -1,6 +1,6 @@
 /**
  * HTTP routes of the help API. Station routes need the station's Bearer token and see only that
- * station's requests; advisor routes need a cookie session (advisor, coordinator or admin) and, for
+ * station's requests; advisor routes need a cookie session (advisor or admin) and, for
  * every state change, the CSRF header. Every route declares its params, body and replies from
  * protocol/help.ts, so fastify validates them before a handler runs and the OpenAPI document shows
  * them; refusals from the service become 404/409 in help-errors.ts.
@@ -43,7 +43,9 @@ export interface HelpRouteDeps {
   openStreams: Set<() => void>;
 }
 
-const ADVISOR_ROLES = ['advisor', 'coordinator'] as const;
+// Only advisors answer help and count as present (admins pass every guard); a coordinator reads the
+// dashboard and must not make stations believe someone is there to help.
+const ADVISOR_ROLES = ['advisor'] as const;
 
 /** Replies every guarded help route may give besides its own. */
 const stationRefusals = { 400: apiErrorSchema, 401: apiErrorSchema, 429: apiErrorSchema };
@@ -89,7 +91,8 @@ function streamCounter(max: number) {
 
 function advisor(request: FastifyRequest): AdvisorIdentity {
   const u = request.user!;
-  return { id: u.name, displayName: u.name };
+  // Stations and other advisors see the first name only, never the login name.
+  return { id: u.name, displayName: u.displayName };
 }
 
 /** Station-facing routes (mount under `/api/v1/help`). */

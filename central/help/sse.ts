@@ -3,6 +3,8 @@
  * replay cannot fill the gap; a comment heartbeat keeps proxies from closing an idle stream.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HELP_STREAM_END_EVENT, type HelpStreamEnd, type HelpStreamEndReason } from '../../protocol/help.ts';
+import type { StreamRight } from '../auth/stream-access.ts';
 import type { Audience, EventLog, LiveEvent } from './event-log.ts';
 
 export interface SseOptions {
@@ -18,6 +20,13 @@ export interface SseOptions {
   onClose?: () => void;
   /** Open streams, so the server can end them when it shuts down instead of waiting on them. */
   openStreams: Set<() => void>;
+  /**
+   * The right the stream lives on; defaults to the one the route's guard set (`request.streamRight`).
+   * Re-checked on every heartbeat (expiry, and changes another process made, e.g. the CLI) and
+   * ended at once by in-process notices (logout, revoke, disable): the client then gets
+   * `stream.ended` with the reason, and the connection closes.
+   */
+  access?: StreamRight | null;
 }
 
 const frame = (id: string, type: string, data: unknown) =>
@@ -42,23 +51,47 @@ export async function openSse(request: FastifyRequest, reply: FastifyReply, opti
   let ready = false;
   let closed = false;
   const pending: LiveEvent[] = [];
-  const write = (e: LiveEvent) => raw.write(frame(e.id, e.type, e.data));
+  // Once the right has ended (or the socket closed) nothing more is written, not even a queued event.
+  const write = (e: LiveEvent) => {
+    if (!closed) raw.write(frame(e.id, e.type, e.data));
+  };
   const unsubscribe = options.events.subscribe(options.audiences, (event) =>
     ready ? write(event) : pending.push(event),
   );
-  const heartbeat = setInterval(() => raw.write(': ping\n\n'), options.heartbeatMs);
-  heartbeat.unref?.();
   // On shutdown the socket goes too: an ended stream's keep-alive connection would hold the close.
   const end = () => {
+    closed = true;
     raw.end();
     raw.socket?.destroy();
   };
+  const endFor = (reason: HelpStreamEndReason) => {
+    if (closed) return;
+    const data: HelpStreamEnd = { reason };
+    // No id: a client must not resume after this event, and its Last-Event-ID stays as it was.
+    raw.write(`event: ${HELP_STREAM_END_EVENT}\ndata: ${JSON.stringify(data)}\n\n`);
+    end();
+  };
+  const access = options.access ?? request.streamRight;
+  const heartbeat = setInterval(() => {
+    if (!access) {
+      if (!closed) raw.write(': ping\n\n');
+      return;
+    }
+    access.recheck().then(
+      (reason) => (reason ? endFor(reason) : closed || raw.write(': ping\n\n')),
+      // Storage trouble is not a verdict on the right; the next heartbeat checks again.
+      () => closed || raw.write(': ping\n\n'),
+    );
+  }, options.heartbeatMs);
+  heartbeat.unref?.();
+  const stopListening = access?.onEnded(endFor) ?? (() => {});
   options.openStreams.add(end);
   raw.on('close', () => {
     closed = true;
     options.openStreams.delete(end);
     clearInterval(heartbeat);
     unsubscribe();
+    stopListening();
     options.onClose?.();
   });
 

@@ -14,24 +14,40 @@ import type { CentralClock } from './clock.ts';
 
 type IncrCallback = Parameters<FastifyRateLimitStore['incr']>[1];
 
+/** Fixed-window counts on central's clock: the counting behind every rate limit here. */
+export interface ClockWindowCounter {
+  /** Counts one hit for `key`; returns the count in this window and the ms until it ends. */
+  hit(key: string, windowMs: number): { current: number; ttl: number };
+}
+
+/** A counter whose window starts on a multiple of `windowMs` (the same for every key). */
+export function clockWindowCounter(clock: CentralClock): ClockWindowCounter {
+  let windowStart = 0;
+  let counts = new Map<string, number>();
+  return {
+    hit(key, windowMs) {
+      const now = clock.now();
+      const start = Math.floor(now / windowMs) * windowMs;
+      // A new window starts from an empty map, so memory never grows past one window's keys.
+      if (start !== windowStart) {
+        windowStart = start;
+        counts = new Map();
+      }
+      const current = (counts.get(key) ?? 0) + 1;
+      counts.set(key, current);
+      return { current, ttl: start + windowMs - now };
+    },
+  };
+}
+
 /** A store class bound to `clock`; the plugin builds one per route (`child`), so routes never share counts. */
 export function clockRateStore(clock: CentralClock): FastifyRateLimitStoreCtor {
   return class ClockWindowStore implements FastifyRateLimitStore {
-    #windowStart = 0;
-    #counts = new Map<string, number>();
+    #counter = clockWindowCounter(clock);
 
     // The plugin passes the route's window as a third argument its types leave out.
     incr(key: string, callback: IncrCallback, timeWindow = 60_000) {
-      const now = clock.now();
-      const start = Math.floor(now / timeWindow) * timeWindow;
-      // A new window starts from an empty map, so memory never grows past one window's keys.
-      if (start !== this.#windowStart) {
-        this.#windowStart = start;
-        this.#counts = new Map();
-      }
-      const current = (this.#counts.get(key) ?? 0) + 1;
-      this.#counts.set(key, current);
-      callback(null, { current, ttl: start + timeWindow - now });
+      callback(null, this.#counter.hit(key, timeWindow));
     }
 
     child(): FastifyRateLimitStore {

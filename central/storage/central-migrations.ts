@@ -58,8 +58,25 @@ CREATE TABLE daily_totals (
 );
 `;
 
+// Issue 10: display_name is what stations show (first name only), never the login name;
+// disabled_at keeps a disabled user listed but unable to log in; created_at/last_seen_at of a
+// session drive the idle timeout.
+const accountLifecycle = `
+ALTER TABLE users ADD COLUMN display_name TEXT;
+ALTER TABLE users ADD COLUMN disabled_at BIGINT;
+ALTER TABLE user_sessions ADD COLUMN created_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE user_sessions ADD COLUMN last_seen_at BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX user_sessions_user ON user_sessions (user_name);
+`;
+
 /** Central's migrations, applied by `buildCentral` at boot. */
 export const centralMigrations: readonly Migration[] = [
   { version: 1, name: 'accounts', sqlite: accounts, postgres: accounts },
   { version: 2, name: 'usage events and daily totals', sqlite: events, postgres: events },
+  {
+    version: 3,
+    name: 'display names, disabled users, session idle time',
+    sqlite: accountLifecycle,
+    postgres: accountLifecycle,
+  },
 ];

@@ -16,6 +16,8 @@ export async function openSseStream(url: string, headers: Record<string, string>
   const received: SseEvent[] = [];
   const waiters: { predicate: (e: SseEvent) => boolean; resolve: (e: SseEvent) => void }[] = [];
   let buffer = '';
+  let markEnded: () => void = () => {};
+  const ended = new Promise<void>((resolve) => (markEnded = resolve));
   const deliver = () => {
     for (const waiter of [...waiters]) {
       const index = received.findIndex(waiter.predicate);
@@ -30,7 +32,10 @@ export async function openSseStream(url: string, headers: Record<string, string>
     try {
       for (;;) {
         const { value, done } = (await reader.read()) as { value?: Uint8Array; done: boolean };
-        if (done) return;
+        if (done) {
+          markEnded();
+          return;
+        }
         buffer += decoder.decode(value, { stream: true });
         let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -49,6 +54,7 @@ export async function openSseStream(url: string, headers: Record<string, string>
       }
     } catch {
       // aborted
+      markEnded();
     }
   })();
   return {
@@ -59,5 +65,9 @@ export async function openSseStream(url: string, headers: Record<string, string>
       });
     },
     close: () => controller.abort(),
+    /** Resolves when the server has ended the stream (or it was aborted). */
+    ended,
+    /** Events received and not yet taken by `next`. */
+    untaken: (): readonly SseEvent[] => [...received],
   };
 }

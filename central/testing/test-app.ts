@@ -76,7 +76,9 @@ export async function createTestCentral(options: TestCentralOptions = {}): Promi
     storage,
     clock,
     timers: false,
-    ...(options.config ? { config: options.config } : {}),
+    // Tests are development mode (plain-http cookies) and hash with the legacy-cheap scrypt cost, so
+    // a suite's many logins stay fast; a test may set either back.
+    config: { devMode: true, passwordScryptLog2N: 14, ...options.config },
   });
   await app.ready();
   const { accounts } = services;

@@ -50,6 +50,9 @@ async function consoleLogIn(page: Page, url: string) {
   await page.getByLabel(/salasana/i).fill('correct horse battery');
   await page.keyboard.press('Enter');
   await expect(page.getByText('Yhteys päällä')).toBeVisible();
+  // Advisors start away (issue 10): say you are here, so stations are told help is available.
+  await page.getByRole('button', { name: 'Merkitse paikalla' }).click();
+  await expect(page.getByRole('button', { name: 'Merkitse poissa' })).toBeVisible();
 }
 
 /** Help button → topic → how, all by keyboard. */
