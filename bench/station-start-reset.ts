@@ -16,8 +16,10 @@
  * own clock (bench/start-probe.ts). Loopback only; bounded; stops by itself.
  *
  * Knobs: BENCH_STARTS (20), BENCH_RESETS (50), CHROMIUM_PATH, BENCH_SHELL_DIR (serve another
- * build than dist/renderer, e.g. a saved copy of an older one, to compare), BENCH_TRACE=1 (one
- * traced start of each page at 4× slower CPU: where the main thread spent its time).
+ * build than dist/renderer), BENCH_BEFORE_DIR (a saved copy of an older build, e.g. `cp -r
+ * dist/renderer /tmp/before` before a change: its starts are interleaved with the others and
+ * printed alongside, so before and after come from one run), BENCH_TRACE=1 (one traced start of
+ * each page at 4× slower CPU: where the main thread spent its time).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -41,6 +43,7 @@ import {
 const RESETS = Number(process.env['BENCH_RESETS'] ?? 50);
 const STARTS = Number(process.env['BENCH_STARTS'] ?? 20);
 const SHELL_DIR = process.env['BENCH_SHELL_DIR'];
+const BEFORE_DIR = process.env['BENCH_BEFORE_DIR'];
 const TRACE = process.env['BENCH_TRACE'] === '1';
 const SLOW_CPU = 4;
 const ROUND_TIMEOUT_MS = 30_000;
@@ -197,10 +200,10 @@ function line(label: string, values: number[]): string {
   return `${label} (n=${values.length}): p50 ${fmt(pct(values, 50))}, p95 ${fmt(pct(values, 95))}`;
 }
 
-function ratioLine(label: string, shell: number[], blank: number[]): string {
-  const r50 = pct(shell, 50) / pct(blank, 50);
-  const r95 = pct(shell, 95) / pct(blank, 95);
-  return `  ${line(label, blank)} → ratio p50 ${r50.toFixed(2)}x, p95 ${r95.toFixed(2)}x`;
+function ratios(figure: number[], baseline: number[]): string {
+  const r50 = pct(figure, 50) / pct(baseline, 50);
+  const r95 = pct(figure, 95) / pct(baseline, 95);
+  return `ratio to the blank page p50 ${r50.toFixed(2)}x, p95 ${r95.toFixed(2)}x`;
 }
 
 async function traceStart(browser: Browser, url: string, targets: Record<string, ProbeTarget>, label: string) {
@@ -249,6 +252,9 @@ async function main(): Promise<void> {
     build: false,
     distDir: blankDist,
   });
+  const beforeServer = BEFORE_DIR
+    ? await startPreviewServer({ port: 0, configPath, central: null, build: false, distDir: resolve(BEFORE_DIR) })
+    : null;
   const launch0 = performance.now();
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -259,11 +265,16 @@ async function main(): Promise<void> {
     const shell = { normal: [] as StartSample[], slow: [] as StartSample[] };
     const blank = { normal: [] as StartSample[], slow: [] as StartSample[] };
     const atOnce = { normal: [] as number[], slow: [] as number[] };
+    const before = { normal: [] as StartSample[], slow: [] as StartSample[] };
     for (let i = 0; i < STARTS; i++) {
       shell.normal.push(await startOnce(browser, preview.url, SHELL_TARGETS, 1, 'after-reading'));
       blank.normal.push(await startOnce(browser, blankServer.url, BLANK_TARGETS, 1, 'none'));
       shell.slow.push(await startOnce(browser, preview.url, SHELL_TARGETS, SLOW_CPU, 'after-reading'));
       blank.slow.push(await startOnce(browser, blankServer.url, BLANK_TARGETS, SLOW_CPU, 'none'));
+      if (beforeServer) {
+        before.normal.push(await startOnce(browser, beforeServer.url, SHELL_TARGETS, 1, 'after-reading'));
+        before.slow.push(await startOnce(browser, beforeServer.url, SHELL_TARGETS, SLOW_CPU, 'after-reading'));
+      }
       if (i % 2 === 0) {
         // Half as many rounds where "Start" is pressed the moment it can be.
         const fast = await startOnce(browser, preview.url, SHELL_TARGETS, 1, 'at-once');
@@ -287,7 +298,12 @@ async function main(): Promise<void> {
       [`CPU ${SLOW_CPU}× slower`, 'slow'],
     ] as const) {
       console.log(line(`Start → interactive welcome, ${speed}`, ms(shell[key])));
-      console.log(ratioLine('baseline blank Vite React page (same run)', ms(shell[key]), ms(blank[key])));
+      console.log(`  ${line('baseline blank Vite React page (same run)', ms(blank[key]))}`);
+      console.log(`  → ${ratios(ms(shell[key]), ms(blank[key]))}`);
+      if (beforeServer)
+        console.log(
+          `  ${line('before (BENCH_BEFORE_DIR)', ms(before[key]))} → ${ratios(ms(before[key]), ms(blank[key]))}`,
+        );
     }
     const shellBytes = scriptBytes(shell.normal[0]?.scripts ?? [], shellDir);
     const blankBytes = scriptBytes(blank.normal[0]?.scripts ?? [], blankDist);
@@ -297,10 +313,16 @@ async function main(): Promise<void> {
     console.log(
       `  baseline blank page: ${kb(blankBytes.raw)} (gzip ${kb(blankBytes.gzip)}) in ${blankBytes.files} files → ratio ${(shellBytes.raw / blankBytes.raw).toFixed(2)}x`,
     );
+    if (beforeServer) {
+      const old = scriptBytes(before.normal[0]?.scripts ?? [], resolve(BEFORE_DIR ?? ''));
+      console.log(`  before: ${kb(old.raw)} (gzip ${kb(old.gzip)}) in ${old.files} files`);
+    }
     console.log(
       line(`"Start" → launcher interactive, after reading the welcome screen, normal CPU`, launcher(shell.normal)),
     );
+    if (beforeServer) console.log(`  ${line('before, normal CPU', launcher(before.normal))}`);
     console.log(line(`  same, CPU ${SLOW_CPU}× slower`, launcher(shell.slow)));
+    if (beforeServer) console.log(`  ${line(`before, CPU ${SLOW_CPU}× slower`, launcher(before.slow))}`);
     console.log(
       line(`"Start" pressed the moment the welcome screen is interactive → launcher, normal CPU`, atOnce.normal),
     );
@@ -312,6 +334,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await blankServer.close();
+    await beforeServer?.close();
     await preview.close();
     await eservice.close();
     rmSync(BLANK_DIR, { recursive: true, force: true });
