@@ -16,11 +16,13 @@ import type {
   HelpStationRequest,
 } from '../../protocol/help.ts';
 import { HELP_CONSOLE_EVENTS, HELP_STATION_EVENTS, type HelpErrorCode } from '../../protocol/help.ts';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { CentralClock } from '../infrastructure/clock.ts';
+import { createLocalSlots } from '../ingest/local-time.ts';
 import type { Audience, EventLog } from './event-log.ts';
 import type { HelpConfig } from './help-config.ts';
 import { isWithinServiceHours } from './service-hours.ts';
-import type { HelpMessageRecord, HelpRequestRecord, HelpStore } from './store.ts';
+import type { HelpDailyKey, HelpMessageRecord, HelpRequestRecord, HelpStore, HelpWaitBucket } from './store.ts';
 
 /** The station a request came from, as central's station auth knows it. */
 export interface StationIdentity {
@@ -69,6 +71,32 @@ interface PresenceEntry {
   connections: number;
 }
 
+/** What one sweep did; every count is of requests except `chatDeleted` (lines). */
+export interface HelpSweepResult {
+  /** Claimed requests back in the queue because their advisor went silent. */
+  returned: number;
+  /** Queued requests nobody took in time, closed as expired. */
+  expired: number;
+  /** Claimed requests open longer than `closeClaimedAfterMinutes` since the first claim, closed as expired. */
+  closedClaimed: number;
+  chatDeleted: number;
+  /** Closed requests of earlier days whose advisor was replaced by a pseudonym. */
+  pseudonymised: number;
+  /** Requests older than `requestRetentionDays` folded into `help_daily` and deleted. */
+  folded: number;
+}
+
+/** The bucket of a wait from request to first claim; `not-answered` when nobody claimed it. */
+export function waitBucket(record: HelpRequestRecord): HelpWaitBucket {
+  if (record.firstClaimedAt === null) return 'not-answered';
+  const minutes = (record.firstClaimedAt - record.createdAt) / 60_000;
+  if (minutes < 1) return 'under-1-min';
+  if (minutes < 5) return '1-5-min';
+  if (minutes < 15) return '5-15-min';
+  if (minutes < 30) return '15-30-min';
+  return '30-min-or-more';
+}
+
 const firstName = (displayName: string) => displayName.trim().split(/\s+/)[0] ?? displayName;
 const stationAudience = (stationId: string): Audience => `station:${stationId}`;
 const advisorAudience = (advisorId: string): Audience => `advisor:${advisorId}`;
@@ -78,6 +106,30 @@ export type HelpService = ReturnType<typeof createHelpService>;
 export function createHelpService({ store, config, clock, events, newId }: HelpServiceDeps) {
   const presence = new Map<string, PresenceEntry>();
   const bootedAt = clock.now();
+  const slots = createLocalSlots();
+  // Key of the advisor pseudonyms: random per process and never stored, so nobody (the operator
+  // included) can turn a kept pseudonym back into a name; only requests pseudonymised by the same
+  // process on the same day share one.
+  const pseudonymKey = randomBytes(32);
+  const pseudonym = (r: HelpRequestRecord): string =>
+    `advisor-${createHmac('sha256', pseudonymKey)
+      .update(`${slots(r.closedAt ?? r.createdAt).day}\0${r.claimedById ?? ''}`)
+      .digest('hex')
+      .slice(0, 12)}`;
+  const dailyKey = (r: HelpRequestRecord): HelpDailyKey => ({
+    day: slots(r.createdAt).day,
+    stationId: r.stationId,
+    topic: r.topic,
+    mode: r.mode,
+    outcome: r.state,
+    waitBucket: waitBucket(r),
+  });
+  /** Local midnight of today, as `handledToday` counts "today". */
+  const startOfToday = (): number => {
+    const start = new Date(clock.now());
+    start.setHours(0, 0, 0, 0);
+    return start.getTime();
+  };
   /** Exponentially weighted average of answered waits (A = 0.9·A′ + 0.1·W), in seconds. */
   let averageWaitSeconds = config.initialWaitEstimateMinutes * 60;
 
@@ -334,9 +386,7 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
     },
 
     async handledToday(advisor: AdvisorIdentity): Promise<HelpQueueItem[]> {
-      const start = new Date(clock.now());
-      start.setHours(0, 0, 0, 0);
-      return Promise.all((await store.listHandledBy(advisor.id, start.getTime())).map((r) => queueItem(r, null)));
+      return Promise.all((await store.listHandledBy(advisor.id, startOfToday())).map((r) => queueItem(r, null)));
     },
 
     async claim(advisor: AdvisorIdentity, id: string): Promise<ActionResult<HelpQueueItem>> {
@@ -422,9 +472,11 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
 
     /**
      * Housekeeping, run every few seconds: returns requests of silent advisors to the queue, expires
-     * requests nobody took, and deletes chat past its retention.
+     * requests nobody took and requests claimed for too long, deletes chat past its retention,
+     * pseudonymises the advisor of requests closed on earlier days, folds requests past their
+     * retention into daily counts, and after any deletion makes the deleted rows unreadable on disk.
      */
-    async sweep(): Promise<{ returned: number; expired: number; chatDeleted: number }> {
+    async sweep(): Promise<HelpSweepResult> {
       const now = clock.now();
       let returned = 0;
       for (const r of await store.listOpen()) {
@@ -442,11 +494,29 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
           await publishChange(r.id);
         }
       }
+      // An advisor who keeps the console open never goes silent, so without this cap a request
+      // they never resolve would stay open, and its chat stored, for ever.
+      let closedClaimed = 0;
+      for (const r of await store.listClaimedBefore(now - config.closeClaimedAfterMinutes * 60_000)) {
+        if (await store.close(r.id, 'expired', ['claimed'], now)) {
+          closedClaimed += 1;
+          await publishChange(r.id);
+        }
+      }
       const chatDeleted = await store.deleteChatClosedBefore(now - config.chatRetentionMinutes * 60_000);
-      if (returned + expired > 0 || [...presence.values()].some((p) => p.status === 'online' && !isOnline(p)))
+      const pseudonymised = await store.pseudonymiseAdvisors(startOfToday(), pseudonym);
+      const folded = await store.foldClosedBefore(now - config.requestRetentionDays * 86_400_000, dailyKey);
+      if (chatDeleted + pseudonymised + folded > 0) await store.reclaimDeleted();
+      if (
+        returned + expired + closedClaimed > 0 ||
+        [...presence.values()].some((p) => p.status === 'online' && !isOnline(p))
+      )
         publishPresence();
-      return { returned, expired, chatDeleted };
+      return { returned, expired, closedClaimed, chatDeleted, pseudonymised, folded };
     },
+
+    /** Daily help counts kept after requests are deleted, from `fromDay` to `toDay` (Helsinki days). */
+    dailyCounts: (fromDay: string, toDay: string) => store.listDaily(fromDay, toDay),
 
     advisors,
     audiences: { station: stationAudience, advisor: advisorAudience },
