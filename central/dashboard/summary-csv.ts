@@ -1,9 +1,25 @@
-/** The dashboard summary as CSV (one row per figure), with the same "<5" suppression. */
+/**
+ * The dashboard summary as CSV (one row per figure), with the same "<5" suppression: the API's
+ * machine export (English keys, for scripts). The dashboard page builds its own file with headers
+ * and names in the coordinator's language from the same summary (central/web/dashboard/csv-export.ts).
+ * Both use `;` and a UTF-8 BOM so Finnish and Swedish Excel open them in columns with "ä" intact.
+ */
 import type { Cell, DashboardSummary } from '../../protocol/dashboard.ts';
 
-const quote = (value: string | number): string => {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** Excel in fi/sv locales splits on `;` (`,` is their decimal comma). */
+export const CSV_SEPARATOR = ';';
+/** Tells Excel the file is UTF-8. */
+export const CSV_BOM = '\uFEFF';
+
+/**
+ * One cell: a text that Excel would run as a formula (starts with = + - @, tab or CR) gets a
+ * leading apostrophe; a cell with the separator, a quote or a line break is quoted. Station
+ * locations and ids are typed by people, so they are never trusted as formulas.
+ */
+export const csvCell = (value: string | number): string => {
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 export function summaryToCsv(summary: DashboardSummary): string {
@@ -39,5 +55,16 @@ export function summaryToCsv(summary: DashboardSummary): string {
     add('help cancelled', 'other', other.help.cancelled);
     add('blocked navigations', 'other', other.blockedNavigations);
   }
-  return rows.map((row) => row.map(quote).join(',')).join('\n') + '\n';
+  // Categories below 5 sessions, summed: the same protected values the page shows (suppression.ts).
+  const other = summary.other;
+  if (other) {
+    add('service opens', 'other', other.topServices);
+    add('sessions by language', 'other', other.languages);
+    add('sessions with accessibility mode', 'other', other.accessibilityModes);
+    add('help requested', 'other', other.help.requested);
+    add('help answered', 'other', other.help.answered);
+    add('help cancelled', 'other', other.help.cancelled);
+    add('blocked navigations', 'other', other.blockedNavigations);
+  }
+  return CSV_BOM + rows.map((row) => row.map(csvCell).join(CSV_SEPARATOR)).join('\r\n') + '\r\n';
 }
