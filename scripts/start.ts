@@ -22,8 +22,8 @@ const CONFIG = resolve(process.env['KIOSK_CONFIG'] ?? 'kiosk-config/default.json
 /** The demo's own database: never central's production default (`./.data/central.db`). */
 const DEMO_DB = './.data/demo.db';
 const DEMO_USERS = [
-  { name: 'demo-advisor', role: 'advisor', password: 'demo-advisor-password' },
-  { name: 'demo-coordinator', role: 'coordinator', password: 'demo-coordinator-password' },
+  { name: 'demo-advisor', role: 'advisor', password: 'demo-advisor-password', displayName: 'Aino' },
+  { name: 'demo-coordinator', role: 'coordinator', password: 'demo-coordinator-password', displayName: 'Anna' },
 ] as const;
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
@@ -47,7 +47,8 @@ function ensureDemoData(stationId: string): string {
     if (!added.ok) throw new Error(`could not register the demo station: ${added.out}\n(delete .data/ to start over)`);
     const token = added.out.trim().split('\n').at(-1) ?? '';
     writeFileSync(tokenFile, token, { mode: 0o600 });
-    for (const user of DEMO_USERS) cli(['user', 'add', user.name, '--role', user.role], `${user.password}\n`);
+    for (const user of DEMO_USERS)
+      cli(['user', 'add', user.name, '--role', user.role, '--display-name', user.displayName], `${user.password}\n`);
   }
   return readFileSync(tokenFile, 'utf8').trim();
 }
