@@ -55,16 +55,5 @@ export function summaryToCsv(summary: DashboardSummary): string {
     add('help cancelled', 'other', other.help.cancelled);
     add('blocked navigations', 'other', other.blockedNavigations);
   }
-  // Categories below 5 sessions, summed: the same protected values the page shows (suppression.ts).
-  const other = summary.other;
-  if (other) {
-    add('service opens', 'other', other.topServices);
-    add('sessions by language', 'other', other.languages);
-    add('sessions with accessibility mode', 'other', other.accessibilityModes);
-    add('help requested', 'other', other.help.requested);
-    add('help answered', 'other', other.help.answered);
-    add('help cancelled', 'other', other.help.cancelled);
-    add('blocked navigations', 'other', other.blockedNavigations);
-  }
   return CSV_BOM + rows.map((row) => row.map(csvCell).join(CSV_SEPARATOR)).join('\r\n') + '\r\n';
 }
