@@ -466,7 +466,11 @@ export class ElectronServiceViews implements ServiceViews, ClosableViews {
         wc.debugger.attach('1.3');
         // Chromium has no file-chooser event for the embedder; CDP interception is the one way to
         // stop the OS dialog (and with it the whole file system). Per attachment, so after a detach too.
-        void wc.debugger.sendCommand('Page.setInterceptFileChooserDialog', { enabled: true }).catch(() => undefined);
+        // Page.enable: Chromium delivers Page.fileChooserOpened only to a client with the Page domain on.
+        void wc.debugger
+          .sendCommand('Page.enable')
+          .then(() => wc.debugger.sendCommand('Page.setInterceptFileChooserDialog', { enabled: true }))
+          .catch(() => undefined);
       }
       void wc.debugger
         .sendCommand('Emulation.setEmulatedMedia', contrastMedia(this.settings.highContrast))
