@@ -39,10 +39,12 @@ export const electronFuses: Required<FuseOptions> = {
 };
 
 /**
- * Packages `dependencies` lists for central's deployment (server, its web apps, storage). Main and
- * preload are bundled by esbuild (main/build.ts) and the shell UI by vite, so the station's
- * app.asar needs none of them at run time; they stay in `dependencies` because central is deployed
- * from this package with `npm ci --omit=dev`.
+ * `dependencies` lists what central needs at run time (fastify, pg, better-sqlite3, ...) and what
+ * the bundlers read (react, zod, ...). Main and preload are bundled by esbuild (main/build.ts) and
+ * the shell UI by vite, so the station's app.asar needs none of them. They stay in `dependencies`,
+ * not devDependencies, because central runs from this same package (`npm run central`,
+ * central/cli.ts) and a production install of it (`npm ci --omit=dev`) must still get them; so
+ * the packages are kept out of the station here instead.
  */
 const NO_NODE_MODULES = '!**/node_modules/**';
 
