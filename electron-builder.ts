@@ -43,8 +43,8 @@ export const electronFuses: Required<FuseOptions> = {
  * the bundlers read (react, zod, ...). Main and preload are bundled by esbuild (main/build.ts) and
  * the shell UI by vite, so the station's app.asar needs none of them. They stay in `dependencies`,
  * not devDependencies, because central runs from this same package (`npm run central`,
- * central/cli.ts) and a production install of it (`npm ci --omit=dev`) must still get them; so
- * the packages are kept out of the station here instead.
+ * central/cli.ts) and needs them in production; moving them would mislabel central's run-time
+ * needs to shrink the station. So the packages are kept out of the station here instead.
  */
 const NO_NODE_MODULES = '!**/node_modules/**';
 
