@@ -63,7 +63,8 @@ export async function seedUsage(central: StaffCentral): Promise<void> {
   const modes = ['text-150', 'high-contrast', 'read-aloud'];
   const specs = (count: number, offset: number) =>
     Array.from({ length: count }, (_, i) => ({
-      at: now - ((i * 7 + offset) % 20) * day - (i % 9) * 3_600_000 - 3_600_000,
+      // Few days, so several days pass the five-session threshold and draw a column.
+      at: now - ((i + offset) % 6) * 2 * day - (i % 9) * 3_600_000 - 3_600_000,
       serviceId: services[i % services.length]!,
       language: languages[i % (i % 4 === 0 ? 5 : 3)]!,
       durationSeconds: 300 + (i % 7) * 120,

@@ -1,0 +1,72 @@
+/**
+ * `npm run screenshots`: the staff apps (advisor console, usage dashboard) in the states of the
+ * accessibility sweep, to screenshots/staff/ for a person to look at: Finnish at 100 %, 200 %
+ * and in forced colours (Windows high contrast), and Swedish at 100 %.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import {
+  consoleLogIn,
+  createRequest,
+  dashboardLogIn,
+  seedUsage,
+  staffContext,
+  startStaffCentral,
+  type StaffLanguage,
+} from '../e2e/staff-apps.ts';
+
+const variants: { name: string; language: StaffLanguage; zoom: 100 | 200; forcedColors?: boolean }[] = [
+  { name: 'fi-100', language: 'fi', zoom: 100 },
+  { name: 'fi-200', language: 'fi', zoom: 200 },
+  { name: 'fi-forced-colors', language: 'fi', zoom: 100, forcedColors: true },
+  { name: 'sv-100', language: 'sv', zoom: 100 },
+];
+
+const shot = (page: Page, variant: string, state: string) =>
+  page.screenshot({ path: `screenshots/staff/${variant}-${state}.png`, fullPage: true });
+
+for (const variant of variants) {
+  test(`staff apps, ${variant.name}`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const central = await startStaffCentral();
+    try {
+      await central.t.addAdvisor('aino');
+      await central.t.login('coordinator', 'kaisa');
+      const context = await staffContext(browser, variant);
+      const page = await context.newPage();
+      await page.goto(`${central.url}/console/`);
+      await expect(page.locator('#login-name')).toBeVisible();
+      await shot(page, variant.name, 'console-login');
+      await consoleLogIn(page, central, 'aino', variant.language);
+      await shot(page, variant.name, 'console-empty');
+      const id = await createRequest(central, {
+        topic: 'kela',
+        language: 'ar',
+        serviceId: 'kela',
+        accessibilityModes: ['text-200'],
+      });
+      const card = page.getByRole('article', { name: /Kela|FPA/ });
+      await expect(card).toBeVisible();
+      await shot(page, variant.name, 'console-queued');
+      await card.getByRole('button').first().click();
+      await central.station(`/requests/${id}/messages`, { text: 'En pääse kirjautumaan Kelaan' });
+      await expect(page.getByRole('log')).toContainText('En pääse kirjautumaan Kelaan');
+      await shot(page, variant.name, 'console-chat');
+      await context.close();
+
+      await seedUsage(central);
+      const dbContext = await staffContext(browser, variant);
+      const db = await dbContext.newPage();
+      await dashboardLogIn(db, central, 'kaisa', variant.language);
+      await expect(db.locator('.db-chart').first()).toBeVisible();
+      await db.locator('details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+      await shot(db, variant.name, 'dashboard');
+      await db.locator('header button').last().click();
+      await dashboardLogIn(db, central, 'aino', variant.language);
+      await expect(db.getByTestId('advisor-refused')).toBeVisible();
+      await shot(db, variant.name, 'dashboard-advisor');
+      await dbContext.close();
+    } finally {
+      await central.close();
+    }
+  });
+}
