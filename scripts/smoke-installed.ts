@@ -10,7 +10,8 @@
  * clean Debian container.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const [exe, configArg] = process.argv.slice(2);
@@ -20,11 +21,17 @@ if (!exe || !existsSync(exe)) {
 }
 const config = configArg ?? join(dirname(exe), 'resources', 'kiosk-config', 'default.json');
 console.log(`smoke test: ${exe} --smoke-test --config ${config}`);
+// The packaged app logs to a file, not the console (main/station-log.ts); point it at a fresh
+// folder and print that log afterwards, so a failing step is visible in the job's output.
+const logDir = mkdtempSync(join(tmpdir(), 'kiosk-smoke-log-'));
 const run = spawnSync(exe, ['--smoke-test', '--config', config], {
   stdio: 'inherit',
+  env: { ...process.env, KIOSK_LOG_DIR: logDir },
   // The app has its own 120 s watchdog; this one catches an app that never gets that far.
   timeout: 180_000,
 });
 if (run.error) console.error(`smoke test could not run the app: ${run.error.message}`);
+for (const file of existsSync(logDir) ? readdirSync(logDir) : [])
+  console.log(`--- ${file}\n${readFileSync(join(logDir, file), 'utf8')}`);
 console.log(`smoke test: exit ${run.status ?? run.signal}`);
 process.exit(run.status === 0 ? 0 : 1);
