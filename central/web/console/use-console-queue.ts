@@ -1,6 +1,8 @@
 import { useEffect, useReducer, useRef } from 'react';
 import {
   HELP_CONSOLE_EVENTS,
+  HELP_STREAM_END_EVENT,
+  helpStreamEndSchema,
   helpConsoleChatEventSchema,
   helpConsoleSnapshotSchema,
   helpQueueItemSchema,
@@ -28,12 +30,6 @@ type Action =
   | { type: 'myStatus'; status: AdvisorPresence }
   | { type: 'handled'; items: HelpQueueItem[] }
   | { type: 'connected'; connected: boolean };
-
-/**
- * The `stream.ended` event (protocol/help.ts `HELP_STREAM_END_EVENT`, `{ reason }`); named here
- * by value so the console does not depend on the server side landing first.
- */
-const STREAM_END_EVENT = 'stream.ended';
 
 const initial: QueueState = { connected: false, me: null, items: [], advisors: [], handledToday: [] };
 
@@ -140,9 +136,9 @@ export function useConsoleQueue(api: ConsoleApi, enabled: boolean, alerts: Queue
       if (chat.message.from === 'visitor') alertsRef.current.visitorMessage(chat.requestId, chat.message.text);
     });
     // Central's last word on a stream it ends for good (logout, expiry, revocation): no retry.
-    on(STREAM_END_EVENT, (data) => {
+    on(HELP_STREAM_END_EVENT, (data) => {
       source.close();
-      const reason = (data as { reason?: unknown }).reason;
+      const { reason } = helpStreamEndSchema.parse(data);
       api.sessionEnded(reason === 'session-expired' ? 'expired' : reason === 'account-disabled' ? 'disabled' : 'ended');
     });
     on(HELP_CONSOLE_EVENTS.presence, (data) =>

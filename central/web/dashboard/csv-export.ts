@@ -56,5 +56,17 @@ export function summaryCsv(summary: DashboardSummary, texts: CsvTexts): string {
     add('helpWait', topic, h.averageWaitSeconds, 60);
   });
   summary.blockedNavigations.forEach((b) => add('blocked', texts.service(b.serviceId), b.blocked));
+  // Categories below five sessions, summed (central's "other"), as the page shows them.
+  const other = summary.other;
+  if (other) {
+    const name = texts.service('other');
+    add('services', name, other.topServices);
+    add('languages', name, other.languages);
+    add('accessibility', name, other.accessibilityModes);
+    add('helpRequested', name, other.help.requested);
+    add('helpAnswered', name, other.help.answered);
+    add('helpCancelled', name, other.help.cancelled);
+    add('blocked', name, other.blockedNavigations);
+  }
   return BOM + rows.map((row) => row.map(csvCell).join(CSV_SEPARATOR)).join('\r\n') + '\r\n';
 }

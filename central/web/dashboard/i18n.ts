@@ -4,6 +4,8 @@ import { initReactI18next } from 'react-i18next';
 import { STAFF_LANGUAGES, staffLanguage } from '../shared/display-names.ts';
 
 const fi = {
+  'dashboard.privacy.rounded': 'Luvut on pyöristetty {{step}}:n tarkkuudella.',
+  'dashboard.privacy.weeks': 'Yhden päätteen luvut näytetään vain kokonaisina viikkoina: {{from}}–{{to}}.',
   'app.header.title': 'Asiakaspäätteiden käyttö',
   'app.header.logout': 'Kirjaudu ulos',
   'app.header.language': 'Kieli',
@@ -95,6 +97,8 @@ const fi = {
 type Texts = typeof fi;
 
 const sv: Texts = {
+  'dashboard.privacy.rounded': 'Siffrorna är avrundade till närmaste {{step}}.',
+  'dashboard.privacy.weeks': 'En enskild terminals siffror visas bara för hela veckor: {{from}}–{{to}}.',
   'app.header.title': 'Användning av kundterminaler',
   'app.header.logout': 'Logga ut',
   'app.header.language': 'Språk',
@@ -185,6 +189,8 @@ const sv: Texts = {
 };
 
 const en: Texts = {
+  'dashboard.privacy.rounded': 'Figures are rounded to the nearest {{step}}.',
+  'dashboard.privacy.weeks': "One station's figures are shown for whole weeks only: {{from}}–{{to}}.",
   'app.header.title': 'Public PC usage',
   'app.header.logout': 'Log out',
   'app.header.language': 'Language',

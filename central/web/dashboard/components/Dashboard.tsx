@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { displayNames } from '../../shared/display-names.ts';
 import { helsinkiDay, helsinkiDayBefore } from '../../shared/helsinki-time.ts';
 import { summaryCsv } from '../csv-export.ts';
-import { ApiFailure, type DashboardApi, type DashboardSummary, type Filter } from '../dashboard-api.ts';
+import { ApiFailure, type Cell, type DashboardApi, type DashboardSummary, type Filter } from '../dashboard-api.ts';
 import { failureText } from '../errors.ts';
 import { BarChart } from './BarChart.tsx';
 import { cellText } from './cells.ts';
@@ -76,6 +76,11 @@ export function Dashboard(props: { api: DashboardApi; onLoggedOut: (why: string)
     URL.revokeObjectURL(url);
   };
 
+  /** The "other" bucket (categories below five sessions, summed) as one more bar, when central sent one. */
+  const otherBar = (value: Cell | undefined) =>
+    value === undefined || value === 0 ? [] : [{ id: 'other', label: t('dashboard.names.other'), value }];
+  const protection = summary?.protection;
+
   const median = summary?.medianSessionSeconds;
   const sessions = t('dashboard.units.sessions');
   return (
@@ -91,6 +96,19 @@ export function Dashboard(props: { api: DashboardApi; onLoggedOut: (why: string)
         }
       />
       <p>{t('dashboard.privacy.note')}</p>
+      {protection ? (
+        <ul className="db-protection" data-testid="protection">
+          {protection.roundedTo > 1 ? <li>{t('dashboard.privacy.rounded', { step: protection.roundedTo })}</li> : null}
+          {protection.widenedToWeeks && summary ? (
+            <li>
+              {t('dashboard.privacy.weeks', {
+                from: summary.filter.from.split('-').reverse().join('.'),
+                to: summary.filter.to.split('-').reverse().join('.'),
+              })}
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
       <div aria-live="polite">
         {failure ? (
           <Notification
@@ -142,34 +160,46 @@ export function Dashboard(props: { api: DashboardApi; onLoggedOut: (why: string)
             <BarChart
               title={t('dashboard.charts.services')}
               unit={t('dashboard.units.opens')}
-              items={summary.topServices.slice(0, 15).map((s) => ({
-                id: s.serviceId,
-                label: other(s.serviceId, names.service),
-                value: s.opens,
-              }))}
+              items={[
+                ...summary.topServices.slice(0, 15).map((s) => ({
+                  id: s.serviceId,
+                  label: other(s.serviceId, names.service),
+                  value: s.opens,
+                })),
+                ...otherBar(summary.other?.topServices),
+              ]}
             />
             <BarChart
               title={t('dashboard.charts.languages')}
               unit={sessions}
-              items={summary.languages.map((l) => ({
-                id: l.language,
-                label: other(l.language, names.language),
-                value: l.sessions,
-              }))}
+              items={[
+                ...summary.languages.map((l) => ({
+                  id: l.language,
+                  label: other(l.language, names.language),
+                  value: l.sessions,
+                })),
+                ...otherBar(summary.other?.languages),
+              ]}
             />
             <BarChart
               title={t('dashboard.charts.accessibility')}
               unit={sessions}
-              items={summary.accessibilityModes.map((m) => ({
-                id: m.mode,
-                label: other(m.mode, names.accessibilityMode),
-                value: m.sessions,
-              }))}
+              items={[
+                ...summary.accessibilityModes.map((m) => ({
+                  id: m.mode,
+                  label: other(m.mode, names.accessibilityMode),
+                  value: m.sessions,
+                })),
+                ...otherBar(summary.other?.accessibilityModes),
+              ]}
             />
             <BarChart
               title={t('dashboard.charts.help')}
               unit={t('dashboard.units.requests')}
-              items={summary.help.map((h) => ({ id: h.topic, label: other(h.topic, names.topic), value: h.requested }))}
+              items={[
+                ...summary.help.map((h) => ({ id: h.topic, label: other(h.topic, names.topic), value: h.requested })),
+                ...otherBar(summary.other?.help.requested),
+              ]}
             />
             <BarChart
               title={t('dashboard.charts.helpWait')}
@@ -186,11 +216,14 @@ export function Dashboard(props: { api: DashboardApi; onLoggedOut: (why: string)
               title={t('dashboard.charts.blocked')}
               unit={t('dashboard.units.blocked')}
               hint={t('dashboard.charts.blockedHint')}
-              items={summary.blockedNavigations.map((b) => ({
-                id: b.serviceId,
-                label: other(b.serviceId, names.service),
-                value: b.blocked,
-              }))}
+              items={[
+                ...summary.blockedNavigations.map((b) => ({
+                  id: b.serviceId,
+                  label: other(b.serviceId, names.service),
+                  value: b.blocked,
+                })),
+                ...otherBar(summary.other?.blockedNavigations),
+              ]}
             />
           </div>
         </>
