@@ -88,6 +88,36 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
   setting('help-sweep-interval-seconds', ['help', 'sweepIntervalSeconds'], 'whole', 'help housekeeping interval (5)'),
   setting('help-stream-heartbeat-seconds', ['help', 'streamHeartbeatSeconds'], 'whole', 'live stream keep-alive (15)'),
   setting('help-replay-events', ['help', 'replayEvents'], 'whole', 'live events kept for reconnects (2000)'),
+  setting(
+    'help-station-requests-per-minute',
+    ['help', 'stationRequestsPerMinute'],
+    'whole',
+    'calls per station and help route per minute (120)',
+  ),
+  setting(
+    'help-max-streams-per-station',
+    ['help', 'maxStreamsPerStation'],
+    'whole',
+    'open help streams per station (3)',
+  ),
+  setting(
+    'help-max-streams-per-session',
+    ['help', 'maxStreamsPerSession'],
+    'whole',
+    'open console streams per login (5)',
+  ),
+  setting(
+    'help-close-claimed-after-minutes',
+    ['help', 'closeClaimedAfterMinutes'],
+    'whole',
+    'claimed request closed this long after the first claim (120)',
+  ),
+  setting(
+    'help-request-retention-days',
+    ['help', 'requestRetentionDays'],
+    'whole',
+    'closed help requests kept, then only daily counts (30)',
+  ),
 ];
 
 /** A value given from outside that is not even the right kind of text (ranges are the schema's job). */
