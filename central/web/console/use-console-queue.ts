@@ -119,13 +119,22 @@ export function useConsoleQueue(api: ConsoleApi, enabled: boolean, alerts: Queue
       if (source.readyState === EventSource.CLOSED)
         void api.me().then((me) => (me ? undefined : api.sessionEnded('ended')));
     };
-    on(HELP_CONSOLE_EVENTS.snapshot, (data) =>
-      dispatch({ type: 'snapshot', snapshot: helpConsoleSnapshotSchema.parse(data) }),
-    );
+    // A reconnect replays missed events (Last-Event-ID); what this console already knew must not
+    // beep again, so alerts fire once per request and once per message.
+    const seen = new Set<string>();
+    const firstTime = (id: string) => !seen.has(id) && Boolean(seen.add(id));
+    on(HELP_CONSOLE_EVENTS.snapshot, (data) => {
+      const snapshot = helpConsoleSnapshotSchema.parse(data);
+      for (const item of snapshot.items) {
+        seen.add(item.id);
+        for (const message of item.messages) seen.add(message.id);
+      }
+      dispatch({ type: 'snapshot', snapshot });
+    });
     on(HELP_CONSOLE_EVENTS.requestCreated, (data) => {
       const item = helpQueueItemSchema.parse(data);
       dispatch({ type: 'upsert', item });
-      alertsRef.current.created(item);
+      if (firstTime(item.id)) alertsRef.current.created(item);
     });
     on(HELP_CONSOLE_EVENTS.requestUpdated, (data) =>
       dispatch({ type: 'upsert', item: helpQueueItemSchema.parse(data) }),
@@ -133,7 +142,8 @@ export function useConsoleQueue(api: ConsoleApi, enabled: boolean, alerts: Queue
     on(HELP_CONSOLE_EVENTS.chatMessage, (data) => {
       const chat = helpConsoleChatEventSchema.parse(data);
       dispatch({ type: 'chat', requestId: chat.requestId, message: chat.message });
-      if (chat.message.from === 'visitor') alertsRef.current.visitorMessage(chat.requestId, chat.message.text);
+      if (chat.message.from === 'visitor' && firstTime(chat.message.id))
+        alertsRef.current.visitorMessage(chat.requestId, chat.message.text);
     });
     // Central's last word on a stream it ends for good (logout, expiry, revocation): no retry.
     on(HELP_STREAM_END_EVENT, (data) => {
