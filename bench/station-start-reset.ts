@@ -21,7 +21,7 @@
  * printed alongside, so before and after come from one run), BENCH_TRACE=1 (one traced start of
  * each page at 4× slower CPU: where the main thread spent its time).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -51,6 +51,8 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 
 const SHELL_DIST = resolve(import.meta.dirname, '../dist/renderer');
 const BLANK_DIR = resolve(import.meta.dirname, 'results/blank-react-page');
+/** The builds under test are copied here first: a rebuild of dist/ by someone else mid-run must not pull files from under the page. */
+const SNAPSHOT_DIR = resolve(import.meta.dirname, 'results/builds-under-test');
 
 /** The station's first screen and the launcher, by what a Finnish-speaking visitor sees. */
 const SHELL_TARGETS: Record<string, ProbeTarget> = {
@@ -237,14 +239,17 @@ async function main(): Promise<void> {
     // The station would recycle (reload) after 25 sessions; measure resets, not restarts.
     config.recycle.maxSessionsBeforeRestart = 10_000;
   });
-  const shellDir = SHELL_DIR ? resolve(SHELL_DIR) : SHELL_DIST;
-  const preview = await startPreviewServer({
-    port: 0,
-    configPath,
-    central: null,
-    build: false,
-    ...(SHELL_DIR ? { distDir: shellDir } : {}),
-  });
+  const snapshot = (dir: string, name: string) => {
+    const copy = join(SNAPSHOT_DIR, name);
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(dir, copy, { recursive: true });
+    return copy;
+  };
+  if (!SHELL_DIR && !existsSync(join(SHELL_DIST, 'index.html')))
+    throw new Error('no dist/renderer: run npm run build:renderer first');
+  const shellDir = snapshot(SHELL_DIR ? resolve(SHELL_DIR) : SHELL_DIST, 'shell');
+  const beforeDir = BEFORE_DIR ? snapshot(resolve(BEFORE_DIR), 'before') : null;
+  const preview = await startPreviewServer({ port: 0, configPath, central: null, build: false, distDir: shellDir });
   const blankServer = await startPreviewServer({
     port: 0,
     configPath,
@@ -252,8 +257,8 @@ async function main(): Promise<void> {
     build: false,
     distDir: blankDist,
   });
-  const beforeServer = BEFORE_DIR
-    ? await startPreviewServer({ port: 0, configPath, central: null, build: false, distDir: resolve(BEFORE_DIR) })
+  const beforeServer = beforeDir
+    ? await startPreviewServer({ port: 0, configPath, central: null, build: false, distDir: beforeDir })
     : null;
   const launch0 = performance.now();
   const browser = await chromium.launch({
@@ -292,7 +297,7 @@ async function main(): Promise<void> {
 
     const ms = (samples: StartSample[]) => samples.map((s) => s.interactiveMs);
     const launcher = (samples: StartSample[]) => samples.flatMap((s) => s.startToLauncherMs ?? []);
-    console.log(`Chromium launch: ${fmt(launchMs)}${SHELL_DIR ? `; shell served from ${shellDir}` : ''}`);
+    console.log(`Chromium launch: ${fmt(launchMs)}${SHELL_DIR ? `; shell from ${SHELL_DIR}` : ''}`);
     for (const [speed, key] of [
       ['normal CPU', 'normal'],
       [`CPU ${SLOW_CPU}× slower`, 'slow'],
@@ -314,7 +319,7 @@ async function main(): Promise<void> {
       `  baseline blank page: ${kb(blankBytes.raw)} (gzip ${kb(blankBytes.gzip)}) in ${blankBytes.files} files → ratio ${(shellBytes.raw / blankBytes.raw).toFixed(2)}x`,
     );
     if (beforeServer) {
-      const old = scriptBytes(before.normal[0]?.scripts ?? [], resolve(BEFORE_DIR ?? ''));
+      const old = scriptBytes(before.normal[0]?.scripts ?? [], beforeDir ?? '');
       console.log(`  before: ${kb(old.raw)} (gzip ${kb(old.gzip)}) in ${old.files} files`);
     }
     console.log(
@@ -338,6 +343,7 @@ async function main(): Promise<void> {
     await preview.close();
     await eservice.close();
     rmSync(BLANK_DIR, { recursive: true, force: true });
+    rmSync(SNAPSHOT_DIR, { recursive: true, force: true });
   }
 }
 
