@@ -10,6 +10,8 @@ export type Audience = 'console' | `advisor:${string}` | `station:${string}`;
 export interface LiveEvent {
   id: string;
   seq: number;
+  /** When it was published (central's clock); lets housekeeping forget old events. */
+  at: number;
   audience: Audience;
   type: string;
   data: unknown;
@@ -28,20 +30,31 @@ export interface EventLog {
   currentId(): string;
   subscribe(audiences: ReadonlySet<Audience>, listener: LiveListener): () => void;
   subscriberCount(): number;
+  /**
+   * Drops every event published before `time` from the replay ring. Events carry chat text, so
+   * when chat is deleted from the database it must not live on here; a client whose gap reaches
+   * back past the dropped events gets a snapshot instead of a replay.
+   */
+  forgetBefore(time: number): void;
 }
 
-/** `epoch` distinguishes this process's ids from a previous run's (pass the boot time). */
-export function createEventLog(options: { capacity: number; epoch: number }): EventLog {
+/**
+ * `epoch` distinguishes this process's ids from a previous run's (pass the boot time); `now` is
+ * central's clock.
+ */
+export function createEventLog(options: { capacity: number; epoch: number; now: () => number }): EventLog {
   const ring: LiveEvent[] = [];
   let seq = 0;
+  // The oldest sequence number still replayable; forgetting moves it forward even if the ring empties.
+  let replayableFrom = 1;
   const listeners = new Set<{ audiences: ReadonlySet<Audience>; listener: LiveListener }>();
   const idOf = (n: number) => `${options.epoch}-${n}`;
 
   return {
     publish(audience, type, data) {
-      const event: LiveEvent = { id: idOf(++seq), seq, audience, type, data };
+      const event: LiveEvent = { id: idOf(++seq), seq, at: options.now(), audience, type, data };
       ring.push(event);
-      if (ring.length > options.capacity) ring.shift();
+      if (ring.length > options.capacity) replayableFrom = (ring.shift()?.seq ?? 0) + 1;
       for (const l of [...listeners]) if (l.audiences.has(audience)) l.listener(event);
       return event;
     },
@@ -50,8 +63,7 @@ export function createEventLog(options: { capacity: number; epoch: number }): Ev
       if (!match || Number(match[1]) !== options.epoch) return null;
       const last = Number(match[2]);
       if (last > seq) return null;
-      const oldest = ring[0]?.seq ?? seq + 1;
-      if (last < oldest - 1) return null;
+      if (last < replayableFrom - 1) return null;
       return ring.filter((e) => e.seq > last && audiences.has(e.audience));
     },
     currentId: () => idOf(seq),
@@ -61,5 +73,8 @@ export function createEventLog(options: { capacity: number; epoch: number }): Ev
       return () => listeners.delete(entry);
     },
     subscriberCount: () => listeners.size,
+    forgetBefore(time) {
+      while (ring.length > 0 && (ring[0]?.at ?? time) < time) replayableFrom = (ring.shift()?.seq ?? 0) + 1;
+    },
   };
 }

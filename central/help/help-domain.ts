@@ -29,7 +29,11 @@ export function createHelpDomain(deps: {
 }): HelpDomain {
   const store = createSqlHelpStore(deps.storage);
   // The boot time in event ids tells a reconnecting client's id from a previous process's.
-  const events = createEventLog({ capacity: deps.config.replayEvents, epoch: deps.clock.now() });
+  const events = createEventLog({
+    capacity: deps.config.replayEvents,
+    epoch: deps.clock.now(),
+    now: () => deps.clock.now(),
+  });
   const service = createHelpService({
     store,
     config: deps.config,

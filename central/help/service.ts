@@ -504,6 +504,8 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
         }
       }
       const chatDeleted = await store.deleteChatClosedBefore(now - config.chatRetentionMinutes * 60_000);
+      // Live events carry chat too: none older than the chat retention may outlive it in memory.
+      events.forgetBefore(now - config.chatRetentionMinutes * 60_000);
       const pseudonymised = await store.pseudonymiseAdvisors(startOfToday(), pseudonym);
       const folded = await store.foldClosedBefore(now - config.requestRetentionDays * 86_400_000, dailyKey);
       if (chatDeleted + pseudonymised + folded > 0) await store.reclaimDeleted();
