@@ -27,13 +27,7 @@ describe('help API under abuse', () => {
       config: { help: { stationRequestsPerMinute: 20, maxStreamsPerStation: 1, maxStreamsPerSession: 1 } },
     });
     token = await t.addStation('oodi-1');
-    aino = await t.addAdvisor('aino');
-    await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/help/advisor/presence',
-      headers: aino.headers,
-      payload: { status: 'online' },
-    });
+    aino = await t.addOnlineAdvisor('aino');
   });
   afterEach(async () => {
     for (const s of streams.splice(0)) s.close();

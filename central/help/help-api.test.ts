@@ -23,13 +23,7 @@ describe.each(storageTargets)('help requests on $name', ({ open }) => {
     db = await open();
     t = await createTestCentral({ storage: db.storage });
     token = await t.addStation('oodi-1', { location: 'Oodi, 2nd floor' });
-    aino = await t.addAdvisor('aino');
-    await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/help/advisor/presence',
-      headers: aino.headers,
-      payload: { status: 'online' },
-    });
+    aino = await t.addOnlineAdvisor('aino');
   });
   afterEach(async () => {
     await t.close();
@@ -317,13 +311,7 @@ describe('help API security and validation', () => {
 
   it('outside service hours the station is told so, even with advisors online', async () => {
     const token = await t.addStation('oodi-1');
-    const aino = await t.addAdvisor('aino');
-    await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/help/advisor/presence',
-      headers: aino.headers,
-      payload: { status: 'online' },
-    });
+    const aino = await t.addOnlineAdvisor('aino');
     // The manual clock starts on Monday 2026-11-23 at 12:00 in Helsinki: open.
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/v1/help/availability', headers: bearer(token) })).json(),

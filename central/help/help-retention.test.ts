@@ -25,13 +25,7 @@ describe.each(storageTargets)('what help keeps on $name', (target) => {
   const start = async () => {
     t = await createTestCentral({ storage: db.storage });
     token = await t.addStation('oodi-1');
-    aino = await t.addAdvisor('aino');
-    await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/help/advisor/presence',
-      headers: aino.headers,
-      payload: { status: 'online' },
-    });
+    aino = await t.addOnlineAdvisor('aino');
   };
   beforeEach(async () => {
     db = await target.open();

@@ -23,13 +23,7 @@ describe('live help streams', () => {
     t = await createTestCentral({ storage: db.storage });
     base = await t.listen();
     token = await t.addStation('oodi-1', { location: 'Oodi' });
-    aino = await t.addAdvisor('aino');
-    await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/help/advisor/presence',
-      headers: aino.headers,
-      payload: { status: 'online' },
-    });
+    aino = await t.addOnlineAdvisor('aino');
   });
   afterEach(async () => {
     for (const s of streams.splice(0)) s.close();

@@ -25,13 +25,7 @@ describe.each(storageTargets)('a live stream ends when its right ends ($name)', 
     t = await createTestCentral({ storage: db.storage, config: { help: { streamHeartbeatSeconds: 1 } } });
     base = await t.listen();
     token = await t.addStation('oodi-1', { location: 'Oodi' });
-    aino = await t.addAdvisor('aino');
-    await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/help/advisor/presence',
-      headers: aino.headers,
-      payload: { status: 'online' },
-    });
+    aino = await t.addOnlineAdvisor('aino');
   });
   afterEach(async () => {
     for (const s of streams.splice(0)) s.close();

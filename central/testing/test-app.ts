@@ -53,6 +53,8 @@ export interface TestCentral {
   login(role: Role, name?: string): Promise<UserSession>;
   /** `login('advisor', name)`. */
   addAdvisor(name: string): Promise<UserSession>;
+  /** An advisor who has logged in and said they are online (advisors start away), so help is available. */
+  addOnlineAdvisor(name: string): Promise<UserSession>;
   /** Listens on a free local port; returns the base URL. */
   listen(): Promise<string>;
   /** Closes the app, and the storage when the builder opened it. */
@@ -107,6 +109,17 @@ export async function createTestCentral(options: TestCentralOptions = {}): Promi
     },
     login,
     addAdvisor: (name) => login('advisor', name),
+    async addOnlineAdvisor(name) {
+      const advisor = await login('advisor', name);
+      const reply = await app.inject({
+        method: 'PUT',
+        url: '/api/v1/help/advisor/presence',
+        headers: advisor.headers,
+        payload: { status: 'online' },
+      });
+      if (reply.statusCode !== 200) throw new Error(`${name} could not go online: ${reply.statusCode} ${reply.body}`);
+      return advisor;
+    },
     listen: () => app.listen({ host: '127.0.0.1', port: 0 }),
     async close() {
       // Streams a test client aborted can leave keep-alive sockets the server would wait out.
