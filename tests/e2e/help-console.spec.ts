@@ -3,43 +3,16 @@
  * driven over HTTP with its token, as the station host's HelpClient does, so each console behaviour
  * is tested without a station UI; help-station-console.spec.ts runs the two-browser journey.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
-import { build } from 'vite';
 import type { HelpStationRequest } from '../../protocol/help.ts';
 import { requestBody } from '../../central/testing/help-fixtures.ts';
-import { createTestCentral, realTestClock, type TestCentral } from '../../central/testing/test-app.ts';
+import { startStaffCentral, type StaffCentral } from './staff-apps.ts';
 
-const consoleConfig = fileURLToPath(new URL('../../central/web/console/vite.config.ts', import.meta.url));
-const consoleBuilt = fileURLToPath(new URL('../../dist/console/index.html', import.meta.url));
-
-interface Central {
-  url: string;
-  t: TestCentral;
-  station: { token: string; request(path: string, body?: unknown): Promise<{ status: number; body: unknown }> };
-}
-
-const test = base.extend<{ central: Central }>({
+const test = base.extend<{ central: StaffCentral }>({
   central: async ({}, use) => {
-    if (!existsSync(consoleBuilt)) await build({ configFile: consoleConfig, logLevel: 'warn' });
-    // The real clock throughout: the browser and central run on real time here.
-    const t = await createTestCentral({ clock: realTestClock(), config: { loginAttemptsPer15Minutes: 1000 } });
-    const url = await t.app.listen({ host: '127.0.0.1', port: 0 });
-    const token = await t.addStation('oodi-1', { location: 'Oodi, 2nd floor' });
-    const request = async (path: string, body?: unknown) => {
-      const response = await fetch(`${url}/api/v1/help${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: response.status, body: (await response.json()) as unknown };
-    };
-    await use({ url, t, station: { token, request } });
-    await t.close();
+    const central = await startStaffCentral();
+    await use(central);
+    await central.close();
   },
 });
 
@@ -71,7 +44,7 @@ test('an advisor sees a new request arrive, claims it, chats with the visitor an
   await central.t.addAdvisor('aino');
   await logIn(page, central.url, 'aino');
 
-  const created = await central.station.request(
+  const created = await central.station(
     '/requests',
     requestBody({ topic: 'kela', mode: 'chat-here', accessibilityModes: ['text-200'] }),
   );
@@ -84,10 +57,10 @@ test('an advisor sees a new request arrive, claims it, chats with the visitor an
   await card.getByRole('button', { name: 'Ota hoitoon' }).focus();
   await page.keyboard.press('Enter');
   await expect
-    .poll(async () => ((await central.station.request(`/requests/${id}`)).body as HelpStationRequest).advisorFirstName)
+    .poll(async () => ((await central.station(`/requests/${id}`)).body as HelpStationRequest).advisorFirstName)
     .toBe('aino');
 
-  await central.station.request(`/requests/${id}/messages`, { text: 'Kela asks for my bank codes' });
+  await central.station(`/requests/${id}/messages`, { text: 'Kela asks for my bank codes' });
   const mine = page.getByRole('article', { name: 'Kela · Oodi, 2nd floor' });
   await expect(mine.getByRole('log')).toContainText('Kela asks for my bank codes');
 
@@ -97,14 +70,14 @@ test('an advisor sees a new request arrive, claims it, chats with the visitor an
   await expect(mine.getByRole('log')).toContainText('I will come and look');
   await expect
     .poll(async () =>
-      ((await central.station.request(`/requests/${id}`)).body as HelpStationRequest).messages.map((m) => m.text),
+      ((await central.station(`/requests/${id}`)).body as HelpStationRequest).messages.map((m) => m.text),
     )
     .toContain('I will come and look');
 
   await mine.getByRole('button', { name: 'Merkitse ratkaistuksi' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('handled-today')).toContainText('Kela');
-  expect(((await central.station.request(`/requests/${id}`)).body as HelpStationRequest).state).toBe('resolved');
+  expect(((await central.station(`/requests/${id}`)).body as HelpStationRequest).state).toBe('resolved');
 });
 
 test('when one advisor claims a request, the other advisor’s console shows at once who has it', async ({
@@ -120,7 +93,7 @@ test('when one advisor claims a request, the other advisor’s console shows at 
   await logIn(ainoPage, central.url, 'aino');
   await logIn(eeroPage, central.url, 'eero');
 
-  await central.station.request('/requests', requestBody({ topic: 'email' }));
+  await central.station('/requests', requestBody({ topic: 'email' }));
   const name = 'Sähköposti · Oodi, 2nd floor';
   await expect(ainoPage.getByRole('article', { name })).toBeVisible();
   await expect(eeroPage.getByRole('article', { name })).toBeVisible();
@@ -139,7 +112,7 @@ test('the console fits a phone-sized screen', async ({ browser, central }) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
   const page = await context.newPage();
   await logIn(page, central.url, 'aino');
-  await central.station.request('/requests', requestBody({ topic: 'print-scan' }));
+  await central.station('/requests', requestBody({ topic: 'print-scan' }));
   const card = page.getByRole('article', { name: 'Tulostus ja skannaus · Oodi, 2nd floor' });
   await expect(card).toBeVisible();
   const width = await page.locator('html').evaluate((html) => html.scrollWidth);

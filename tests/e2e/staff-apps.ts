@@ -56,7 +56,7 @@ export async function startStaffCentral(): Promise<StaffCentral> {
 export async function seedUsage(central: StaffCentral): Promise<void> {
   const kallio = await central.t.addStation('kallio-1', { location: 'Kallio library', siteKind: 'library' });
   const maunula = await central.t.addStation('maunula-1', { location: 'Maunula house', siteKind: 'community-house' });
-  const now = Date.now();
+  const now = central.t.clock.now();
   const day = 86_400_000;
   const services = ['kela', 'omakanta', 'maisa', 'suomi-fi', 'bank-op'];
   const languages = ['fi', 'sv', 'en', 'ar', 'fi-x-plain'];
