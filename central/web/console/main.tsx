@@ -10,6 +10,7 @@ import { createConsoleApi } from './console-api.ts';
 import en from './locales/en.json';
 import fi from './locales/fi.json';
 import sv from './locales/sv.json';
+import '../shared/staff-base.css';
 import './console.css';
 
 const saved = window.localStorage.getItem('console.language');

@@ -3,6 +3,7 @@ import 'hds-core/lib/base.min.css';
 // HDS's font stack (--font-default: HelsinkiGroteskPro, Arial, sans-serif). The Helsinki Grotesk
 // files are in no npm package: hds-core's fonts.css loads them from the city's CDN, which central's
 // CSP (font-src 'self') refuses; a PC with the font installed uses it, others get Arial.
+import '../shared/staff-base.css';
 import './dashboard.css';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
