@@ -36,7 +36,9 @@ export async function startPreviewServer(
 ): Promise<{ url: string; close: () => Promise<void>; app: FastifyInstance }> {
   const root = options.distDir ?? distDir;
   if (!options.distDir && (options.build || !existsSync(resolve(distDir, 'index.html')))) await buildRenderer();
-  const app = Fastify({ logger: false });
+  // Close drops every socket: Chromium keeps preconnected sockets that never carry a request, and
+  // fastify's default ('idle') would wait for Node's 60 s header timeout on each of them.
+  const app = Fastify({ logger: false, forceCloseConnections: true });
   // Read on every request so IT staff can edit the file and reload.
   const bootstrap = (): PreviewBootstrap => ({
     configText: readConfig(options.configPath),
