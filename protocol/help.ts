@@ -254,3 +254,27 @@ export type HelpStreamEndReason = z.infer<typeof helpStreamEndReasonSchema>;
 export const HELP_STREAM_END_EVENT = 'stream.ended';
 export const helpStreamEndSchema = z.object({ reason: helpStreamEndReasonSchema }).strict();
 export type HelpStreamEnd = z.infer<typeof helpStreamEndSchema>;
+
+/**
+ * Sent when a central replica shuts down (SIGTERM): `event: stream.reconnect`, `data: { "reason":
+ * "shutdown" }`, with a short `retry:` before it. Unlike `stream.ended`, the client should
+ * reconnect: the stream closes right after, and EventSource (or the station's help client) opens
+ * it again, through the reverse proxy, on another replica, where `Last-Event-ID` replays the gap.
+ */
+export const HELP_STREAM_RECONNECT_EVENT = 'stream.reconnect';
+export const helpStreamReconnectSchema = z.object({ reason: z.literal('shutdown') }).strict();
+export type HelpStreamReconnect = z.infer<typeof helpStreamReconnectSchema>;
+
+/** Days of the week, as keys of weekly opening hours. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/**
+ * Whether a help contact is open now (Helsinki time), computed on the station from the config's
+ * opening hours (`core/help/opening-hours.ts`). Times are local "HH:MM"; `date` is "YYYY-MM-DD".
+ * `day` is 'date' when the next opening is a week or more away (after holidays).
+ */
+export type OpeningStatus =
+  | { state: 'open'; closes: string }
+  | { state: 'closed'; opens: { day: 'today' | 'tomorrow' | Weekday | 'date'; date: string; time: string } }
+  | { state: 'unknown' };

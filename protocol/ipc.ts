@@ -17,7 +17,7 @@ import {
   type AccessibilityMode,
   type Language,
 } from './events.ts';
-import { chatMessageInputSchema, helpDraftSchema, type HelpStatusView } from './help.ts';
+import { chatMessageInputSchema, helpDraftSchema, type HelpStatusView, type OpeningStatus } from './help.ts';
 import { isIpcChannel, STATION_CHANGED, type IpcChannelName } from './ipc-channels.ts';
 
 // The zod-free channel list lives in ipc-channels.ts (the preload needs only the names).
@@ -99,7 +99,15 @@ export interface StationView {
   files: SessionFile[];
   help: HelpStatusView;
   /** Ways to get help that do not need central: phone line and in-person desk, in the current language. */
-  helpContacts: { phone: string; phoneHours: string; inPersonPlace: string; inPersonHours: string };
+  helpContacts: {
+    phone: string;
+    phoneHours: string;
+    inPersonPlace: string;
+    inPersonHours: string;
+    /** Open now or when next, from the config's opening hours at the time of the view; null without them. */
+    phoneStatus: OpeningStatus | null;
+    inPersonStatus: OpeningStatus | null;
+  };
   locationName: string;
   /** Shown on the out-of-order screen for staff; never the raw config. */
   outOfOrder: { reason: string } | null;

@@ -7,6 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CentralClock } from '../infrastructure/clock.ts';
 import type { Storage } from '../storage/storage.ts';
 import { createEventLog, type EventLog } from './event-log.ts';
+import { createPgEventLog } from './pg-event-log.ts';
 import type { HelpConfig } from './help-config.ts';
 import { createHelpService, type HelpService } from './service.ts';
 import { createSqlHelpStore } from './sql-store.ts';
@@ -28,18 +29,27 @@ export function createHelpDomain(deps: {
   newId?: () => string;
 }): HelpDomain {
   const store = createSqlHelpStore(deps.storage);
-  // The boot time in event ids tells a reconnecting client's id from a previous process's.
-  const events = createEventLog({
-    capacity: deps.config.replayEvents,
-    epoch: deps.clock.now(),
-    now: () => deps.clock.now(),
-  });
+  const handle = deps.storage.handle;
+  const now = () => deps.clock.now();
+  // PostgreSQL: one log in the database for every replica (LISTEN/NOTIFY). SQLite is one process:
+  // a ring in memory, where the boot time in event ids tells a previous process's ids apart.
+  const events =
+    handle.kind === 'postgres'
+      ? createPgEventLog({
+          pool: handle.pool,
+          newClient: handle.newClient,
+          scope: handle.scope,
+          capacity: deps.config.replayEvents,
+          now,
+        })
+      : createEventLog({ capacity: deps.config.replayEvents, epoch: deps.clock.now(), now });
   const service = createHelpService({
     store,
     config: deps.config,
     clock: deps.clock,
     events,
     newId: deps.newId ?? uuidv7,
+    replicaId: uuidv7(),
   });
   return { config: deps.config, store, events, service };
 }

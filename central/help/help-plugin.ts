@@ -17,6 +17,9 @@ export interface HelpPluginOptions extends CentralContext {
 
 export const helpPlugin: FastifyPluginAsync<HelpPluginOptions> = async (app, { help, timers, ...ctx }) => {
   await help.store.migrate();
+  // On PostgreSQL, from here on this replica hears every replica's events (LISTEN/NOTIFY).
+  await help.events.start((error) => app.log.error({ err: error }, 'help live events: listening connection'));
+  app.addHook('onClose', async () => help.events.stop());
   const openStreams = new Set<() => void>();
   const deps = {
     ctx,

@@ -315,7 +315,7 @@ export function advisorRoutes(
       onRequest: guard,
     },
     async (request) => {
-      service.touch(advisor(request));
+      await service.touch(advisor(request));
       return { ok: true as const };
     },
   );
@@ -333,7 +333,7 @@ export function advisorRoutes(
       onRequest: guard,
     },
     async (request) => {
-      service.setPresence(advisor(request), request.body.status);
+      await service.setPresence(advisor(request), request.body.status);
       return { status: request.body.status };
     },
   );
@@ -402,7 +402,7 @@ export function advisorRoutes(
           'too_many_streams',
           `This login already has ${maxStreams} live streams open; close a console tab first.`,
         );
-      const disconnect = service.connect(me);
+      const disconnect = await service.connect(me);
       await openSse(request, reply, {
         events,
         audiences: new Set<Audience>(['console', service.audiences.advisor(me.id)]),
@@ -413,7 +413,7 @@ export function advisorRoutes(
         openStreams,
         onClose: () => {
           release();
-          disconnect();
+          disconnect().catch((error: unknown) => request.log.error({ err: error }, 'presence update failed'));
         },
       });
     },

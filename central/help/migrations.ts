@@ -58,9 +58,52 @@ const V2 = [
   `CREATE INDEX IF NOT EXISTS help_requests_closed ON help_requests (closed_at)`,
 ].join(';\n');
 
+// Several replicas (issue 12): presence lives in the database so every replica counts the same
+// advisors online and the silence check sees heartbeats made on any replica. `help_presence` holds
+// one row per advisor seen today (login id, first name, status, last heard from); each replica
+// counts its own open console streams per advisor in `help_presence_streams`, refreshed by its
+// sweep, so a replica that died (SIGKILL) stops counting once its rows go stale.
+const V3_PRESENCE = [
+  `CREATE TABLE IF NOT EXISTS help_presence (
+        advisor_id TEXT PRIMARY KEY,
+        display_name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        first_seen BIGINT NOT NULL,
+        last_seen BIGINT NOT NULL
+      )`,
+  `CREATE TABLE IF NOT EXISTS help_presence_streams (
+        replica_id TEXT NOT NULL,
+        advisor_id TEXT NOT NULL,
+        connections INTEGER NOT NULL,
+        refreshed_at BIGINT NOT NULL,
+        PRIMARY KEY (replica_id, advisor_id)
+      )`,
+];
+// PostgreSQL only: the shared live-event log behind Last-Event-ID replay on any replica
+// (pg-event-log.ts). Ids come from one sequence; `epoch` tells this database's ids from another's.
+// SQLite is single-process and keeps its events in memory.
+const V3_EVENTS = [
+  `CREATE TABLE IF NOT EXISTS help_events (
+        seq BIGSERIAL PRIMARY KEY,
+        at BIGINT NOT NULL,
+        audience TEXT NOT NULL,
+        type TEXT NOT NULL,
+        data TEXT NOT NULL
+      )`,
+  `CREATE TABLE IF NOT EXISTS help_event_epoch (epoch BIGINT NOT NULL)`,
+  `INSERT INTO help_event_epoch (epoch) SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT
+     WHERE NOT EXISTS (SELECT 1 FROM help_event_epoch)`,
+];
+
 export const HELP_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'help requests and chat', sqlite: V1, postgres: V1 },
   { version: 2, name: 'help session ids cleared on close, daily help counts', sqlite: V2, postgres: V2 },
+  {
+    version: 3,
+    name: 'help presence in the database, shared live events (PostgreSQL)',
+    sqlite: V3_PRESENCE.join(';\n'),
+    postgres: [...V3_PRESENCE, ...V3_EVENTS].join(';\n'),
+  },
 ];
 
 /** Row as both drivers return it (pg returns BIGINT as string). */

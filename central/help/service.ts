@@ -22,7 +22,14 @@ import { createLocalSlots } from '../ingest/local-time.ts';
 import type { Audience, EventLog } from './event-log.ts';
 import type { HelpConfig } from './help-config.ts';
 import { isWithinServiceHours } from './service-hours.ts';
-import type { HelpDailyKey, HelpMessageRecord, HelpRequestRecord, HelpStore, HelpWaitBucket } from './store.ts';
+import type {
+  HelpDailyKey,
+  HelpMessageRecord,
+  HelpRequestRecord,
+  HelpStore,
+  HelpWaitBucket,
+  PresenceRecord,
+} from './store.ts';
 
 /** The station a request came from, as central's station auth knows it. */
 export interface StationIdentity {
@@ -62,14 +69,12 @@ export interface HelpServiceDeps {
   clock: CentralClock;
   events: EventLog;
   newId: () => string;
+  /** This process among several replicas: its open console streams are counted under this id. */
+  replicaId: string;
 }
 
-interface PresenceEntry {
-  displayName: string;
-  status: AdvisorPresence;
-  lastSeen: number;
-  connections: number;
-}
+/** Presence rows of advisors not heard from this long are deleted (nobody is silent that long and online). */
+const PRESENCE_KEPT_MS = 12 * 3600_000;
 
 /** What one sweep did; every count is of requests except `chatDeleted` (lines). */
 export interface HelpSweepResult {
@@ -103,8 +108,7 @@ const advisorAudience = (advisorId: string): Audience => `advisor:${advisorId}`;
 
 export type HelpService = ReturnType<typeof createHelpService>;
 
-export function createHelpService({ store, config, clock, events, newId }: HelpServiceDeps) {
-  const presence = new Map<string, PresenceEntry>();
+export function createHelpService({ store, config, clock, events, newId, replicaId }: HelpServiceDeps) {
   const bootedAt = clock.now();
   const slots = createLocalSlots();
   // Key of the advisor pseudonyms: random per process and never stored, so nobody (the operator
@@ -133,12 +137,16 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
   /** Exponentially weighted average of answered waits (A = 0.9·A′ + 0.1·W), in seconds. */
   let averageWaitSeconds = config.initialWaitEstimateMinutes * 60;
 
-  const isOnline = (p: PresenceEntry) =>
+  // Presence is stored (help_presence), so every replica counts the same advisors. A replica's
+  // stream counts stay current through its sweep; a dead replica's go stale after this window.
+  const streamsFreshMs = Math.max(config.onlineWithinSeconds, 3 * config.sweepIntervalSeconds) * 1000;
+  const presence = () => store.listPresence(clock.now() - streamsFreshMs);
+  const isOnline = (p: PresenceRecord) =>
     p.status === 'online' && clock.now() - p.lastSeen < config.onlineWithinSeconds * 1000;
-  const onlineCount = () => [...presence.values()].filter(isOnline).length;
-  const advisors = (): AdvisorSummary[] =>
-    [...presence.entries()].map(([id, p]) => ({
-      id,
+  const onlineCount = async () => (await presence()).filter(isOnline).length;
+  const advisors = async (): Promise<AdvisorSummary[]> =>
+    (await presence()).map((p) => ({
+      id: p.advisorId,
       displayName: p.displayName,
       status: isOnline(p) ? 'online' : 'away',
       connected: p.connections > 0,
@@ -151,7 +159,11 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
     at: new Date(m.at).toISOString(),
   });
 
-  async function stationView(r: HelpRequestRecord, open: HelpRequestRecord[]): Promise<HelpStationRequest> {
+  async function stationView(
+    r: HelpRequestRecord,
+    open: HelpRequestRecord[],
+    online?: number,
+  ): Promise<HelpStationRequest> {
     const queued = open.filter((o) => o.state === 'queued');
     const index = queued.findIndex((o) => o.id === r.id);
     const position = r.state === 'queued' && index >= 0 ? index + 1 : null;
@@ -161,7 +173,9 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
       draft: { topic: r.topic, mode: r.mode },
       position,
       estimatedWaitMinutes:
-        position === null ? null : Math.ceil((position * averageWaitSeconds) / Math.max(1, onlineCount()) / 60),
+        position === null
+          ? null
+          : Math.ceil((position * averageWaitSeconds) / Math.max(1, online ?? (await onlineCount())) / 60),
       advisorFirstName: r.claimedByName === null ? null : firstName(r.claimedByName),
       messages: (await store.listMessages(r.id)).map(toMessage),
     };
@@ -193,30 +207,34 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
     const record = await store.get(id);
     if (!record) return;
     const open = await store.listOpen();
+    const online = await onlineCount();
     events.publish('console', consoleEvent, await queueItem(record, null));
     events.publish(
       stationAudience(record.stationId),
       HELP_STATION_EVENTS.requestUpdated,
-      await stationView(record, open),
+      await stationView(record, open, online),
     );
     for (const other of open) {
       if (other.id !== id && other.state === 'queued') {
         events.publish(
           stationAudience(other.stationId),
           HELP_STATION_EVENTS.requestUpdated,
-          await stationView(other, open),
+          await stationView(other, open, online),
         );
       }
     }
+    // Stored before the action is acknowledged: a replica dying now loses no event.
+    await events.flushed();
   }
 
-  function publishPresence(): void {
-    events.publish('console', HELP_CONSOLE_EVENTS.presence, { advisors: advisors() });
+  async function publishPresence(): Promise<void> {
+    events.publish('console', HELP_CONSOLE_EVENTS.presence, { advisors: await advisors() });
+    await events.flushed();
   }
 
-  function availability(): HelpAvailability {
+  async function availability(): Promise<HelpAvailability> {
     if (!isWithinServiceHours(config.serviceHours, clock.now())) return { available: false, reason: 'outside-hours' };
-    const online = onlineCount();
+    const online = await onlineCount();
     return online > 0 ? { available: true, advisorsOnline: online } : { available: false, reason: 'no-advisors' };
   }
 
@@ -234,21 +252,9 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
   });
   const notOpen = (r: HelpRequestRecord) => refuse(notOpenFailure(r));
 
-  function touch(advisor: AdvisorIdentity): void {
-    const entry = presence.get(advisor.id);
-    if (entry) {
-      entry.lastSeen = clock.now();
-      entry.displayName = advisor.displayName;
-    } else {
-      // Away until the advisor says otherwise: opening the console is not a promise to answer.
-      presence.set(advisor.id, {
-        displayName: advisor.displayName,
-        status: 'away',
-        lastSeen: clock.now(),
-        connections: 0,
-      });
-      publishPresence();
-    }
+  async function touch(advisor: AdvisorIdentity): Promise<void> {
+    // A first sighting starts away: opening the console is not a promise to answer.
+    if (await store.touchPresence(advisor, clock.now())) await publishPresence();
   }
 
   return {
@@ -261,7 +267,7 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
         (r) => r.sessionId === body.sessionId && (r.state === 'queued' || r.state === 'claimed'),
       );
       if (existing) return { status: 'accepted', request: await stationView(existing, await store.listOpen()) };
-      const answer = availability();
+      const answer = await availability();
       if (!answer.available) return { status: 'unavailable', reason: answer.reason };
       // One open request per station: a new visit's request replaces an abandoned one.
       for (const stale of await store.listForStation(station.id, now)) {
@@ -333,6 +339,7 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
           requestId: id,
           message: toMessage(message),
         });
+      await events.flushed();
       return { ok: true, value: toMessage(message) };
     },
 
@@ -355,32 +362,35 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
     /** Any authenticated advisor call proves the advisor is there. */
     touch,
 
-    setPresence(advisor: AdvisorIdentity, status: AdvisorPresence): void {
-      touch(advisor);
-      const entry = presence.get(advisor.id);
-      if (entry) entry.status = status;
-      publishPresence();
+    async setPresence(advisor: AdvisorIdentity, status: AdvisorPresence): Promise<void> {
+      await store.touchPresence(advisor, clock.now());
+      await store.setPresenceStatus(advisor.id, status);
+      await publishPresence();
     },
 
     /** Counts open console streams; returns the function to call when the stream closes. */
-    connect(advisor: AdvisorIdentity): () => void {
-      touch(advisor);
-      const entry = presence.get(advisor.id);
-      if (entry) entry.connections += 1;
-      publishPresence();
-      return () => {
-        if (entry) entry.connections = Math.max(0, entry.connections - 1);
-        publishPresence();
+    async connect(advisor: AdvisorIdentity): Promise<() => Promise<void>> {
+      await store.touchPresence(advisor, clock.now());
+      await store.addPresenceStreams(replicaId, advisor.id, 1, clock.now());
+      await publishPresence();
+      return async () => {
+        await store.addPresenceStreams(replicaId, advisor.id, -1, clock.now());
+        await publishPresence();
       };
     },
 
     async consoleSnapshot(advisor: AdvisorIdentity): Promise<HelpConsoleSnapshot> {
-      touch(advisor);
+      await touch(advisor);
       const open = await store.listOpen();
+      const everyone = await presence();
       return {
-        me: { id: advisor.id, displayName: advisor.displayName, status: presence.get(advisor.id)?.status ?? 'away' },
+        me: {
+          id: advisor.id,
+          displayName: advisor.displayName,
+          status: everyone.find((p) => p.advisorId === advisor.id)?.status ?? 'away',
+        },
         items: await Promise.all(open.map((r) => queueItem(r, advisor.id))),
-        advisors: advisors(),
+        advisors: await advisors(),
         handledToday: await this.handledToday(advisor),
       };
     },
@@ -390,7 +400,7 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
     },
 
     async claim(advisor: AdvisorIdentity, id: string): Promise<ActionResult<HelpQueueItem>> {
-      touch(advisor);
+      await touch(advisor);
       const now = clock.now();
       if (!(await store.claim(id, advisor, now))) {
         const record = await store.get(id);
@@ -416,7 +426,7 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
     },
 
     async release(advisor: AdvisorIdentity, id: string): Promise<ActionResult<HelpQueueItem>> {
-      touch(advisor);
+      await touch(advisor);
       if (!(await store.release(id, advisor.id))) {
         const record = await store.get(id);
         if (!record) return notFound;
@@ -432,7 +442,7 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
     },
 
     async resolve(advisor: AdvisorIdentity, id: string): Promise<ActionResult<HelpQueueItem>> {
-      touch(advisor);
+      await touch(advisor);
       if (!(await store.close(id, 'resolved', ['claimed'], clock.now(), advisor.id))) {
         const record = await store.get(id);
         if (!record) return notFound;
@@ -446,7 +456,7 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
     },
 
     async advisorMessage(advisor: AdvisorIdentity, id: string, text: string): Promise<ActionResult<ChatMessage>> {
-      touch(advisor);
+      await touch(advisor);
       const record = await store.get(id);
       if (!record) return notFound;
       if (record.state !== 'claimed' || record.claimedById !== advisor.id) {
@@ -467,6 +477,7 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
         requestId: id,
         message: toMessage(message),
       });
+      await events.flushed();
       return { ok: true, value: toMessage(message) };
     },
 
@@ -478,10 +489,13 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
      */
     async sweep(): Promise<HelpSweepResult> {
       const now = clock.now();
+      await store.refreshPresenceStreams(replicaId, now);
+      const everyone = await presence();
+      const seen = new Map(everyone.map((p) => [p.advisorId, p.lastSeen]));
       let returned = 0;
       for (const r of await store.listOpen()) {
         if (r.state !== 'claimed' || r.claimedById === null) continue;
-        const lastSeen = presence.get(r.claimedById)?.lastSeen ?? bootedAt;
+        const lastSeen = seen.get(r.claimedById) ?? bootedAt;
         if (now - lastSeen > config.returnAfterSilenceSeconds * 1000 && (await store.release(r.id, null))) {
           returned += 1;
           await publishChange(r.id);
@@ -505,15 +519,13 @@ export function createHelpService({ store, config, clock, events, newId }: HelpS
       }
       const chatDeleted = await store.deleteChatClosedBefore(now - config.chatRetentionMinutes * 60_000);
       // Live events carry chat too: none older than the chat retention may outlive it in memory.
-      events.forgetBefore(now - config.chatRetentionMinutes * 60_000);
+      await events.forgetBefore(now - config.chatRetentionMinutes * 60_000);
+      await store.deletePresenceBefore(now - PRESENCE_KEPT_MS);
       const pseudonymised = await store.pseudonymiseAdvisors(startOfToday(), pseudonym);
       const folded = await store.foldClosedBefore(now - config.requestRetentionDays * 86_400_000, dailyKey);
       if (chatDeleted + pseudonymised + folded > 0) await store.reclaimDeleted();
-      if (
-        returned + expired + closedClaimed > 0 ||
-        [...presence.values()].some((p) => p.status === 'online' && !isOnline(p))
-      )
-        publishPresence();
+      if (returned + expired + closedClaimed > 0 || everyone.some((p) => p.status === 'online' && !isOnline(p)))
+        await publishPresence();
       return { returned, expired, closedClaimed, chatDeleted, pseudonymised, folded };
     },
 

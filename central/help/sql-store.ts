@@ -5,7 +5,7 @@
 import type { SqlValue, Storage } from '../storage/storage.ts';
 import { HELP_MIGRATIONS, type HelpMessageRow, type HelpRequestRow } from './migrations.ts';
 import { INSERT_COLUMNS, recordToParams, rowToMessage, rowToRecord } from './rows.ts';
-import type { HelpDailyRow, HelpMessageRecord, HelpStore, HelpWaitBucket } from './store.ts';
+import type { HelpDailyRow, HelpMessageRecord, HelpStore, HelpWaitBucket, PresenceRecord } from './store.ts';
 
 const OPEN = `state IN ('queued', 'claimed')`;
 
@@ -154,5 +154,68 @@ export function createSqlHelpStore(storage: Storage): HelpStore {
       }));
     },
     reclaimDeleted: () => storage.reclaimDeleted(),
+    async touchPresence(advisor, at) {
+      const updated = await db.run('UPDATE help_presence SET display_name = ?, last_seen = ? WHERE advisor_id = ?', [
+        advisor.displayName,
+        at,
+        advisor.id,
+      ]);
+      if (updated === 1) return false;
+      // Two replicas may see a new advisor at once: only the one that inserted announces it.
+      const inserted = await db.run(
+        `INSERT INTO help_presence (advisor_id, display_name, status, first_seen, last_seen) VALUES (?, ?, 'away', ?, ?)
+         ON CONFLICT (advisor_id) DO NOTHING`,
+        [advisor.id, advisor.displayName, at, at],
+      );
+      if (inserted === 1) return true;
+      await db.run('UPDATE help_presence SET display_name = ?, last_seen = ? WHERE advisor_id = ?', [
+        advisor.displayName,
+        at,
+        advisor.id,
+      ]);
+      return false;
+    },
+    async setPresenceStatus(advisorId, status) {
+      await db.run('UPDATE help_presence SET status = ? WHERE advisor_id = ?', [status, advisorId]);
+    },
+    async listPresence(streamsFreshSince) {
+      const rows = await db.all<{
+        advisor_id: string;
+        display_name: string;
+        status: string;
+        last_seen: number | string;
+        connections: number | string | null;
+      }>(
+        `SELECT p.advisor_id, p.display_name, p.status, p.last_seen,
+           (SELECT SUM(s.connections) FROM help_presence_streams s
+              WHERE s.advisor_id = p.advisor_id AND s.refreshed_at >= ?) AS connections
+         FROM help_presence p ORDER BY p.first_seen, p.advisor_id`,
+        [streamsFreshSince],
+      );
+      return rows.map((r): PresenceRecord => ({
+        advisorId: r.advisor_id,
+        displayName: r.display_name,
+        status: r.status === 'online' ? 'online' : 'away',
+        lastSeen: Number(r.last_seen),
+        connections: Number(r.connections ?? 0),
+      }));
+    },
+    async addPresenceStreams(replicaId, advisorId, delta, at) {
+      await db.run(
+        `INSERT INTO help_presence_streams (replica_id, advisor_id, connections, refreshed_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (replica_id, advisor_id) DO UPDATE SET refreshed_at = excluded.refreshed_at,
+           connections = CASE WHEN help_presence_streams.connections + ? < 0 THEN 0
+                              ELSE help_presence_streams.connections + ? END`,
+        [replicaId, advisorId, Math.max(0, delta), at, delta, delta],
+      );
+    },
+    async refreshPresenceStreams(replicaId, at) {
+      await db.run('DELETE FROM help_presence_streams WHERE replica_id = ? AND connections = 0', [replicaId]);
+      await db.run('UPDATE help_presence_streams SET refreshed_at = ? WHERE replica_id = ?', [at, replicaId]);
+    },
+    async deletePresenceBefore(before) {
+      await db.run('DELETE FROM help_presence_streams WHERE refreshed_at < ?', [before]);
+      return db.run('DELETE FROM help_presence WHERE last_seen < ?', [before]);
+    },
   } satisfies HelpStore;
 }

@@ -3,7 +3,13 @@
  * replay cannot fill the gap; a comment heartbeat keeps proxies from closing an idle stream.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HELP_STREAM_END_EVENT, type HelpStreamEnd, type HelpStreamEndReason } from '../../protocol/help.ts';
+import {
+  HELP_STREAM_END_EVENT,
+  HELP_STREAM_RECONNECT_EVENT,
+  type HelpStreamEnd,
+  type HelpStreamEndReason,
+  type HelpStreamReconnect,
+} from '../../protocol/help.ts';
 import type { StreamRight } from '../auth/stream-access.ts';
 import type { Audience, EventLog, LiveEvent } from './event-log.ts';
 
@@ -18,7 +24,10 @@ export interface SseOptions {
   /** How long the browser waits before reconnecting. */
   retryMs: number;
   onClose?: () => void;
-  /** Open streams, so the server can end them when it shuts down instead of waiting on them. */
+  /**
+   * Open streams, so the server can end them when it shuts down instead of waiting on them; each
+   * is told to reconnect (to another replica) first.
+   */
   openStreams: Set<() => void>;
   /**
    * The right the stream lives on; defaults to the one the route's guard set (`request.streamRight`).
@@ -28,6 +37,9 @@ export interface SseOptions {
    */
   access?: StreamRight | null;
 }
+
+/** How soon a client told to reconnect at shutdown comes back (jitter comes from the clients' own timers). */
+const SHUTDOWN_RETRY_MS = 500;
 
 const frame = (id: string, type: string, data: unknown) =>
   `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -85,10 +97,18 @@ export async function openSse(request: FastifyRequest, reply: FastifyReply, opti
   }, options.heartbeatMs);
   heartbeat.unref?.();
   const stopListening = access?.onEnded(endFor) ?? (() => {});
-  options.openStreams.add(end);
+  // Shutdown: unlike `stream.ended`, this asks the client to come back soon (EventSource reconnects
+  // after `retry`), through the proxy, to a replica still running.
+  const endForShutdown = () => {
+    if (closed) return;
+    const data: HelpStreamReconnect = { reason: 'shutdown' };
+    raw.write(`retry: ${SHUTDOWN_RETRY_MS}\nevent: ${HELP_STREAM_RECONNECT_EVENT}\ndata: ${JSON.stringify(data)}\n\n`);
+    end();
+  };
+  options.openStreams.add(endForShutdown);
   raw.on('close', () => {
     closed = true;
-    options.openStreams.delete(end);
+    options.openStreams.delete(endForShutdown);
     clearInterval(heartbeat);
     unsubscribe();
     stopListening();
@@ -97,7 +117,8 @@ export async function openSse(request: FastifyRequest, reply: FastifyReply, opti
 
   const header = request.headers['last-event-id'];
   const lastEventId = typeof header === 'string' ? header : options.lastEventId;
-  const replay = lastEventId ? options.events.since(lastEventId, options.audiences) : null;
+  const replay = lastEventId ? await options.events.since(lastEventId, options.audiences) : null;
+  if (closed) return;
   let lastSeq = -1;
   if (replay) {
     for (const event of replay) write(event);

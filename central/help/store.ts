@@ -85,6 +85,34 @@ export interface HelpStore {
   listDaily(fromDay: string, toDay: string): Promise<HelpDailyRow[]>;
   /** After deletions: make deleted rows unreadable from the files on disk (central's `Storage.reclaimDeleted`). */
   reclaimDeleted(): Promise<void>;
+  /**
+   * Records that an advisor was heard from at `at` (first sight: status `away`). True when the
+   * advisor had no presence row before, so the caller announces the new advisor.
+   */
+  touchPresence(advisor: { id: string; displayName: string }, at: number): Promise<boolean>;
+  /** Sets an advisor's chosen status (the row exists: touch first). */
+  setPresenceStatus(advisorId: string, status: 'online' | 'away'): Promise<void>;
+  /**
+   * Every advisor with a presence row, first seen first, with the console streams open on all
+   * replicas whose counts were refreshed at or after `streamsFreshSince`.
+   */
+  listPresence(streamsFreshSince: number): Promise<PresenceRecord[]>;
+  /** Adds `delta` (±1) to this replica's open console streams of one advisor. */
+  addPresenceStreams(replicaId: string, advisorId: string, delta: number, at: number): Promise<void>;
+  /** Marks this replica's stream counts as current (its sweep), and drops its zero rows. */
+  refreshPresenceStreams(replicaId: string, at: number): Promise<void>;
+  /** Forgets advisors not heard from since `before`, and stream counts not refreshed since then. */
+  deletePresenceBefore(before: number): Promise<number>;
+}
+
+/** An advisor's presence as stored, shared by every replica. */
+export interface PresenceRecord {
+  advisorId: string;
+  displayName: string;
+  status: 'online' | 'away';
+  lastSeen: number;
+  /** Open console streams over all live replicas. */
+  connections: number;
 }
 
 /** Wait until an advisor first took a request, in buckets; `not-answered` when nobody did. */

@@ -42,12 +42,12 @@ const numberTypes = {
 export function openPostgresStorage(url: string, options: PostgresStorageOptions = {}): Storage {
   if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema))
     throw new Error('schema must be a plain identifier');
-  const pool = new pg.Pool({
+  const connection = {
     connectionString: url,
-    max: options.maxConnections ?? 10,
     types: numberTypes,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-  });
+  };
+  const pool = new pg.Pool({ ...connection, max: options.maxConnections ?? 10 });
   // An idle client losing its connection must not crash the server; the next query reconnects.
   pool.on('error', () => {});
   const sqlCache = new Map<string, string>();
@@ -62,7 +62,12 @@ export function openPostgresStorage(url: string, options: PostgresStorageOptions
 
   const storage: Storage = {
     kind: 'postgres',
-    handle: { kind: 'postgres', pool },
+    handle: {
+      kind: 'postgres',
+      pool,
+      newClient: () => new pg.Client(connection),
+      scope: options.schema ?? 'public',
+    },
     async all<T extends Row>(sql: string, params: readonly SqlValue[] = []) {
       return (await pool.query(text(sql), params as SqlValue[])).rows as T[];
     },
@@ -106,7 +111,8 @@ export function openPostgresStorage(url: string, options: PostgresStorageOptions
     async migrate(owner: string, migrations: readonly Migration[]) {
       const client = await pool.connect();
       try {
-        // One central at a time migrates: an advisory lock keeps parallel replicas from racing.
+        // One central at a time migrates: replicas starting together wait here for each other, and
+        // the one that comes second finds the versions applied (central/storage/storage.test.ts).
         await client.query('SELECT pg_advisory_lock(727274)');
         await client.query(MIGRATIONS_TABLE_DDL);
         const applied = new Set(

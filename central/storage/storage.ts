@@ -7,7 +7,7 @@
  * same test suite runs against both.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Pool } from 'pg';
+import type { Client, Pool } from 'pg';
 
 /** A row as it comes back from the database. */
 export type Row = Record<string, unknown>;
@@ -46,7 +46,22 @@ export interface Migration {
 }
 
 /** Raw handle, for owners of their own tables (e.g. help requests) who need adapter features. */
-export type StorageHandle = { kind: 'sqlite'; db: BetterSqlite3.Database } | { kind: 'postgres'; pool: Pool };
+export type StorageHandle =
+  | { kind: 'sqlite'; db: BetterSqlite3.Database }
+  | {
+      kind: 'postgres';
+      pool: Pool;
+      /**
+       * A new, unconnected client to the same database and schema, outside the pool: for a
+       * connection that stays in `LISTEN` (a pooled one would be handed to other queries).
+       */
+      newClient: () => Client;
+      /**
+       * Tells this database-and-schema apart in names that are database-wide (NOTIFY channels):
+       * two schemas of one database (tests) must not hear each other.
+       */
+      scope: string;
+    };
 
 /** Central's storage: a portable SQL runner, versioned migrations per owner, and the raw handle. */
 export interface Storage extends SqlRunner {

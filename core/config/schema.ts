@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { languageSchema, slugSchema } from '../../protocol/events.ts';
+import { WEEKDAYS } from '../../protocol/help.ts';
 import { startUrlProblem } from '../navigation/policy.ts';
 
 const text = z.string().trim().min(1).max(200);
@@ -83,6 +84,47 @@ export const serviceSchema = z
   .strict();
 export type ServiceConfig = z.infer<typeof serviceSchema>;
 
+const clockTimeSchema = z
+  .string()
+  .regex(/^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/, 'must be a time "HH:MM" (00:00–24:00)');
+const localDateSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date "YYYY-MM-DD"');
+const openPeriodSchema = z
+  .object({ opens: clockTimeSchema, closes: clockTimeSchema })
+  .strict()
+  .refine((p) => p.opens < p.closes, 'closes must be after opens (periods across midnight: write two)');
+
+/**
+ * Opening hours of a help contact in Helsinki time, so the station can say "open now, until
+ * 12:00" or "opens Monday at 9:00" (`core/help/opening-hours.ts`). Optional: without it the
+ * station shows only the free-text `hours`.
+ */
+export const openingHoursSchema = z
+  .object({
+    weekly: z
+      .object(
+        Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(openPeriodSchema).max(4).optional()])) as {
+          [D in (typeof WEEKDAYS)[number]]: z.ZodOptional<z.ZodArray<typeof openPeriodSchema>>;
+        },
+      )
+      .strict()
+      .describe('Regular hours per weekday ("mon"…"sun"), Helsinki time; a day left out is closed.'),
+    closedDates: z
+      .array(localDateSchema)
+      .max(200)
+      .default([])
+      .describe('Dates closed all day, e.g. public holidays ("2026-12-24").'),
+    specialDates: z
+      .array(z.object({ date: localDateSchema, opens: clockTimeSchema, closes: clockTimeSchema }).strict())
+      .max(200)
+      .default([])
+      .describe("Dates with other hours than the weekly ones; they replace that day's weekly hours."),
+  })
+  .strict()
+  .describe('Structured opening hours (Helsinki time) from which the station tells visitors whether it is open now.');
+export type OpeningHoursConfig = z.infer<typeof openingHoursSchema>;
+
 export const stationConfigSchema = z
   .object({
     $schema: z.string().optional(),
@@ -124,8 +166,20 @@ export const stationConfigSchema = z
       .describe('Central server; leave out for a station that sends nothing.'),
     help: z
       .object({
-        phone: z.object({ number: z.string().regex(/^[0-9 +()-]{5,20}$/), hours: localizedTextSchema }).strict(),
-        inPerson: z.object({ place: localizedTextSchema, hours: localizedTextSchema }).strict(),
+        phone: z
+          .object({
+            number: z.string().regex(/^[0-9 +()-]{5,20}$/),
+            hours: localizedTextSchema,
+            openingHours: openingHoursSchema.optional(),
+          })
+          .strict(),
+        inPerson: z
+          .object({
+            place: localizedTextSchema,
+            hours: localizedTextSchema,
+            openingHours: openingHoursSchema.optional(),
+          })
+          .strict(),
       })
       .strict(),
     services: z.array(serviceSchema).min(1),

@@ -19,7 +19,14 @@ export function outOfOrderView(errors: ConfigError[], host: StationView['host'])
     blockedNotice: null,
     files: [],
     help: { phase: 'none' },
-    helpContacts: { phone: '09 310 10011', phoneHours: '', inPersonPlace: '', inPersonHours: '' },
+    helpContacts: {
+      phone: '09 310 10011',
+      phoneHours: '',
+      inPersonPlace: '',
+      inPersonHours: '',
+      phoneStatus: null,
+      inPersonStatus: null,
+    },
     locationName: '',
     outOfOrder: {
       reason: first

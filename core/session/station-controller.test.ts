@@ -195,4 +195,18 @@ describe('a visitor session from welcome screen to wiped', () => {
     expect(view.help).toMatchObject({ phase: 'unavailable', reason: 'unreachable' });
     expect(view.helpContacts.phone).toBe('09 310 10011');
   });
+
+  it('tells the visitor whether the phone line is open now or when it opens, in Helsinki time', () => {
+    // The manual clock starts on Monday 23 November 2026 at 12:00 in Helsinki: the line just closed.
+    expect(station.view().helpContacts.phoneStatus).toEqual({
+      state: 'closed',
+      opens: { day: 'tomorrow', date: '2026-11-24', time: '09:00' },
+    });
+    host.clock.advance(22 * 3600_000); // Tuesday 10:00
+    expect(station.view().helpContacts.phoneStatus).toEqual({ state: 'open', closes: '12:00' });
+    expect(station.view().helpContacts.inPersonStatus).toEqual({
+      state: 'closed',
+      opens: { day: 'today', date: '2026-11-24', time: '12:00' },
+    });
+  });
 });

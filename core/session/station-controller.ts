@@ -11,7 +11,7 @@
  * on the welcome screen, so a language picked by someone who then walked away is also reset.
  */
 import type { AccessibilityMode, Language, SessionEndReason } from '../../protocol/events.ts';
-import type { HelpDraft, HelpStatusView } from '../../protocol/help.ts';
+import type { HelpDraft, HelpStatusView, OpeningStatus } from '../../protocol/help.ts';
 import {
   activeModes,
   DEFAULT_ACCESSIBILITY,
@@ -21,7 +21,8 @@ import {
   type StationPhase,
   type StationView,
 } from '../../protocol/ipc.ts';
-import type { ServiceConfig, StationConfig } from '../config/schema.ts';
+import type { OpeningHoursConfig, ServiceConfig, StationConfig } from '../config/schema.ts';
+import { openingStatus } from '../help/opening-hours.ts';
 import { localize } from '../i18n/localize.ts';
 import type { Clock, IdSource, MetricsSink, TimerHandle } from '../ports.ts';
 import {
@@ -177,11 +178,17 @@ export class StationController {
         phoneHours: t(this.config.help.phone.hours),
         inPersonPlace: t(this.config.help.inPerson.place),
         inPersonHours: t(this.config.help.inPerson.hours),
+        phoneStatus: this.openingStatusOf(this.config.help.phone.openingHours),
+        inPersonStatus: this.openingStatusOf(this.config.help.inPerson.openingHours),
       },
       locationName: t(this.config.location.name),
       outOfOrder: null,
       host: this.ports.host,
     };
+  }
+
+  private openingStatusOf(hours: OpeningHoursConfig | undefined): OpeningStatus | null {
+    return hours ? openingStatus(hours, this.ports.clock.now()) : null;
   }
 
   /** The visitor pressed "start" on the welcome screen. */

@@ -20,7 +20,7 @@ export const test = base.extend<{
     const configPath = writeTestConfig(eservice.origin, (config) => {
       for (const [path, value] of Object.entries(configOverrides)) setPath(config, path, value);
     });
-    const preview = await startPreviewServer({ port: 0, configPath, central: null, build: false });
+    const preview = await startPreviewServer({ port: 0, configPath, central: null, build: false, ...builtShell() });
     await use(preview.url);
     await preview.close();
   },
@@ -34,4 +34,13 @@ function setPath(root: object, path: string, value: unknown): void {
   let target = root as Record<string, unknown>;
   for (const key of keys) target = target[key] as Record<string, unknown>;
   target[last] = value;
+}
+
+/**
+ * `PREVIEW_DIST_DIR` points the journeys at a shell built elsewhere (e.g. `vite build --outDir`),
+ * so one engineer's run does not race another's rebuild of `dist/renderer`.
+ */
+export function builtShell(): { distDir: string } | Record<string, never> {
+  const dir = process.env['PREVIEW_DIST_DIR'];
+  return dir ? { distDir: dir } : {};
 }
