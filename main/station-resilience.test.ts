@@ -175,6 +175,7 @@ describe('the shell UI failing', () => {
     await openKela(t);
     await t.call('shell:overlay', { open: true });
     await t.call('session:end', { reason: 'visitor' });
+    await t.call('feedback:skip'); // "Did you get it done?" holds the welcome screen until it closes
     t.clock.advance(TEST_CONFIG.idle.resetDoneScreenSeconds * 1000);
     const next = await openKela(t);
     const pageView = t.fake.views.find((v) => v.webContents === next);
@@ -187,6 +188,7 @@ describe('the shell UI failing', () => {
     await openKela(t);
     await t.call('session:end', { reason: 'visitor' });
     expect(t.shell.history).toEqual(['app://shell/index.html']);
+    await t.call('feedback:skip'); // "Did you get it done?" holds the welcome screen until it closes
     t.clock.advance(TEST_CONFIG.idle.resetDoneScreenSeconds * 1000);
     expect(lastPushedView(t).phase).toBe('welcome');
     expect(t.shell.history).toEqual(['app://shell/index.html', 'app://shell/index.html']);

@@ -82,6 +82,7 @@ describe('a visitor ending their session', () => {
     expect(page.zoomFactor).toBe(1.5);
 
     await t.call('session:end', { reason: 'visitor' });
+    await t.call('feedback:skip'); // "Did you get it done?" holds the welcome screen until it closes
     t.clock.advance(TEST_CONFIG.idle.resetDoneScreenSeconds * 1000);
 
     expect(lastPushedView(t)).toMatchObject({
@@ -103,6 +104,7 @@ describe('a visitor ending their session', () => {
       seen.push(running(t).partitions.current().name);
       pages.push(page);
       await t.call('session:end', { reason: 'visitor' });
+      await t.call('feedback:skip'); // "Did you get it done?" holds the welcome screen until it closes
       t.clock.advance(2000);
     }
     expect(new Set(seen).size).toBe(2);
@@ -128,6 +130,7 @@ describe('process recycling for the supervisor', () => {
     for (let visitor = 0; visitor < TEST_CONFIG.recycle.maxSessionsBeforeRestart; visitor++) {
       await openKela(t);
       await t.call('session:end', { reason: 'visitor' });
+      await t.call('feedback:skip'); // "Did you get it done?" holds the welcome screen until it closes
       t.clock.advance(2000);
     }
     expect(t.fake.exitCodes).toEqual([75]);

@@ -45,6 +45,16 @@ export const HELP_TOPICS = [
 export const helpTopicSchema = z.enum(HELP_TOPICS);
 export type HelpTopic = z.infer<typeof helpTopicSchema>;
 
+/** Answers to "Did you get done what you came to do?", asked after "End session" (issue 14). */
+export const FEEDBACK_OUTCOMES = ['yes', 'partly', 'no'] as const;
+export const feedbackOutcomeSchema = z.enum(FEEDBACK_OUTCOMES);
+export type FeedbackOutcome = z.infer<typeof feedbackOutcomeSchema>;
+
+/** What got in the way, after "Partly" or "No" (fixed list, no free text). */
+export const FEEDBACK_REASONS = ['login', 'service-broken', 'not-found', 'language', 'needed-help', 'other'] as const;
+export const feedbackReasonSchema = z.enum(FEEDBACK_REASONS);
+export type FeedbackReason = z.infer<typeof feedbackReasonSchema>;
+
 /** How a visitor session ended. */
 export const SESSION_END_REASONS = ['idle', 'visitor', 'admin'] as const;
 export const sessionEndReasonSchema = z.enum(SESSION_END_REASONS);
@@ -118,6 +128,25 @@ export const eventSchemas = {
       type: z.literal('help.cancelled'),
       topic: helpTopicSchema,
       waitSeconds: seconds(24 * 3600),
+    })
+    .strict(),
+  /** The visitor's answer after "End session"; `sessionId` is the visit that just ended. */
+  'feedback.given': z
+    .object({
+      ...inSession,
+      type: z.literal('feedback.given'),
+      outcome: feedbackOutcomeSchema,
+      reason: feedbackReasonSchema.optional(),
+    })
+    .strict(),
+  /** The same answer once per service opened in that visit, so it is counted per service. */
+  'feedback.service': z
+    .object({
+      ...inSession,
+      type: z.literal('feedback.service'),
+      serviceId: slugSchema,
+      outcome: feedbackOutcomeSchema,
+      reason: feedbackReasonSchema.optional(),
     })
     .strict(),
 } as const;

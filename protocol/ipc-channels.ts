@@ -22,6 +22,8 @@ export const IPC_CHANNELS = [
   'help:cancel',
   'help:send-message',
   'help:dismiss',
+  'feedback:answer',
+  'feedback:skip',
   'shell:overlay',
   'service:selected-text',
 ] as const;

@@ -11,10 +11,13 @@
 import { z } from 'zod';
 import {
   accessibilityModeSchema,
+  feedbackOutcomeSchema,
+  feedbackReasonSchema,
   languageSchema,
   sessionEndReasonSchema,
   slugSchema,
   type AccessibilityMode,
+  type FeedbackOutcome,
   type Language,
 } from './events.ts';
 import { chatMessageInputSchema, helpDraftSchema, type HelpStatusView, type OpeningStatus } from './help.ts';
@@ -113,6 +116,21 @@ export interface StationView {
   outOfOrder: { reason: string } | null;
   /** What the host can and cannot do, e.g. the preview cannot wipe third-party site data. */
   host: { kind: 'electron' | 'preview'; limitations: string[] };
+  /** The "Did you get it done?" question after "End session", shown over the reset; null otherwise. */
+  feedback: FeedbackQuestion | null;
+}
+
+/**
+ * The question after a visitor ends their session (issue 14). It is shown while the reset runs and
+ * never holds it up; it closes by itself at `closesAt`.
+ */
+export interface FeedbackQuestion {
+  /** `outcome`: Yes / Partly / No; `reason`: what got in the way, after Partly or No. */
+  step: 'outcome' | 'reason';
+  /** The answer so far (set on the reason step). */
+  outcome: FeedbackOutcome | null;
+  /** Epoch ms when the question closes by itself (already stretched by "more time"). */
+  closesAt: number;
 }
 
 /**
@@ -137,6 +155,10 @@ export const ipcArgSchemas = {
   'help:cancel': z.undefined(),
   'help:send-message': chatMessageInputSchema,
   'help:dismiss': z.undefined(),
+  /** The answer to "Did you get it done?": after Partly or No, again with the reason (or skip). */
+  'feedback:answer': z.object({ outcome: feedbackOutcomeSchema, reason: feedbackReasonSchema.optional() }).strict(),
+  /** "Skip": closes the question; an outcome already given is still counted, without a reason. */
+  'feedback:skip': z.undefined(),
   /**
    * The shell opened (true) or closed (false) a dialog the host cannot see in `StationView` (end
    * session, files, accessibility, help); Electron then lets the shell cover the e-service view.
@@ -166,6 +188,8 @@ export interface IpcResults {
   'help:cancel': void;
   'help:send-message': void;
   'help:dismiss': void;
+  'feedback:answer': void;
+  'feedback:skip': void;
   'shell:overlay': void;
   'service:selected-text': SelectedText;
 }

@@ -36,7 +36,17 @@ function dimAndSeconds(event: UsageEvent): { dim: string; seconds: number | null
     case 'help.answered':
     case 'help.cancelled':
       return { dim: event.topic, seconds: event.waitSeconds };
+    // `outcome` or `outcome:reason`; per service `service:outcome` or `service:outcome:reason`, so a
+    // rollup over (type, dim) counts answers per service without a join (see service-report.ts).
+    case 'feedback.given':
+      return { dim: feedbackDim(event.outcome, event.reason), seconds: null };
+    case 'feedback.service':
+      return { dim: `${event.serviceId}:${feedbackDim(event.outcome, event.reason)}`, seconds: null };
   }
+}
+
+function feedbackDim(outcome: string, reason: string | undefined): string {
+  return reason ? `${outcome}:${reason}` : outcome;
 }
 
 export function toEventRow(event: UsageEvent, stationId: string, atMs: number, slot: LocalSlot): SqlValue[] {

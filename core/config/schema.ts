@@ -155,6 +155,19 @@ export const stationConfigSchema = z
       })
       .strict()
       .default({ maxSessionsBeforeRestart: 25, memoryCeilingMb: 1500 }),
+    feedback: z
+      .object({
+        enabled: z.boolean().default(true).describe('Ask "Did you get it done?" after a visitor ends their session.'),
+        questionSeconds: z
+          .number()
+          .int()
+          .min(5)
+          .max(120)
+          .default(20)
+          .describe('How long the question stays before it closes by itself ("more time" stretches it).'),
+      })
+      .strict()
+      .default({ enabled: true, questionSeconds: 20 }),
     localHttpOrigins: z
       .array(z.string().regex(/^http:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'must look like http://host[:port]'))
       .default([])

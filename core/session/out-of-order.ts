@@ -34,6 +34,7 @@ export function outOfOrderView(errors: ConfigError[], host: StationView['host'])
         : 'config invalid',
     },
     host,
+    feedback: null,
   };
 }
 
@@ -58,5 +59,7 @@ export function outOfOrderHandlers(view: StationView): IpcHandlers {
     'help:cancel': refuse,
     'help:send-message': refuse,
     'help:dismiss': refuse,
+    'feedback:answer': refuse,
+    'feedback:skip': refuse,
   };
 }

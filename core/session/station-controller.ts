@@ -10,12 +10,19 @@
  * A session (random id, settings changes, metrics) begins with the visitor's first action, even
  * on the welcome screen, so a language picked by someone who then walked away is also reset.
  */
-import type { AccessibilityMode, Language, SessionEndReason } from '../../protocol/events.ts';
+import type {
+  AccessibilityMode,
+  FeedbackOutcome,
+  FeedbackReason,
+  Language,
+  SessionEndReason,
+} from '../../protocol/events.ts';
 import type { HelpDraft, HelpStatusView, OpeningStatus } from '../../protocol/help.ts';
 import {
   activeModes,
   DEFAULT_ACCESSIBILITY,
   type AccessibilitySettings,
+  type FeedbackQuestion,
   type IpcHandlers,
   type SessionFile,
   type StationPhase,
@@ -91,6 +98,20 @@ export interface StationHostPorts {
 interface VisitorSession {
   id: string;
   startedAt: number;
+  /** Ids of the services opened in this visit, for the feedback events (ids only, as in `service.opened`). */
+  servicesOpened: Set<string>;
+}
+
+/**
+ * The open "Did you get it done?" question. It outlives the visit it asks about: the visit's id and
+ * its services are kept here, in memory only, until the answer is recorded or the question closes.
+ */
+interface OpenFeedback {
+  sessionId: string;
+  serviceIds: string[];
+  outcome: FeedbackOutcome | null;
+  closesAt: number;
+  timer: TimerHandle;
 }
 
 export class StationController {
@@ -108,6 +129,9 @@ export class StationController {
   private lastResetOutcome: ResetOutcome | null = null;
   /** The phase the idle warning interrupted, so "Continue" returns there. */
   private resumePhase: 'welcome' | 'in-session' = 'welcome';
+  private feedback: OpenFeedback | null = null;
+  /** The reset-done screen has had its time; the welcome screen waits only for the question to close. */
+  private resetDoneShown = false;
   private readonly listeners = new Set<(view: StationView) => void>();
 
   constructor(
@@ -140,6 +164,8 @@ export class StationController {
       'help:cancel': () => this.ports.help.cancel(),
       'help:send-message': ({ text }) => this.ports.help.sendMessage(text),
       'help:dismiss': () => this.ports.help.dismiss(),
+      'feedback:answer': ({ outcome, reason }) => this.answerFeedback(outcome, reason),
+      'feedback:skip': () => this.closeFeedback(),
     } satisfies IpcHandlers;
   }
 
@@ -184,7 +210,46 @@ export class StationController {
       locationName: t(this.config.location.name),
       outOfOrder: null,
       host: this.ports.host,
+      feedback: this.feedbackView(),
     };
+  }
+
+  /**
+   * The visitor answered "Did you get it done?". Yes, or Partly/No with a reason, is final; Partly
+   * or No alone moves to the reason step, with the question's full time again.
+   */
+  answerFeedback(outcome: FeedbackOutcome, reason?: FeedbackReason): void {
+    const open = this.feedback;
+    if (!open) return;
+    open.outcome = outcome;
+    if (outcome === 'yes' || reason !== undefined) {
+      this.closeFeedback(outcome === 'yes' ? undefined : reason);
+      return;
+    }
+    this.ports.clock.clearTimeout(open.timer);
+    this.scheduleFeedbackClose(open);
+    this.emit();
+  }
+
+  /**
+   * Closes the question ("Skip", its time ran out, or the final answer): records the answer given
+   * so far, if any, under the visit it was about, then lets the welcome screen come back.
+   */
+  closeFeedback(reason?: FeedbackReason): void {
+    const open = this.feedback;
+    if (!open) return;
+    this.feedback = null;
+    this.ports.clock.clearTimeout(open.timer);
+    if (open.outcome) {
+      const answer = { outcome: open.outcome, ...(reason ? { reason } : {}) };
+      // The visit is already wiped; the events carry its id so central can tie the answer to the
+      // services opened in it. The recorder writes them to the durable queue like any other event.
+      this.ports.metrics.record({ type: 'feedback.given', sessionId: open.sessionId, ...answer });
+      for (const serviceId of open.serviceIds)
+        this.ports.metrics.record({ type: 'feedback.service', sessionId: open.sessionId, serviceId, ...answer });
+    }
+    if (this.resetDoneShown) this.backToWelcome();
+    else this.emit();
   }
 
   private openingStatusOf(hours: OpeningHoursConfig | undefined): OpeningStatus | null {
@@ -252,6 +317,7 @@ export class StationController {
     this.activeServiceId = service.id;
     this.blockedNotice = null;
     this.record({ type: 'service.opened', serviceId: service.id });
+    this.session?.servicesOpened.add(service.id);
     this.emit();
     await this.ports.views.open(service);
   }
@@ -323,6 +389,10 @@ export class StationController {
     this.clearTimer();
     this.phase = 'resetting';
     this.idleResetAt = null;
+    this.resetDoneShown = false;
+    // Only someone who chose to leave is asked; an idle or admin reset asks nobody. The question
+    // shows over the reset screen while the reset runs: it never holds the wipe up.
+    if (session && reason === 'visitor' && this.config.feedback.enabled) this.openFeedback(session);
     this.emit();
 
     if (session) {
@@ -359,19 +429,57 @@ export class StationController {
     this.phase = 'reset-done';
     this.emit();
     if (recycle) {
+      // The exit comes at once, also with the question open: the restarted shell shows the welcome
+      // screen and that visitor's answer is not asked (one visit in `maxSessionsBeforeRestart`).
       this.ports.log('recycling the station process', { reason: recycle, exitCode: RECYCLE_EXIT_CODES[recycle] });
       this.ports.exitForRestart(recycle);
     }
-    // "Everything was erased" is told in the visitor's own language and settings; then every
-    // setting returns to the station default for the next visitor.
+    // "Everything was erased" is told in the visitor's own language and settings (so is the
+    // question); then every setting returns to the station default for the next visitor.
     this.timer = this.ports.clock.setTimeout(() => {
       this.timer = null;
-      this.language = this.config.defaultLanguage;
-      this.accessibility = { ...DEFAULT_ACCESSIBILITY };
-      this.ports.views.applyAccessibility(this.accessibility);
-      this.phase = 'welcome';
-      this.emit();
+      this.resetDoneShown = true;
+      if (!this.feedback) this.backToWelcome();
     }, this.config.idle.resetDoneScreenSeconds * 1000);
+  }
+
+  private backToWelcome(): void {
+    this.language = this.config.defaultLanguage;
+    this.accessibility = { ...DEFAULT_ACCESSIBILITY };
+    this.ports.views.applyAccessibility(this.accessibility);
+    this.phase = 'welcome';
+    this.resetDoneShown = false;
+    this.emit();
+  }
+
+  private openFeedback(session: VisitorSession): void {
+    const open: OpenFeedback = {
+      sessionId: session.id,
+      serviceIds: [...session.servicesOpened],
+      outcome: null,
+      ...this.feedbackDeadline(),
+    };
+    this.feedback = open;
+  }
+
+  /** (Re)starts the question's own time, stretched by the visitor's "more time" like every limit. */
+  private scheduleFeedbackClose(open: OpenFeedback): void {
+    Object.assign(open, this.feedbackDeadline());
+  }
+
+  private feedbackDeadline(): { closesAt: number; timer: TimerHandle } {
+    const ms = this.config.feedback.questionSeconds * 1000 * this.accessibility.moreTime;
+    const closesAt = this.ports.clock.now() + ms;
+    const timer = this.ports.clock.setTimeout(() => {
+      if (this.feedback?.closesAt === closesAt) this.closeFeedback();
+    }, ms);
+    return { closesAt, timer };
+  }
+
+  private feedbackView(): FeedbackQuestion | null {
+    const open = this.feedback;
+    if (!open) return null;
+    return { step: open.outcome ? 'reason' : 'outcome', outcome: open.outcome, closesAt: open.closesAt };
   }
 
   /** Failures of the last reset (for diagnostics and tests). */
@@ -385,7 +493,7 @@ export class StationController {
 
   private ensureSession(): VisitorSession {
     if (!this.session) {
-      this.session = { id: this.ports.newId(), startedAt: this.ports.clock.now() };
+      this.session = { id: this.ports.newId(), startedAt: this.ports.clock.now(), servicesOpened: new Set() };
       this.record({ type: 'session.started' });
     }
     this.lastActivityAt = this.ports.clock.now();

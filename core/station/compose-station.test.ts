@@ -68,6 +68,7 @@ describe('one station composition for every host', () => {
     );
     expect(host.calls).toEqual(expect.arrayContaining(['open:kela', 'reset:close-views', 'reset:new-partition']));
     expect(lastView()?.phase).toBe('reset-done');
+    await station.handlers['feedback:skip'](undefined); // the question holds the welcome screen until it closes
     host.clock.advance(CONFIG.idle.resetDoneScreenSeconds * 1000);
     expect(station.view().phase).toBe('welcome');
   });
@@ -144,6 +145,7 @@ describe('one station composition for every host', () => {
     for (let visitor = 0; visitor < CONFIG.recycle.maxSessionsBeforeRestart; visitor++) {
       await station.handlers['session:start'](undefined);
       await station.handlers['session:end']({ reason: 'visitor' });
+      await station.handlers['feedback:skip'](undefined);
       host.clock.advance(CONFIG.idle.resetDoneScreenSeconds * 1000);
     }
     expect(host.exits).toEqual(['session-limit']);

@@ -118,7 +118,8 @@ function Shell({ kiosk, languages, help, parts }: ShellProps) {
   const { AccessibilityPanel, EndSessionDialog, FilesPanel, LanguageDialog, IdleWarningDialog } = parts;
   let screen: React.ReactNode;
   if (view.phase === 'out-of-order') screen = <OutOfOrderScreen.Component view={view} />;
-  else if (view.phase === 'resetting' || view.phase === 'reset-done') screen = <ResetScreen.Component view={view} />;
+  else if (view.phase === 'resetting' || view.phase === 'reset-done')
+    screen = <ResetScreen.Component view={view} kiosk={kiosk} />;
   else if (screenPhase === 'welcome')
     screen = (
       <WelcomeScreen
