@@ -10,8 +10,11 @@ import { siteKindSchema } from './dashboard.ts';
 /** Where the auth routes live. */
 export const AUTH_API_PREFIX = '/api/v1/auth';
 
-/** Roles, from least to most: advisors answer help, coordinators read the dashboard, admins both. */
-export const ROLES = ['advisor', 'coordinator', 'admin'] as const;
+/**
+ * Roles: advisors answer help, coordinators read the dashboard, IT staff (`it`) run the fleet
+ * (station health, remote config and actions, issue 13); admins may do everything.
+ */
+export const ROLES = ['advisor', 'coordinator', 'admin', 'it'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 

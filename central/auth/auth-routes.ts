@@ -11,14 +11,15 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { apiErrorSchema, okReplySchema } from '../../protocol/api.ts';
-import { AUTH_API_PREFIX, loginInputSchema, meSchema, sessionsEndedSchema, type Me } from '../../protocol/auth.ts';
+import { AUTH_API_PREFIX, ROLES, loginInputSchema, meSchema, sessionsEndedSchema, type Me } from '../../protocol/auth.ts';
 import type { CentralPlugin } from '../context.ts';
 import { sendError } from '../infrastructure/errors.ts';
 import { SESSION_AUTH } from '../infrastructure/openapi.ts';
 import { clockWindowCounter, routeRateLimit } from '../infrastructure/rate-limit.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 
-const ANY_STAFF = ['advisor', 'coordinator', 'admin'] as const;
+// Every role may see who it is and log out.
+const ANY_STAFF = ROLES;
 const refusals = { 401: apiErrorSchema, 403: apiErrorSchema };
 
 export const authRoutes: CentralPlugin = async (app, ctx) => {

@@ -1,7 +1,10 @@
 /**
- * The dashboard's figures, in portable SQL over raw events (the last `retentionDays`) united with
- * `daily_totals` (older days). Heatmap and median session length need per-event detail and so
- * cover only the raw window; docs/privacy.md says so.
+ * The dashboard's figures, read from the rollups kept at ingest (central/rollups/, ADR 0008), never
+ * from raw events: city-wide and per-site figures from `daily_site_totals` (a few hundred rows a
+ * day), one station's from `daily_totals`, the per-station figure from `daily_totals`' session
+ * starts. Totals cover every day (raw and folded); the heatmap and the median session length come
+ * from `session_slots`/`site_session_slots`, which like the raw events cover only the last
+ * `retentionDays`; docs/privacy.md says so.
  */
 import type { Cell, DashboardFilter, DashboardSummary } from '../../protocol/dashboard.ts';
 import type { SqlValue, Storage } from '../storage/storage.ts';
@@ -22,10 +25,87 @@ interface Totals {
   seconds: number;
 }
 
+/** Event types whose categories (`dim`) the summary lists. */
+const CATEGORY_TYPES = [
+  'service.opened',
+  'language.chosen',
+  'accessibility.changed',
+  'navigation.blocked',
+  'help.requested',
+  'help.answered',
+  'help.cancelled',
+] as const;
+type CategoryType = (typeof CATEGORY_TYPES)[number];
+
+/** Which rollup tables answer a filter, and the condition that picks its rows. */
+interface Scope {
+  totals: 'daily_totals' | 'daily_site_totals';
+  slots: 'session_slots' | 'site_session_slots';
+  sql: string;
+  params: SqlValue[];
+}
+
+/** Most events first, then by key in code-unit order (the same on both databases). */
+const byEventsThenKey = (a: Totals, b: Totals) => b.events - a.events || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 export function createDashboardQueries(storage: Storage) {
-  /** Filter on day range and station/site, shared by raw and rollup tables. */
-  const where = (filter: DashboardFilter): { sql: string; params: SqlValue[] } => {
+  /** One station: its own rows; otherwise the site rollup, for one site kind or all. */
+  const scopeOf = (filter: DashboardFilter): Scope => {
     let sql = 'day >= ? AND day <= ?';
+    const params: SqlValue[] = [filter.from, filter.to];
+    if (filter.station) {
+      sql += ' AND station_id = ?';
+      params.push(filter.station);
+      if (filter.site) {
+        sql += ' AND station_id IN (SELECT id FROM stations WHERE site_kind = ?)';
+        params.push(filter.site);
+      }
+      return { totals: 'daily_totals', slots: 'session_slots', sql, params };
+    }
+    if (filter.site) {
+      sql += ' AND site_kind = ?';
+      params.push(filter.site);
+    }
+    return { totals: 'daily_site_totals', slots: 'site_session_slots', sql, params };
+  };
+
+  const toTotals = (rows: { key: unknown; events: unknown; sessions?: unknown; seconds?: unknown }[]): Totals[] =>
+    rows
+      .map((r) => ({
+        key: String(r.key),
+        events: Number(r.events),
+        sessions: Number(r.sessions ?? 0),
+        seconds: Number(r.seconds ?? 0),
+      }))
+      .sort(byEventsThenKey);
+
+  /** Session starts per `keyExpr` (day or site kind) in scope. */
+  const sessionsBy = async (scope: Scope, keyExpr: string, join = ''): Promise<Totals[]> =>
+    toTotals(
+      await storage.all(
+        `SELECT ${keyExpr} AS key, SUM(t.events) AS events
+         FROM (SELECT * FROM ${scope.totals} WHERE ${scope.sql} AND type = 'session.started') t ${join}
+         GROUP BY ${keyExpr}`,
+        scope.params,
+      ),
+    );
+
+  /** Sums per (type, dim) for every category figure, in one query. */
+  const categories = async (scope: Scope): Promise<Record<CategoryType, Totals[]>> => {
+    const rows = await storage.all<{ type: string; key: string; events: number; sessions: number; seconds: number }>(
+      `SELECT type, dim AS key, SUM(events) AS events, SUM(sessions) AS sessions, SUM(seconds_sum) AS seconds
+       FROM ${scope.totals} WHERE ${scope.sql} AND type IN (${CATEGORY_TYPES.map(() => '?').join(', ')}) GROUP BY type, dim`,
+      [...scope.params, ...CATEGORY_TYPES],
+    );
+    return Object.fromEntries(
+      CATEGORY_TYPES.map((type) => [type, toTotals(rows.filter((r) => r.type === type))]),
+    ) as Record<CategoryType, Totals[]>;
+  };
+
+  /** Session starts per station: the one figure that always needs station rows. */
+  const perStationOf = async (filter: DashboardFilter): Promise<Totals[]> => {
+    let sql = `SELECT station_id AS key, SUM(events) AS events FROM daily_totals
+               WHERE type = 'session.started' AND day >= ? AND day <= ?`;
     const params: SqlValue[] = [filter.from, filter.to];
     if (filter.station) {
       sql += ' AND station_id = ?';
@@ -35,37 +115,7 @@ export function createDashboardQueries(storage: Storage) {
       sql += ' AND station_id IN (SELECT id FROM stations WHERE site_kind = ?)';
       params.push(filter.site);
     }
-    return { sql, params };
-  };
-
-  /** Raw events grouped like daily_totals, united with daily_totals: one table for all days. */
-  const combined = (filter: DashboardFilter, types: string[]): { sql: string; params: SqlValue[] } => {
-    const w = where(filter);
-    const typeList = types.map(() => '?').join(', ');
-    return {
-      sql: `(SELECT day, station_id, type, dim, COUNT(*) AS events, COUNT(DISTINCT session_id) AS sessions, COALESCE(SUM(seconds), 0) AS seconds_sum
-              FROM events WHERE ${w.sql} AND type IN (${typeList}) GROUP BY day, station_id, type, dim
-             UNION ALL
-             SELECT day, station_id, type, dim, events, sessions, seconds_sum
-              FROM daily_totals WHERE ${w.sql} AND type IN (${typeList})) AS t`,
-      params: [...w.params, ...types, ...w.params, ...types],
-    };
-  };
-
-  /** Sums of events, sessions and seconds per `keyExpr` for one event type. */
-  const totalsBy = async (filter: DashboardFilter, type: string, keyExpr: string, join = ''): Promise<Totals[]> => {
-    const source = combined(filter, [type]);
-    const rows = await storage.all<{ key: string; events: number; sessions: number; seconds: number }>(
-      `SELECT ${keyExpr} AS key, SUM(t.events) AS events, SUM(t.sessions) AS sessions, SUM(t.seconds_sum) AS seconds
-       FROM ${source.sql} ${join} GROUP BY ${keyExpr} ORDER BY events DESC, key`,
-      source.params,
-    );
-    return rows.map((r) => ({
-      key: String(r.key),
-      events: Number(r.events),
-      sessions: Number(r.sessions),
-      seconds: Number(r.seconds),
-    }));
+    return toTotals(await storage.all(`${sql} GROUP BY station_id`, params));
   };
 
   return {
@@ -74,7 +124,7 @@ export function createDashboardQueries(storage: Storage) {
      * in `other`, counts rounded, visit zeros as 0.
      */
     async summary(filter: DashboardFilter, protection: SmallCountProtection): Promise<DashboardSummary> {
-      const w = where(filter);
+      const scope = scopeOf(filter);
       const stations = await storage.all<{ id: string; location: string; site_kind: string }>(
         'SELECT id, location, site_kind FROM stations ORDER BY id',
       );
@@ -85,33 +135,32 @@ export function createDashboardQueries(storage: Storage) {
       );
 
       // A session.started event is one session, so for sessions the event count is the session count.
-      const perDay = await totalsBy(filter, 'session.started', 't.day');
-      const perStation = await totalsBy(filter, 'session.started', 't.station_id');
-      const perSite = await totalsBy(
-        filter,
-        'session.started',
-        's.site_kind',
-        'JOIN stations s ON s.id = t.station_id',
-      );
-      const services = await totalsBy(filter, 'service.opened', 't.dim');
-      const languages = await totalsBy(filter, 'language.chosen', 't.dim');
-      const modes = (await totalsBy(filter, 'accessibility.changed', 't.dim')).filter((m) => m.key.endsWith(':on'));
-      const blocked = await totalsBy(filter, 'navigation.blocked', 't.dim');
+      const perDay = await sessionsBy(scope, 't.day');
+      const perStation = await perStationOf(filter);
+      const perSite =
+        scope.totals === 'daily_site_totals'
+          ? await sessionsBy(scope, 't.site_kind')
+          : await sessionsBy(scope, 's.site_kind', 'JOIN stations s ON s.id = t.station_id');
+      const byType = await categories(scope);
+      const services = byType['service.opened'];
+      const languages = byType['language.chosen'];
+      const modes = byType['accessibility.changed'].filter((m) => m.key.endsWith(':on'));
+      const blocked = byType['navigation.blocked'];
       const helpByType = {
-        requested: await totalsBy(filter, 'help.requested', 't.dim'),
-        answered: await totalsBy(filter, 'help.answered', 't.dim'),
-        cancelled: await totalsBy(filter, 'help.cancelled', 't.dim'),
+        requested: byType['help.requested'],
+        answered: byType['help.answered'],
+        cancelled: byType['help.cancelled'],
       };
 
       const heat = await storage.all<{ hour_of_week: number; n: number }>(
-        `SELECT hour_of_week, COUNT(*) AS n FROM events WHERE ${w.sql} AND type = 'session.started' GROUP BY hour_of_week`,
-        w.params,
+        `SELECT slot AS hour_of_week, SUM(events) AS n FROM ${scope.slots} WHERE ${scope.sql} AND figure = 'hour' GROUP BY slot`,
+        scope.params,
       );
       const heatByHour = new Map(heat.map((h) => [Number(h.hour_of_week), Number(h.n)]));
       // Median from a per-minute histogram (reported as the middle of its minute): bounded in size.
       const lengths = await storage.all<{ minute: number; n: number }>(
-        `SELECT seconds / 60 AS minute, COUNT(*) AS n FROM events WHERE ${w.sql} AND type = 'session.ended' GROUP BY seconds / 60 ORDER BY minute`,
-        w.params,
+        `SELECT slot AS minute, SUM(events) AS n FROM ${scope.slots} WHERE ${scope.sql} AND figure = 'length-minute' GROUP BY slot ORDER BY slot`,
+        scope.params,
       );
       const endedCount = lengths.reduce((sum, l) => sum + Number(l.n), 0);
       const totalSessions = perDay.reduce((sum, d) => sum + d.events, 0);

@@ -1,10 +1,13 @@
 /**
  * Validates a batch event by event and stores the good ones, skipping ids already stored.
- * One bad event is reported in `rejected` and never sinks its batch.
+ * One bad event is reported in `rejected` and never sinks its batch. The dashboard's rollups are
+ * updated in the same transaction as the insert (central/rollups/).
  */
 import { parseUsageEvent } from '../../protocol/events.ts';
 import type { IngestBatch, IngestReply } from '../../protocol/ingest.ts';
 import type { CentralClock } from '../infrastructure/clock.ts';
+import { ingestSteps } from '../rollups/rollup-ingest.ts';
+import { createSqlStepRunner } from '../rollups/sql-steps.ts';
 import type { SqlValue, Storage } from '../storage/storage.ts';
 import { EVENT_COLUMNS, toEventRow } from './event-rows.ts';
 import { createLocalSlots, localDayMinus } from './local-time.ts';
@@ -23,6 +26,7 @@ export function createIngestService(deps: {
   retentionDays: number;
 }): IngestService {
   const slots = createLocalSlots();
+  const transactions = createSqlStepRunner(deps.storage);
   return {
     async ingest(stationId, batch) {
       const now = deps.clock.now();
@@ -62,7 +66,8 @@ export function createIngestService(deps: {
         seen.add(event.id);
         rows.push(toEventRow(event, stationId, atMs, slot));
       }
-      const accepted = await deps.storage.insertIgnoringDuplicates('events', EVENT_COLUMNS, rows, 'id');
+      // The events and the dashboard's rollups in one transaction (ADR 0008): a crash leaves both or neither.
+      const accepted = await transactions.run(() => ingestSteps(stationId, EVENT_COLUMNS, rows));
       return { accepted, duplicates: rows.length - accepted + duplicatesInBatch, rejected };
     },
   };

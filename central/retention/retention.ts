@@ -1,10 +1,14 @@
 /**
- * Retention: raw events older than `retentionDays` (Helsinki calendar days) are folded into
- * `daily_totals` and deleted. The fold replaces totals rather than adding to them, and ingest refuses
- * events older than the window, so re-running after a crash between the two steps is safe.
+ * Retention: raw events older than `retentionDays` (Helsinki calendar days) are deleted, with the
+ * per-event detail kept beside them for the raw window (first-session keys, session slots). Their
+ * totals are already in `daily_totals` and `daily_site_totals`, kept at ingest in the same
+ * transaction as each insert (ADR 0008), so nothing is folded here any more. Ingest refuses events
+ * older than the window, so the first-session keys deleted here are never needed again; deleting
+ * is idempotent, so a crash or a second replica running it is safe.
  */
 import type { CentralClock } from '../infrastructure/clock.ts';
 import { createLocalSlots, localDayMinus } from '../ingest/local-time.ts';
+import { createSqlStepRunner, type SqlSteps } from '../rollups/sql-steps.ts';
 import type { Storage } from '../storage/storage.ts';
 
 export interface RetentionResult {
@@ -18,21 +22,22 @@ export interface Retention {
   runOnce(): Promise<RetentionResult>;
 }
 
+/** Tables that hold raw-window detail, deleted by day together. */
+export const RAW_WINDOW_TABLES = ['rollup_session_firsts', 'session_slots', 'site_session_slots'] as const;
+
 export function createRetention(deps: { storage: Storage; clock: CentralClock; retentionDays: number }): Retention {
   const slots = createLocalSlots();
+  const transactions = createSqlStepRunner(deps.storage);
   return {
     async runOnce() {
       const cutoffDay = localDayMinus(slots, deps.clock.now(), deps.retentionDays);
-      await deps.storage.run(
-        `INSERT INTO daily_totals (day, station_id, type, dim, events, sessions, seconds_sum)
-         SELECT day, station_id, type, dim, COUNT(*), COUNT(DISTINCT session_id), COALESCE(SUM(seconds), 0)
-         FROM events WHERE day < ? GROUP BY day, station_id, type, dim
-         ON CONFLICT (day, station_id, type, dim) DO UPDATE SET
-           events = excluded.events, sessions = excluded.sessions, seconds_sum = excluded.seconds_sum`,
-        [cutoffDay],
-      );
-      const { changes } = await deps.storage.run('DELETE FROM events WHERE day < ?', [cutoffDay]);
-      return { cutoffDay, deletedEvents: changes };
+      const deletedEvents = await transactions.run(function* (): SqlSteps<number> {
+        const [counted] = yield { sql: 'SELECT COUNT(*) AS n FROM events WHERE day < ?', params: [cutoffDay] };
+        for (const table of ['events', ...RAW_WINDOW_TABLES])
+          yield { sql: `DELETE FROM ${table} WHERE day < ?`, params: [cutoffDay] };
+        return Number(counted?.n ?? 0);
+      });
+      return { cutoffDay, deletedEvents };
     },
   };
 }

@@ -69,6 +69,74 @@ ALTER TABLE user_sessions ADD COLUMN last_seen_at BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX user_sessions_user ON user_sessions (user_name);
 `;
 
+// Issue 12: the dashboard's figures come from rollups kept in the ingest transaction
+// (central/rollups/, ADR 0008) instead of grouping raw events per request. `daily_totals` becomes
+// the day × station rollup for every day (raw days too); `daily_site_totals` is the same per site
+// kind, so city-wide and per-site figures read a few hundred rows per day. `rollup_session_firsts`
+// remembers which (station, day, type, dim, session) was counted, so a session split across
+// batches or sent twice counts once; `session_slots` and `site_session_slots` hold the two figures
+// that need per-event detail (hour of week of a session start, minute of a session length) and,
+// like the raw events they stand for, only for the raw window. The backfill below computes them
+// from the rows already stored (the same as `npm run central -- rollups rebuild`).
+const rollups = `
+CREATE INDEX daily_totals_type_day ON daily_totals (type, day, station_id, events);
+CREATE INDEX daily_totals_station ON daily_totals (station_id, type, day);
+CREATE TABLE daily_site_totals (
+  day TEXT NOT NULL,
+  site_kind TEXT NOT NULL,
+  type TEXT NOT NULL,
+  dim TEXT NOT NULL,
+  events INTEGER NOT NULL,
+  sessions INTEGER NOT NULL,
+  seconds_sum BIGINT NOT NULL,
+  PRIMARY KEY (day, site_kind, type, dim)
+);
+CREATE TABLE rollup_session_firsts (
+  station_id TEXT NOT NULL,
+  day TEXT NOT NULL,
+  type TEXT NOT NULL,
+  dim TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  PRIMARY KEY (session_id, station_id, day, type, dim)
+);
+CREATE INDEX rollup_session_firsts_day ON rollup_session_firsts (day);
+CREATE TABLE session_slots (
+  day TEXT NOT NULL,
+  station_id TEXT NOT NULL,
+  figure TEXT NOT NULL,
+  slot INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  PRIMARY KEY (station_id, day, figure, slot)
+);
+CREATE INDEX session_slots_day ON session_slots (day);
+CREATE TABLE site_session_slots (
+  day TEXT NOT NULL,
+  site_kind TEXT NOT NULL,
+  figure TEXT NOT NULL,
+  slot INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  PRIMARY KEY (day, site_kind, figure, slot)
+);
+DELETE FROM daily_totals WHERE day IN (SELECT day FROM events);
+INSERT INTO daily_totals (day, station_id, type, dim, events, sessions, seconds_sum)
+  SELECT day, station_id, type, dim, COUNT(*), COUNT(DISTINCT session_id), COALESCE(SUM(seconds), 0)
+  FROM events GROUP BY day, station_id, type, dim;
+INSERT INTO rollup_session_firsts (station_id, day, type, dim, session_id)
+  SELECT DISTINCT station_id, day, type, dim, session_id FROM events WHERE session_id IS NOT NULL;
+INSERT INTO daily_site_totals (day, site_kind, type, dim, events, sessions, seconds_sum)
+  SELECT t.day, s.site_kind, t.type, t.dim, SUM(t.events), SUM(t.sessions), SUM(t.seconds_sum)
+  FROM daily_totals t JOIN stations s ON s.id = t.station_id GROUP BY t.day, s.site_kind, t.type, t.dim;
+INSERT INTO session_slots (day, station_id, figure, slot, events)
+  SELECT day, station_id, 'hour', hour_of_week, COUNT(*) FROM events WHERE type = 'session.started'
+  GROUP BY day, station_id, hour_of_week;
+INSERT INTO session_slots (day, station_id, figure, slot, events)
+  SELECT day, station_id, 'length-minute', seconds / 60, COUNT(*) FROM events
+  WHERE type = 'session.ended' AND seconds IS NOT NULL GROUP BY day, station_id, seconds / 60;
+INSERT INTO site_session_slots (day, site_kind, figure, slot, events)
+  SELECT t.day, s.site_kind, t.figure, t.slot, SUM(t.events)
+  FROM session_slots t JOIN stations s ON s.id = t.station_id GROUP BY t.day, s.site_kind, t.figure, t.slot;
+`;
+
 /** Central's migrations, applied by `buildCentral` at boot. */
 export const centralMigrations: readonly Migration[] = [
   { version: 1, name: 'accounts', sqlite: accounts, postgres: accounts },
@@ -79,4 +147,5 @@ export const centralMigrations: readonly Migration[] = [
     sqlite: accountLifecycle,
     postgres: accountLifecycle,
   },
+  { version: 4, name: 'dashboard rollups kept at ingest', sqlite: rollups, postgres: rollups },
 ];
