@@ -19,6 +19,7 @@ import {
   type FeedbackReason,
 } from '../../protocol/events.ts';
 import type { FeedbackQuestion as Question, KioskApi, StationPhase } from '../../protocol/ipc.ts';
+import './feedback-question.css';
 
 const OUTCOME_ICONS = { yes: IconFaceSmile, partly: IconFaceNeutral, no: IconFaceSad } as const;
 const REASON_ICONS = {
@@ -59,7 +60,12 @@ export function FeedbackQuestion({
     // Runs before the screen-focus effect of the same render; the microtask runs after it.
     const active = document.activeElement;
     const keep = active instanceof HTMLButtonElement && section.current?.contains(active) ? active : null;
-    queueMicrotask(() => (keep ?? heading.current)?.focus({ preventScroll: true }));
+    queueMicrotask(() => {
+      if (keep) return keep.focus({ preventScroll: true });
+      // At 200 % text the question is below the fold of the erased screen: bring it up.
+      section.current?.scrollIntoView({ block: 'start' });
+      heading.current?.focus({ preventScroll: true });
+    });
   }, [phase, question.step]);
 
   const answer = (outcome: FeedbackOutcome, reason?: FeedbackReason) => {

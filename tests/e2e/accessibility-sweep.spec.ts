@@ -117,7 +117,19 @@ for (const language of shellLanguages()) {
       await expect(page.getByRole('dialog')).toHaveCount(0);
 
       await endSession(page, language);
-      await sweep.check('session erased');
+      await sweep.check('session erased, feedback question');
+      await page
+        .getByRole('region', { name: text(language, 'feedback.question') })
+        .getByRole('button', { name: text(language, 'feedback.outcomes.no'), exact: true })
+        .click();
+      await expect(page.getByRole('region', { name: text(language, 'feedback.reasonQuestion') })).toBeVisible();
+      await sweep.check('feedback reasons');
+      await page
+        .getByRole('region', { name: text(language, 'feedback.reasonQuestion') })
+        .getByRole('button', { name: text(language, 'feedback.reasons.login'), exact: true })
+        .click();
+      await expect(page.getByText(text(language, 'feedback.thanks'))).toBeVisible();
+      await sweep.check('feedback thanks');
 
       expect(sweep.findings).toEqual({});
     });

@@ -123,3 +123,24 @@ export async function endSession(page: Page, language: Language): Promise<void> 
     .click();
   await expect(page.getByRole('heading', { name: text(language, 'reset.doneTitle') })).toBeVisible();
 }
+
+/**
+ * Answers "Did you get it done?" on the erased screen (issue 14): `outcome`, then after Partly or
+ * No the `reason` (or Skip when none is given); the question is gone afterwards.
+ */
+export async function answerFeedback(
+  page: Page,
+  language: Language,
+  outcome: 'yes' | 'partly' | 'no',
+  reason?: string,
+): Promise<void> {
+  const question = page.getByRole('region', { name: text(language, 'feedback.question') });
+  await question.getByRole('button', { name: text(language, `feedback.outcomes.${outcome}`), exact: true }).click();
+  if (outcome !== 'yes') {
+    const reasons = page.getByRole('region', { name: text(language, 'feedback.reasonQuestion') });
+    await expect(reasons).toBeVisible();
+    const button = reason ? text(language, `feedback.reasons.${reason}`) : text(language, 'feedback.skip');
+    await reasons.getByRole('button', { name: button, exact: true }).click();
+  }
+  await expect(page.locator('.feedback')).toHaveCount(0);
+}

@@ -66,6 +66,13 @@ for (const { language, variant } of CASES) {
     await page.getByRole('dialog').getByRole('button', { name: text(language, 'idle.continue') }).click();
     await endSession(page, language);
     await shot(page, `${tag}-09-erased`);
+    // "Did you get it done?" shows on the erased screen; after No, what got in the way.
+    await page
+      .getByRole('region', { name: text(language, 'feedback.question') })
+      .getByRole('button', { name: text(language, 'feedback.outcomes.no'), exact: true })
+      .click();
+    await expect(page.getByRole('region', { name: text(language, 'feedback.reasonQuestion') })).toBeVisible();
+    await shot(page, `${tag}-09b-feedback-reasons`);
   });
 }
 
