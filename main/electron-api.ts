@@ -243,7 +243,14 @@ export interface ElectronMain {
     registerSchemesAsPrivileged(
       schemes: {
         scheme: string;
-        privileges?: { standard?: boolean; secure?: boolean; supportFetchAPI?: boolean; corsEnabled?: boolean };
+        privileges?: {
+          standard?: boolean;
+          secure?: boolean;
+          supportFetchAPI?: boolean;
+          corsEnabled?: boolean;
+          /** V8 code cache for the scheme's scripts; Electron throws unless `standard` is set too. */
+          codeCache?: boolean;
+        };
       }[],
     ): void;
     handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void;

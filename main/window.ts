@@ -205,10 +205,14 @@ export function shellAssetPath(rendererDir: string, rawUrl: string): string | nu
   return file.startsWith(root) ? file : null;
 }
 
-/** Must run before `app.whenReady()`: registers `app:` as a standard, secure scheme. */
+/**
+ * Must run before `app.whenReady()`: registers `app:` as a standard, secure scheme. `codeCache`
+ * lets V8 keep the shell's compiled scripts between starts (Electron caches only http(s) by
+ * default), so a station restart does not parse and compile the same chunks again.
+ */
 export function registerShellScheme(protocol: ElectronMain['protocol']): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: SHELL_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: SHELL_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
   ]);
 }
 

@@ -38,6 +38,10 @@ import type {
 } from '../electron-api.ts';
 
 type Listener = (...args: never[]) => unknown;
+/** The privileges of one custom scheme, as the slice declares them. */
+type SchemePrivileges = NonNullable<
+  Parameters<ElectronMain['protocol']['registerSchemesAsPrivileged']>[0][number]['privileges']
+>;
 
 class Emitter {
   private readonly listeners = new Map<string, Listener[]>();
@@ -604,6 +608,10 @@ export function createFakeElectron(
     selectionClears: 0,
     menus: [] as unknown[],
     privilegedSchemes: [] as string[],
+    /** The privileges each scheme was registered with, as given. */
+    schemePrivileges: new Map<string, SchemePrivileges>(),
+    /** Set once `app.whenReady()` has been called: Electron refuses scheme privileges after ready. */
+    ready: false,
     protocolHandlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
     ipcHandlers,
     switches: new Set<string>(),
@@ -645,7 +653,9 @@ export function createFakeElectron(
       exit: (code?: number) => void fake.exitCodes.push(code),
       quit: () => void (fake.quitCalls += 1),
       requestSingleInstanceLock: () => options.singleInstance ?? true,
-      whenReady: async () => undefined,
+      whenReady: async () => {
+        fake.ready = true;
+      },
       on: (event: string, listener: (...args: never[]) => unknown) => appEvents.on(event, listener),
       commandLine: {
         hasSwitch: (name: string) => fake.switches.has(name),
@@ -686,8 +696,16 @@ export function createFakeElectron(
     },
     Menu: { setApplicationMenu: (menu: null) => void fake.menus.push(menu) },
     protocol: {
-      registerSchemesAsPrivileged: (schemes: { scheme: string }[]) =>
-        void fake.privilegedSchemes.push(...schemes.map((s) => s.scheme)),
+      registerSchemesAsPrivileged: (schemes: { scheme: string; privileges?: SchemePrivileges }[]) => {
+        // Electron's own checks (shell/browser/api/electron_api_protocol.cc), so a wrong call fails here too.
+        if (fake.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+        if (schemes.some((s) => s.privileges?.codeCache && !s.privileges.standard))
+          throw new Error('Code cache can only be enabled when the custom scheme is registered as standard scheme.');
+        for (const s of schemes) {
+          fake.privilegedSchemes.push(s.scheme);
+          fake.schemePrivileges.set(s.scheme, { ...s.privileges });
+        }
+      },
       handle: (scheme: string, handler: (request: Request) => Response | Promise<Response>) =>
         void fake.protocolHandlers.set(scheme, handler),
     },
