@@ -69,6 +69,7 @@ export const FLEET_EXIT_REASONS = [
   'shellFailed',
   'shellPreloadFailed',
   'maintenanceRestart',
+  'remoteRestart',
   'sessionLimit',
   'memoryCeiling',
   'resetStepFailed',
@@ -124,7 +125,18 @@ export const heartbeatSchema = z
         /** Remote-config version the effective config includes; 0 when running on the local file alone. */
         appliedVersion: configVersionSchema,
         /** The newest version the station tried and could not use, with why; null when none failed. */
-        rejected: z.object({ version: configVersionSchema, problem: remoteConfigProblemSchema }).strict().nullable(),
+        rejected: z
+          .object({
+            version: configVersionSchema,
+            problem: remoteConfigProblemSchema,
+            /** With `invalid-config`: the first field the station's schema refused, e.g. `services[0].startUrl`. */
+            field: z
+              .string()
+              .regex(/^[A-Za-z0-9_$.[\]()-]{1,120}$/, 'must be a config field path')
+              .optional(),
+          })
+          .strict()
+          .nullable(),
       })
       .strict(),
     /** Seconds since the station process started (capped at a year). */

@@ -97,6 +97,11 @@ export interface StationView {
   activeServiceId: string | null;
   /** Set while the idle warning counts down: epoch ms when the session will be reset. */
   idleResetAt: number | null;
+  /**
+   * IT's message for the welcome screen ("This computer is serviced at 14:00"), in the visitor's
+   * language or else Finnish, while IT's set time lasts; absent otherwise and off the welcome screen.
+   */
+  welcomeMessage?: { text: string; language: Language };
   /** Set when the last navigation was refused; cleared by home/back/next navigation. */
   blockedNotice: { serviceId: string } | null;
   files: SessionFile[];

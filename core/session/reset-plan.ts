@@ -40,13 +40,15 @@ export async function runResetPlan(executor: ResetExecutor): Promise<ResetOutcom
 }
 
 /** Why the station asks its supervisor for a fresh process. */
-export type RecycleReason = 'session-limit' | 'memory-ceiling' | 'reset-step-failed';
+export type RecycleReason = 'session-limit' | 'memory-ceiling' | 'reset-step-failed' | 'remote-restart';
 
 /** Exit code per reason, so the supervisor's logs say why the kiosk restarted. */
 export const RECYCLE_EXIT_CODES: Record<RecycleReason, number> = {
   'session-limit': 75,
   'memory-ceiling': 76,
   'reset-step-failed': 77,
+  /** IT asked central for a restart, or a new remote config is to be started on (core/fleet). */
+  'remote-restart': 74,
 };
 
 /** Decides, after a reset, whether the process should exit for a clean restart. */

@@ -3,6 +3,7 @@
  * queue) and help requests. Both hosts build them here; they supply only what differs per
  * runtime: where the queue lives, where the token comes from, and their `fetch`.
  */
+import { createFetchFleetApi, type FleetApi } from '../fleet/fleet-api.ts';
 import { fetchHttp, fetchLiveStreams } from '../help/fetch-adapters.ts';
 import { HelpClient } from '../help/help-client.ts';
 import { createFetchMetricsHttp } from '../metrics/metrics-http.ts';
@@ -12,10 +13,12 @@ import type { Clock, IdSource, MetricsSink } from '../ports.ts';
 import { OfflineHelp } from '../session/offline-help.ts';
 import type { HelpPort } from '../session/station-controller.ts';
 
-/** What the station composition needs from central: a metrics sink and a help port. */
+/** What the station composition needs from central: a metrics sink and a help port, and the fleet API. */
 export interface StationLinks {
   metrics: MetricsSink;
   help: HelpPort;
+  /** Central's fleet routes and the metrics backlog for the heartbeat; absent without central. */
+  fleet?: { api: FleetApi; queueBacklog(): Promise<number> };
 }
 
 /** The links plus a way to stop them (tests, shutdown). */
@@ -82,6 +85,11 @@ export function linkCentral(ports: CentralLinkPorts): CentralLinks {
   return {
     metrics: recorder,
     help,
+    // Same central, token and fetch as metrics: one place decides how the station reaches central.
+    fleet: {
+      api: createFetchFleetApi({ centralUrl: ports.centralUrl, token: () => ports.token(), fetch: ports.fetch }),
+      queueBacklog: async () => (await ports.queue.stats()).count,
+    },
     stop() {
       uploader.stop();
       ports.queue.close?.();

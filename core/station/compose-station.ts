@@ -4,9 +4,11 @@
  * in and what the station is made of:
  *
  *   config check ─┬─ invalid ─▶ out-of-order view + refusing handlers (nothing else is built)
- *                 └─ valid ───▶ links to central (metrics, help)
+ *                 └─ valid ───▶ last good remote config merged over it (core/fleet)
+ *                               links to central (metrics, help, fleet)
  *                               HostEventRelay ─▶ host adapters (views, reset ladder)
  *                               StationController(links, adapters) ◀─ connected to the relay
+ *                               FleetAgent(links.fleet, controller): heartbeats, remote actions
  *
  * Each step depends only on the ones before it, so there is no construction cycle to break.
  * The host then registers `handlers` once (with its own host-only channels) and follows
@@ -20,6 +22,9 @@ import { outOfOrderHandlers, outOfOrderView } from '../session/out-of-order.ts';
 import type { RecycleReason, ResetExecutor } from '../session/reset-plan.ts';
 import { MemoryWatch } from '../session/memory-watch.ts';
 import { StationController, type ServiceViews } from '../session/station-controller.ts';
+import { FleetAgent, type FleetHostPorts } from '../fleet/fleet-agent.ts';
+import { loadFleetMemory } from '../fleet/fleet-memory.ts';
+import { startingConfig } from '../fleet/remote-config.ts';
 import { MEMORY_CHECK_INTERVAL_MS } from './crash-policy.ts';
 import { offlineLinks, type StationLinks } from './central-links.ts';
 import { HostEventRelay, type HostEvents } from './host-events.ts';
@@ -44,6 +49,11 @@ export interface StationHost<A extends StationAdapters> {
    * records nothing and help offers the phone line and the desk.
    */
   central?(config: StationConfig): StationLinks;
+  /**
+   * What fleet management needs from the host (remembered state, disk and memory probes). Without
+   * it, or without central, the station sends no heartbeats and runs on its local file alone.
+   */
+  fleet?: FleetHostPorts;
   /** Builds the host's adapters for a valid config; they report to `events`. Called once. */
   adapters(config: StationConfig, events: HostEvents): A;
   /** Current memory use of the whole app in MB, or null where it cannot be measured. */
@@ -77,6 +87,8 @@ export type ComposedStation<A extends StationAdapters> =
       links: StationLinks;
       /** The periodic memory check (started; the host stops it only in tests). */
       memoryWatch: MemoryWatch;
+      /** Heartbeats and IT's remote actions (started); null without central or the host's fleet ports. */
+      fleet: FleetAgent | null;
     });
 
 /**
@@ -107,7 +119,15 @@ export function composeStation<A extends StationAdapters>(
     };
   }
 
-  const config = check.config;
+  // The last remote config that worked, over the local file, before anything is built from it.
+  const memory = host.fleet ? loadFleetMemory(host.fleet.store, (message) => host.log(message)) : null;
+  const starting = startingConfig(check.config, memory?.lastGood ?? null);
+  if (starting.rejected)
+    host.log('the remembered remote config no longer fits the local file; running on the local file', {
+      version: starting.rejected.version,
+      field: starting.rejected.field ?? '(unknown)',
+    });
+  const config = starting.config;
   const links = host.central?.(config) ?? offlineLinks();
   const adapters = host.adapters(config, events);
   const controller = new StationController(config, {
@@ -133,6 +153,48 @@ export function composeStation<A extends StationAdapters>(
     log: (message, details) => host.log(message, details),
   });
   memoryWatch.start();
+  const fleetLink = links.fleet;
+  const fleet =
+    fleetLink && host.fleet && memory
+      ? new FleetAgent({
+          api: fleetLink.api,
+          queueBacklog: () => fleetLink.queueBacklog(),
+          host: host.fleet,
+          memory,
+          clock: host.clock,
+          station: controller,
+          localConfig: check.config,
+          starting,
+          hostKind: host.info.kind,
+          restart: () => host.exitForRestart('remote-restart'),
+          log: (message, details) => host.log(`fleet: ${message}`, details),
+        })
+      : null;
+  if (!fleet)
+    return {
+      memoryWatch,
+      mode: 'running',
+      config,
+      controller,
+      adapters,
+      links,
+      fleet,
+      handlers: controller.handlers(),
+      view: () => controller.view(),
+      subscribe: (listener) => controller.subscribe(listener),
+      events,
+    };
+  // IT's welcome message and out-of-order switch sit over the controller's view.
+  const view = () => fleet.decorate(controller.view());
+  const listeners = new Set<(view: StationView) => void>();
+  const emit = () => {
+    const current = view();
+    for (const listener of listeners) listener(current);
+  };
+  controller.subscribe(emit);
+  fleet.onChange(emit);
+  fleet.start();
+  const handlers = fleet.guard(controller.handlers());
   return {
     memoryWatch,
     mode: 'running',
@@ -140,9 +202,13 @@ export function composeStation<A extends StationAdapters>(
     controller,
     adapters,
     links,
-    handlers: controller.handlers(),
-    view: () => controller.view(),
-    subscribe: (listener) => controller.subscribe(listener),
+    fleet,
+    handlers: { ...handlers, 'station:get-view': () => view() },
+    view,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     events,
   };
 }

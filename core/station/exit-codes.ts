@@ -20,6 +20,8 @@ export const EXIT_CODES = {
   shellPreloadFailed: 72,
   /** IT chose "restart the station" in the maintenance screen. */
   maintenanceRestart: 73,
+  /** IT asked for a restart through central, or the station restarts onto a new remote config. */
+  remoteRestart: RECYCLE_EXIT_CODES['remote-restart'],
   /** Recycle: the configured number of visitor sessions was reached. */
   sessionLimit: RECYCLE_EXIT_CODES['session-limit'],
   /** Recycle: the app used more memory than `recycle.memoryCeilingMb`. */
