@@ -24,6 +24,8 @@ import { helpPlugin } from './help/help-plugin.ts';
 import type { HelpService } from './help/service.ts';
 import { realClock, type CentralClock } from './infrastructure/clock.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './infrastructure/errors.ts';
+import { healthRoutes } from './infrastructure/health.ts';
+import { metricsRoutes } from './infrastructure/metrics.ts';
 import { metaRoutes, openApiOptions } from './infrastructure/openapi.ts';
 import { rateLimitOptions } from './infrastructure/rate-limit.ts';
 import { installSecurityHeaders } from './infrastructure/security-headers.ts';
@@ -109,6 +111,15 @@ export function buildCentral(options: BuildCentralOptions): CentralServer {
   app.register(swagger, openApiOptions);
   app.register(rateLimit, rateLimitOptions(clock));
   app.register(cookie);
+  // Counts every route's requests, so it comes before them (its hooks are app-wide).
+  app.register(metricsRoutes, {
+    token: config.metricsToken,
+    openStreams: () => help.openStreams.size,
+    helpQueueLength: async () =>
+      Number(
+        (await storage.get<{ n: number }>("SELECT COUNT(*) AS n FROM help_requests WHERE state = 'queued'"))?.n ?? 0,
+      ),
+  });
   app.register(async () => {
     await storage.migrate('central', centralMigrations);
   });
@@ -125,5 +136,6 @@ export function buildCentral(options: BuildCentralOptions): CentralServer {
   app.register(dashboardWebApp, ctx);
   app.register(consoleWebApp, ctx);
   app.register(metaRoutes);
+  app.register(healthRoutes, { storage, liveEventsHealthy: () => help.events.healthy() });
   return { app, services: { accounts, help: help.service } };
 }

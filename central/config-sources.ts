@@ -49,6 +49,12 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
   setting('dashboard-dir', ['dashboardDir'], 'text', 'built dashboard (dist/central-web/dashboard)'),
   setting('console-dir', ['consoleDir'], 'text', 'built advisor console (dist/console)'),
   setting(
+    'metrics-token',
+    ['metricsToken'],
+    'text',
+    'Bearer token for /metrics from other hosts, 32+ characters (none: loopback only; prefer the environment)',
+  ),
+  setting(
     'help-service-hours',
     ['help', 'serviceHours'],
     'service-hours',

@@ -58,6 +58,11 @@ export const centralConfigSchema = z
     dashboardDir: z.string().min(1).default('dist/central-web/dashboard'),
     /** Folder with the built advisor console (`npm run build:console`). */
     consoleDir: z.string().min(1).default('dist/console'),
+    /**
+     * Bearer token a Prometheus scraper sends to read `/metrics` from another host; null (default):
+     * only a scraper on this host, not through the reverse proxy, may read it.
+     */
+    metricsToken: z.string().min(32, 'metricsToken must be at least 32 characters').max(256).nullable().default(null),
     /** Help requests: service hours, presence, chat retention (central/help/help-config.ts). */
     help: helpConfigSchema.prefault({}),
   })

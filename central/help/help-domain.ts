@@ -19,6 +19,8 @@ export interface HelpDomain {
   store: HelpStore;
   events: EventLog;
   service: HelpService;
+  /** Live streams open on this process (ended at shutdown; counted in the metrics). */
+  openStreams: Set<() => void>;
 }
 
 export function createHelpDomain(deps: {
@@ -51,5 +53,5 @@ export function createHelpDomain(deps: {
     newId: deps.newId ?? uuidv7,
     replicaId: uuidv7(),
   });
-  return { config: deps.config, store, events, service };
+  return { config: deps.config, store, events, service, openStreams: new Set() };
 }

@@ -20,7 +20,7 @@ export const helpPlugin: FastifyPluginAsync<HelpPluginOptions> = async (app, { h
   // On PostgreSQL, from here on this replica hears every replica's events (LISTEN/NOTIFY).
   await help.events.start((error) => app.log.error({ err: error }, 'help live events: listening connection'));
   app.addHook('onClose', async () => help.events.stop());
-  const openStreams = new Set<() => void>();
+  const openStreams = help.openStreams;
   const deps = {
     ctx,
     service: help.service,
