@@ -6,6 +6,10 @@
  *   CPU throttling, a stand-in for an old recycled PC), p50/p95 over BENCH_STARTS starts, next to
  *   a blank Vite React page (one button) built and served the same way in the same run; plus the
  *   bytes of script the page had received by the time it was interactive.
+ * - The same start with the station outside the page, as in Electron (core runs in the main
+ *   process, the preload hands the page `window.kiosk`): the built shell served as it is, with a
+ *   `window.kiosk` that answers `station:get-view` with the view core composes (in this process)
+ *   from the same config. What is left is the renderer's own share of the start.
  * - "Start" → launcher interactive, once the visitor has read the welcome screen (the page went
  *   network-idle: whatever it prefetches has arrived) and when "Start" is pressed the moment it is
  *   interactive.
@@ -24,9 +28,15 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import fastifyStatic from '@fastify/static';
 import react from '@vitejs/plugin-react';
+import Fastify from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { validateConfigText } from '../core/config/validate.ts';
+import { composeStation } from '../core/station/compose-station.ts';
+import { FakeStationHost } from '../core/testing/fake-station-host.ts';
+import type { StationView } from '../protocol/ipc.ts';
 import { startPreviewServer } from '../renderer/preview/serve.ts';
 import { startEServiceServer } from '../tests/fixtures/eservice-server.ts';
 import { writeTestConfig } from '../tests/fixtures/test-config.ts';
@@ -98,6 +108,42 @@ async function buildBlankPage(): Promise<string> {
   return out;
 }
 
+/**
+ * The view the welcome screen shows, composed by core in this process from the config the preview
+ * serves, with the Electron host's info (no preview limitations on screen).
+ */
+function composedView(configPath: string): StationView {
+  const host = new FakeStationHost();
+  const station = composeStation(validateConfigText(readFileSync(configPath, 'utf8')), configPath, {
+    ...host.stationHost({ central: null }),
+    info: { kind: 'electron', limitations: [] },
+  });
+  if (station.mode !== 'running') throw new Error('the bench config is invalid');
+  station.memoryWatch.stop();
+  return station.view();
+}
+
+/**
+ * An init script standing in for Electron's preload: `window.kiosk` answers `station:get-view`
+ * with `view` and every other call with nothing, as an idle station would.
+ */
+function preloadStandIn(view: StationView): string {
+  return `Object.defineProperty(window, 'kiosk', { value: Object.freeze({
+  invoke: async (channel) => (channel === 'station:get-view' ? ${JSON.stringify(view)} : undefined),
+  onViewChanged: () => () => undefined,
+}) });`;
+}
+
+/** Serves a build's files as they are (as Electron's app: scheme does), with none of the preview's additions. */
+async function serveAsBuilt(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = Fastify({ logger: false, forceCloseConnections: true });
+  await app.register(fastifyStatic, { root });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/`, close: () => app.close() };
+}
+
 interface StartSample {
   /** Navigation start → first screen interactive, in the page's clock. */
   interactiveMs: number;
@@ -116,6 +162,7 @@ async function startOnce(
   cpuSlowdown: number,
   press: StartPress,
   trace?: (page: Page) => Promise<() => Promise<Buffer>>,
+  initScript?: string,
 ): Promise<StartSample & { trace: Buffer | null }> {
   const context = await browser.newContext();
   try {
@@ -126,6 +173,7 @@ async function startOnce(
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
     }
     await page.addInitScript({ content: probeSource(targets, press === 'none' ? {} : SHELL_CLICKS) });
+    if (initScript) await page.addInitScript({ content: initScript });
     const stopTrace = trace ? await trace(page) : null;
     await page.goto(url);
     await page.waitForFunction(probeSeen, 'welcome');
@@ -260,6 +308,8 @@ async function main(): Promise<void> {
   const beforeServer = beforeDir
     ? await startPreviewServer({ port: 0, configPath, central: null, build: false, distDir: beforeDir })
     : null;
+  const asBuilt = await serveAsBuilt(shellDir);
+  const preload = preloadStandIn(composedView(configPath));
   const launch0 = performance.now();
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -271,11 +321,14 @@ async function main(): Promise<void> {
     const blank = { normal: [] as StartSample[], slow: [] as StartSample[] };
     const atOnce = { normal: [] as number[], slow: [] as number[] };
     const before = { normal: [] as StartSample[], slow: [] as StartSample[] };
+    const outside = { normal: [] as StartSample[], slow: [] as StartSample[] };
     for (let i = 0; i < STARTS; i++) {
       shell.normal.push(await startOnce(browser, preview.url, SHELL_TARGETS, 1, 'after-reading'));
       blank.normal.push(await startOnce(browser, blankServer.url, BLANK_TARGETS, 1, 'none'));
       shell.slow.push(await startOnce(browser, preview.url, SHELL_TARGETS, SLOW_CPU, 'after-reading'));
       blank.slow.push(await startOnce(browser, blankServer.url, BLANK_TARGETS, SLOW_CPU, 'none'));
+      outside.normal.push(await startOnce(browser, asBuilt.url, SHELL_TARGETS, 1, 'none', undefined, preload));
+      outside.slow.push(await startOnce(browser, asBuilt.url, SHELL_TARGETS, SLOW_CPU, 'none', undefined, preload));
       if (beforeServer) {
         before.normal.push(await startOnce(browser, beforeServer.url, SHELL_TARGETS, 1, 'after-reading'));
         before.slow.push(await startOnce(browser, beforeServer.url, SHELL_TARGETS, SLOW_CPU, 'after-reading'));
@@ -309,6 +362,9 @@ async function main(): Promise<void> {
         console.log(
           `  ${line('before (BENCH_BEFORE_DIR)', ms(before[key]))} → ${ratios(ms(before[key]), ms(blank[key]))}`,
         );
+      console.log(
+        `  ${line('station outside the page, as in Electron (renderer only)', ms(outside[key]))} → ${ratios(ms(outside[key]), ms(blank[key]))}`,
+      );
     }
     const shellBytes = scriptBytes(shell.normal[0]?.scripts ?? [], shellDir);
     const blankBytes = scriptBytes(blank.normal[0]?.scripts ?? [], blankDist);
@@ -339,6 +395,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await blankServer.close();
+    await asBuilt.close();
     await beforeServer?.close();
     await preview.close();
     await eservice.close();
