@@ -38,6 +38,15 @@ const numberTypes = {
   }) as typeof pg.types.getTypeParser,
 };
 
+/** The schema a URL selects with `?options=-c search_path=…` (how replicas share one schema). */
+function searchPathOf(url: string): string | undefined {
+  try {
+    return /search_path=([A-Za-z_][A-Za-z0-9_]*)/.exec(new URL(url).searchParams.get('options') ?? '')?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
 /** Opens a pool to a `postgres://` URL. Connection errors surface on the first query. */
 export function openPostgresStorage(url: string, options: PostgresStorageOptions = {}): Storage {
   if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema))
@@ -66,7 +75,7 @@ export function openPostgresStorage(url: string, options: PostgresStorageOptions
       kind: 'postgres',
       pool,
       newClient: () => new pg.Client(connection),
-      scope: options.schema ?? 'public',
+      scope: options.schema ?? searchPathOf(url) ?? 'public',
     },
     async all<T extends Row>(sql: string, params: readonly SqlValue[] = []) {
       return (await pool.query(text(sql), params as SqlValue[])).rows as T[];
