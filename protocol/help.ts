@@ -278,3 +278,95 @@ export type OpeningStatus =
   | { state: 'open'; closes: string }
   | { state: 'closed'; opens: { day: 'today' | 'tomorrow' | Weekday | 'date'; date: string; time: string } }
   | { state: 'unknown' };
+
+// ---------------------------------------------------------------------------------------------
+// Consented screen view (issue 16). The advisor holding a claimed request asks; the station asks
+// the visitor; on Allow the station's shell captures its own window and sends WebRTC media
+// straight to the advisor's browser. Central only relays the small signalling messages below as
+// help events (`station:<id>` / `advisor:<id>` audiences) and keeps an audit record without
+// content. No media, no frames and no pointer history are stored anywhere.
+// ---------------------------------------------------------------------------------------------
+
+/** SSE event names of the screen view, on the station stream and the advisor's console stream. */
+export const HELP_SCREEN_EVENTS = {
+  /** To the station: data ScreenAsk — the advisor asks to see the screen. */
+  ask: 'screen.ask',
+  /** To the advisor: data ScreenConsent — the visitor's Allow / No. */
+  consent: 'screen.consent',
+  /** Both ways: data ScreenSignal — offer (station), answer (advisor), ICE candidates (both). */
+  signal: 'screen.signal',
+  /** To the station: data ScreenPointer — where the advisor points ("press here"). */
+  pointer: 'screen.pointer',
+  /** Both ways: data ScreenStopped — the share ended, and why. */
+  stopped: 'screen.stopped',
+} as const;
+
+/** Why a screen share ended. The visitor and the advisor both see that it did. */
+export const SCREEN_STOP_REASONS = [
+  'visitor', // the visitor pressed Stop
+  'advisor', // the advisor pressed Stop
+  'declined', // the visitor answered No
+  'reset', // the station's session was reset
+  'claim-ended', // the request was released, resolved, expired or cancelled
+  'advisor-session-ended', // the advisor logged out, or their session expired or was revoked
+  'station-revoked', // the station's token was revoked
+  'max-duration', // the configured maximum was reached
+  'failed', // the connection could not be made or broke
+] as const;
+export const screenStopReasonSchema = z.enum(SCREEN_STOP_REASONS);
+export type ScreenStopReason = z.infer<typeof screenStopReasonSchema>;
+
+/** One ICE server (STUN or TURN, e.g. coturn) from central's config; none are needed on loopback. */
+export const iceServerSchema = z
+  .object({
+    urls: z.array(z.string().regex(/^(stun|stuns|turn|turns):[^\s]+$/, 'must be a stun:/turn: URL')).min(1),
+    username: z.string().max(200).optional(),
+    credential: z.string().max(200).optional(),
+  })
+  .strict();
+export type IceServer = z.infer<typeof iceServerSchema>;
+
+export const screenAskSchema = z
+  .object({
+    requestId: uuidSchema,
+    shareId: uuidSchema,
+    iceServers: z.array(iceServerSchema).max(10),
+    /** The share stops by itself after this long. */
+    maxSeconds: z.number().int().min(10).max(7200),
+  })
+  .strict();
+export type ScreenAsk = z.infer<typeof screenAskSchema>;
+
+export const screenConsentSchema = z.object({ shareId: uuidSchema, allow: z.boolean() }).strict();
+export type ScreenConsent = z.infer<typeof screenConsentSchema>;
+/** What the consent event carries to the console (the request it belongs to added). */
+export const screenConsentEventSchema = screenConsentSchema.extend({ requestId: uuidSchema }).strict();
+
+export const SCREEN_SIGNAL_KINDS = ['offer', 'answer', 'ice'] as const;
+/**
+ * A WebRTC signalling message: `data` is the JSON of an RTCSessionDescriptionInit (offer, answer)
+ * or an RTCIceCandidateInit (ice). Central checks who may send which kind, never reads `data`.
+ */
+export const screenSignalSchema = z
+  .object({ shareId: uuidSchema, kind: z.enum(SCREEN_SIGNAL_KINDS), data: z.string().min(2).max(30_000) })
+  .strict();
+export type ScreenSignal = z.infer<typeof screenSignalSchema>;
+export const screenSignalEventSchema = screenSignalSchema.extend({ requestId: uuidSchema }).strict();
+export type ScreenSignalEvent = z.infer<typeof screenSignalEventSchema>;
+
+/** Where the advisor points, as fractions of the shared picture (0,0 = top left, in the picture's own direction). */
+export const screenPointerSchema = z
+  .object({ shareId: uuidSchema, x: z.number().min(0).max(1), y: z.number().min(0).max(1) })
+  .strict();
+export type ScreenPointer = z.infer<typeof screenPointerSchema>;
+
+export const screenStopSchema = z.object({ shareId: uuidSchema, reason: screenStopReasonSchema }).strict();
+export type ScreenStop = z.infer<typeof screenStopSchema>;
+export const screenStoppedEventSchema = screenStopSchema.extend({ requestId: uuidSchema }).strict();
+export type ScreenStoppedEvent = z.infer<typeof screenStoppedEventSchema>;
+
+/** Answer to the advisor's ask: the share id and the ICE servers the console's peer uses. */
+export const screenAskResultSchema = z
+  .object({ shareId: uuidSchema, iceServers: z.array(iceServerSchema), maxSeconds: z.number().int() })
+  .strict();
+export type ScreenAskResult = z.infer<typeof screenAskResultSchema>;

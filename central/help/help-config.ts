@@ -3,6 +3,7 @@
  * they are validated at boot with everything else and settable by CLI flag or environment.
  */
 import { z } from 'zod';
+import { iceServerSchema } from '../../protocol/help.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 /** Weekday keys of `serviceHours.weekly`, Monday first. */
@@ -75,6 +76,16 @@ export const helpConfigSchema = z
      * then folded into daily counts (`help_daily`) and deleted.
      */
     requestRetentionDays: z.number().int().min(1).max(366).default(30),
+    /** The consented screen view (issue 16): ICE servers for both peers and the longest share. */
+    screenShare: z
+      .object({
+        /** STUN/TURN (e.g. coturn) for stations behind the city's NAT; none needed on one network. */
+        iceServers: z.array(iceServerSchema).max(10).default([]),
+        /** A share stops by itself after this long. */
+        maxMinutes: z.number().int().min(1).max(120).default(20),
+      })
+      .strict()
+      .default({ iceServers: [], maxMinutes: 20 }),
   })
   .strict();
 export type HelpConfig = z.infer<typeof helpConfigSchema>;

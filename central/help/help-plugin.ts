@@ -8,6 +8,7 @@ import { HELP_API_PREFIX } from '../../protocol/help.ts';
 import type { CentralContext } from '../context.ts';
 import type { HelpDomain } from './help-domain.ts';
 import { advisorRoutes, stationRoutes } from './help-routes.ts';
+import { registerScreenShare } from './screen-share-routes.ts';
 
 export interface HelpPluginOptions extends CentralContext {
   help: HelpDomain;
@@ -42,6 +43,8 @@ export const helpPlugin: FastifyPluginAsync<HelpPluginOptions> = async (app, { h
   });
   await app.register(async (scope) => stationRoutes(scope, deps), { prefix: HELP_API_PREFIX });
   await app.register(async (scope) => advisorRoutes(scope, deps), { prefix: `${HELP_API_PREFIX}/advisor` });
+  // The consented screen view rides on the same streams and guards (issue 16).
+  await registerScreenShare(app, { ctx, help, timers });
 
   if (timers) {
     const timer = setInterval(
