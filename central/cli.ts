@@ -5,6 +5,7 @@
  *   station add ID --location "TEXT" --site KIND [--db ...]   register a station, print its token once
  *   station list | station revoke ID | station rotate ID      rotate: new token, same id and statistics
  *   user add NAME --role advisor|coordinator|admin [--display-name FIRSTNAME]   password read from stdin
+ *   user add NAME --role service-owner --services kela,omakanta                  sees only those services' report
  *   user list | user disable NAME | user enable NAME | user remove NAME
  *   user passwd NAME (password from stdin) | user logout NAME (log out everywhere)
  * TARGET is a SQLite file path (default ./.data/central.db, or $DATABASE_URL) or a postgres:// URL.
@@ -16,6 +17,7 @@ import { formatIssues } from '../protocol/events.ts';
 import { AccountError, createAccounts, SITE_KINDS } from './auth/accounts.ts';
 import { CONFIG_SETTINGS, ConfigSourceError, configFromSources } from './config-sources.ts';
 import { centralConfigSchema } from './config.ts';
+import { createServiceOwners, parseServiceList } from './dashboard/service-owners.ts';
 import { helpConfigSchema } from './help/help-config.ts';
 import { createHelpDomain } from './help/help-domain.ts';
 import { realClock } from './infrastructure/clock.ts';
@@ -35,6 +37,7 @@ const USAGE = `usage:
   npm run central -- station revoke ID        (its open help requests close; its streams end)
   npm run central -- station rotate ID        (prints a new token; the old one stops)
   echo PASSWORD | npm run central -- user add NAME --role advisor|coordinator|admin [--display-name FIRSTNAME]
+  echo PASSWORD | npm run central -- user add NAME --role service-owner --services kela,omakanta
   npm run central -- user list
   npm run central -- user disable NAME | user enable NAME | user remove NAME
   echo PASSWORD | npm run central -- user passwd NAME   (every session of NAME ends)
@@ -83,6 +86,7 @@ async function main(argv: string[]): Promise<void> {
       site: { type: 'string' },
       role: { type: 'string' },
       'display-name': { type: 'string' },
+      services: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(
         CONFIG_SETTINGS.map((s) => [
@@ -171,15 +175,28 @@ async function main(argv: string[]): Promise<void> {
     if (!name) throw new UsageError('user add needs a NAME');
     const password = await readStdin();
     const displayName = values['display-name'];
-    await withAccounts(db, scryptLog2N, (accounts) =>
-      accounts.addUser({
+    // A service owner sees only their services' report (issue 14): the list is required, and
+    // meaningless for any other role.
+    const owner = values.role === 'service-owner';
+    if (owner !== (values.services !== undefined))
+      throw new UsageError(
+        owner ? 'a service-owner needs --services ID[,ID...]' : '--services is only for --role service-owner',
+      );
+    const services = owner ? parseServiceList(values.services ?? '') : [];
+    if (owner && services.length === 0) throw new UsageError('--services needs at least one service id');
+    await withAccounts(db, scryptLog2N, async (accounts, storage) => {
+      await accounts.addUser({
         name,
         role: (values.role ?? '') as never,
         password,
         ...(displayName === undefined ? {} : { displayName }),
-      }),
-    );
-    console.log(`user ${name} added (${values.role})`);
+      });
+      if (!owner) return;
+      const owners = createServiceOwners(storage);
+      await owners.migrate();
+      await owners.setServices(name, services);
+    });
+    console.log(`user ${name} added (${values.role}${owner ? `: ${services.join(', ')}` : ''})`);
     return;
   }
   if (command === 'user' && action === 'list') {

@@ -12,9 +12,10 @@ export const AUTH_API_PREFIX = '/api/v1/auth';
 
 /**
  * Roles: advisors answer help, coordinators read the dashboard, IT staff (`it`) run the fleet
- * (station health, remote config and actions, issue 13); admins may do everything.
+ * (station health, remote config and actions, issue 13); e-service owners (`service-owner`) read
+ * the service report for their own services only (issue 14); admins may do everything.
  */
-export const ROLES = ['advisor', 'coordinator', 'admin', 'it'] as const;
+export const ROLES = ['advisor', 'coordinator', 'admin', 'it', 'service-owner'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 

@@ -120,3 +120,70 @@ export const dashboardSummarySchema = z.object({
   protection: dashboardProtectionSchema.optional(),
 });
 export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;
+
+/**
+ * Longest range of the service report, in weeks. Help per service joins raw events of one visit,
+ * and raw events are kept 90 days (docs/privacy.md), so the report never reaches past them.
+ */
+export const MAX_SERVICE_REPORT_WEEKS = 12;
+
+/**
+ * Query of `GET /api/v1/dashboard/service-report` and its `.csv`: the last `weeks` Helsinki weeks
+ * (Monday to Sunday, the current week so far included), city-wide or for one site kind, all
+ * services the user may see or one of them. No station filter: one station's week is too few visits.
+ */
+export const serviceReportQuerySchema = z
+  .object({
+    weeks: z.coerce.number().int().min(1).max(MAX_SERVICE_REPORT_WEEKS).optional(),
+    site: siteKindSchema.optional(),
+    service: slugSchema.optional(),
+  })
+  .strict();
+export type ServiceReportQuery = z.infer<typeof serviceReportQuerySchema>;
+
+/** One service over one week (or, as `total`, over the whole range); every count protected. */
+export const serviceWeekSchema = z.object({
+  /** Monday of the week (Helsinki); for a total, the first day of the range. */
+  week: daySchema,
+  /** Visits that opened the service. */
+  visits: cellSchema,
+  /** Of those, visits whose visitor answered "Did you get it done?". */
+  answered: cellSchema,
+  outcomes: z.object({ yes: cellSchema, partly: cellSchema, no: cellSchema }),
+  /** What got in the way (after Partly or No), reasons with at least 5 answers. */
+  reasons: z.array(z.object({ reason: z.string(), answers: cellSchema })),
+  /** Reasons below 5 answers, summed. */
+  otherReasons: cellSchema,
+  /**
+   * Visits that opened the service and asked for help in the same visit. Help is recorded per
+   * visit, not per service: a visit that opened two services counts for both.
+   */
+  helpVisits: cellSchema,
+  helpTopics: z.array(z.object({ topic: z.string(), visits: cellSchema })),
+  otherHelpTopics: cellSchema,
+  /** Navigations refused inside the service (an address outside its allowed sites). */
+  blocked: cellSchema,
+});
+export type ServiceWeek = z.infer<typeof serviceWeekSchema>;
+
+/** Reply of `GET /api/v1/dashboard/service-report`. */
+export const serviceReportSchema = z.object({
+  filter: z.object({
+    from: daySchema,
+    to: daySchema,
+    weeks: z.number().int(),
+    site: z.string().optional(),
+    service: z.string().optional(),
+  }),
+  /** The services the user may see (a service owner: their own; others: every service). */
+  services: z.array(
+    z.object({
+      serviceId: z.string(),
+      /** Oldest week first, every week of the range. */
+      weeks: z.array(serviceWeekSchema),
+      total: serviceWeekSchema,
+    }),
+  ),
+  protection: dashboardProtectionSchema,
+});
+export type ServiceReport = z.infer<typeof serviceReportSchema>;

@@ -14,6 +14,7 @@ import { SESSION_AUTH } from '../infrastructure/openapi.ts';
 import { createLocalSlots, localDayMinus } from '../ingest/local-time.ts';
 import { createDashboardQueries, widenToWeeks } from './dashboard-queries.ts';
 import { DASHBOARD_MIGRATIONS, loadDashboardSecret } from './dashboard-secret.ts';
+import { serviceReportRoutes } from './service-report-routes.ts';
 import { summaryToCsv } from './summary-csv.ts';
 import { createSmallCountProtection } from './suppression.ts';
 
@@ -32,6 +33,8 @@ export const dashboardRoutes: CentralPlugin = async (app, ctx) => {
     return queries.summary(filter, createSmallCountProtection(await secret, scope));
   };
   await ctx.storage.migrate('dashboard', DASHBOARD_MIGRATIONS);
+  // Issue 14: the service report (its own module; coordinators, admins and service owners).
+  await serviceReportRoutes(app, ctx);
 
   /** Fills the default range (the last 30 days including today) and checks it; the schema checked the shapes. */
   const resolveFilter = (
