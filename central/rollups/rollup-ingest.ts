@@ -15,7 +15,7 @@
  * locks in the same order and never deadlock on a shared site row.
  */
 import type { SqlValue } from '../storage/storage.ts';
-import type { SqlSteps } from './sql-steps.ts';
+import type { SqlStep, SqlSteps } from './sql-steps.ts';
 
 /** An event row in `EVENT_COLUMNS` order, as ingest/event-rows.ts builds it. */
 export interface RollupEventRow {
@@ -28,6 +28,14 @@ export interface RollupEventRow {
   dim: string;
   seconds: number | null;
 }
+
+/** Primary keys of the rollup tables (central-migrations.ts, version 4), the upserts' conflict targets. */
+const TOTALS_KEYS: Record<string, string> = {
+  daily_totals: 'day, station_id, type, dim',
+  daily_site_totals: 'type, day, site_kind, dim',
+  session_slots: 'station_id, figure, day, slot',
+  site_session_slots: 'figure, day, site_kind, slot',
+};
 
 /** Reads the columns the rollups need from a row laid out as `columns`. */
 export function rollupRowReader(columns: readonly string[]): (row: readonly SqlValue[]) => RollupEventRow {
@@ -69,19 +77,13 @@ export const SLOT_FIGURES = {
   },
 } as const;
 
-// Multi-row statements in a few fixed sizes: few distinct statement texts to prepare and cache,
-// and well under either database's parameter limit.
-const CHUNK_SIZES = [256, 64, 16, 4, 1];
+/** Rows per multi-row statement: a whole batch (500 events) in one, under both parameter limits. */
+const ROWS_PER_STATEMENT = 500;
 
-/** Splits `items` into chunks whose sizes are all in CHUNK_SIZES. */
-export function* fixedChunks<T>(items: readonly T[]): Generator<T[]> {
-  let start = 0;
-  for (const size of CHUNK_SIZES) {
-    while (items.length - start >= size) {
-      yield items.slice(start, start + size);
-      start += size;
-    }
-  }
+/** Splits `items` into chunks of at most ROWS_PER_STATEMENT. */
+export function* chunks<T>(items: readonly T[]): Generator<T[]> {
+  for (let start = 0; start < items.length; start += ROWS_PER_STATEMENT)
+    yield items.slice(start, start + ROWS_PER_STATEMENT);
 }
 
 const tuples = (count: number, width: number): string =>
@@ -131,7 +133,7 @@ export function* ingestSteps(
   const byId = new Map(rows.map((row) => [String(row[idIndex]), row]));
   const sortedRows = [...byId.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
   const inserted: RollupEventRow[] = [];
-  for (const chunk of fixedChunks(sortedRows)) {
+  for (const chunk of chunks(sortedRows)) {
     const returned = yield {
       sql: `INSERT INTO events (${columns.join(', ')}) VALUES ${tuples(chunk.length, columns.length)} ON CONFLICT (id) DO NOTHING RETURNING id`,
       params: chunk.flat(),
@@ -153,7 +155,7 @@ export function* ingestSteps(
   const sessionsTaken = new Map<string, number>();
   const keyName = (day: unknown, type: unknown, dim: unknown) => JSON.stringify([day, type, dim]);
   const sortedFirsts = [...firstKeys.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, key]) => key);
-  for (const chunk of fixedChunks(sortedFirsts)) {
+  for (const chunk of chunks(sortedFirsts)) {
     const taken = yield {
       sql: `INSERT INTO rollup_session_firsts (session_id, station_id, day, type, dim) VALUES ${tuples(chunk.length, 5)} ON CONFLICT DO NOTHING RETURNING day, type, dim`,
       params: chunk.flat(),
@@ -175,46 +177,38 @@ export function* ingestSteps(
     }
   }
 
+  // Station rows first, the site rows every station shares last: on PostgreSQL their row locks
+  // are then held only for the last statements before COMMIT.
   const sortedTotals = totals.sorted();
-  for (const [table, scopeColumn, scope] of [
-    ['daily_totals', 'station_id', stationId],
-    ['daily_site_totals', 'site_kind', siteKind],
-  ] as const) {
-    for (const chunk of fixedChunks(sortedTotals)) {
-      yield {
-        sql: `INSERT INTO ${table} (day, ${scopeColumn}, type, dim, events, sessions, seconds_sum) VALUES ${tuples(chunk.length, 7)}
-              ON CONFLICT (day, ${scopeColumn}, type, dim) DO UPDATE SET events = ${table}.events + excluded.events,
-              sessions = ${table}.sessions + excluded.sessions, seconds_sum = ${table}.seconds_sum + excluded.seconds_sum`,
-        params: chunk.flatMap(({ key: [day, type, dim], delta }) => [
-          day ?? null,
-          scope,
-          type ?? null,
-          dim ?? null,
-          delta.events,
-          delta.sessions,
-          delta.seconds,
-        ]),
-      };
-    }
-  }
   const sortedSlots = slots.sorted();
-  for (const [table, scopeColumn, scope] of [
-    ['session_slots', 'station_id', stationId],
-    ['site_session_slots', 'site_kind', siteKind],
-  ] as const) {
-    for (const chunk of fixedChunks(sortedSlots)) {
-      yield {
-        sql: `INSERT INTO ${table} (day, ${scopeColumn}, figure, slot, events) VALUES ${tuples(chunk.length, 5)}
-              ON CONFLICT (${table === 'session_slots' ? 'station_id, day' : 'day, site_kind'}, figure, slot) DO UPDATE SET events = ${table}.events + excluded.events`,
-        params: chunk.flatMap(({ key: [day, figure, slot], delta }) => [
-          day ?? null,
-          scope,
-          figure ?? null,
-          slot ?? null,
-          delta.events,
-        ]),
-      };
-    }
-  }
+  const totalsUpsert = (table: string, scopeColumn: string, scope: string, chunk: typeof sortedTotals): SqlStep => ({
+    sql: `INSERT INTO ${table} (day, ${scopeColumn}, type, dim, events, sessions, seconds_sum) VALUES ${tuples(chunk.length, 7)}
+          ON CONFLICT (${TOTALS_KEYS[table]}) DO UPDATE SET events = ${table}.events + excluded.events,
+          sessions = ${table}.sessions + excluded.sessions, seconds_sum = ${table}.seconds_sum + excluded.seconds_sum`,
+    params: chunk.flatMap(({ key: [day, type, dim], delta }) => [
+      day ?? null,
+      scope,
+      type ?? null,
+      dim ?? null,
+      delta.events,
+      delta.sessions,
+      delta.seconds,
+    ]),
+  });
+  const slotsUpsert = (table: string, scopeColumn: string, scope: string, chunk: typeof sortedSlots): SqlStep => ({
+    sql: `INSERT INTO ${table} (day, ${scopeColumn}, figure, slot, events) VALUES ${tuples(chunk.length, 5)}
+          ON CONFLICT (${TOTALS_KEYS[table]}) DO UPDATE SET events = ${table}.events + excluded.events`,
+    params: chunk.flatMap(({ key: [day, figure, slot], delta }) => [
+      day ?? null,
+      scope,
+      figure ?? null,
+      slot ?? null,
+      delta.events,
+    ]),
+  });
+  for (const chunk of chunks(sortedTotals)) yield totalsUpsert('daily_totals', 'station_id', stationId, chunk);
+  for (const chunk of chunks(sortedSlots)) yield slotsUpsert('session_slots', 'station_id', stationId, chunk);
+  for (const chunk of chunks(sortedTotals)) yield totalsUpsert('daily_site_totals', 'site_kind', siteKind, chunk);
+  for (const chunk of chunks(sortedSlots)) yield slotsUpsert('site_session_slots', 'site_kind', siteKind, chunk);
   return inserted.length;
 }

@@ -28,6 +28,9 @@ export interface SqlStepRunner {
   run<T>(steps: () => SqlSteps<T>): Promise<T>;
 }
 
+/** Prepared SQLite statements kept per runner. */
+const STATEMENT_CACHE_SIZE = 300;
+
 /** `?` placeholders to `$1, $2 ...` (our SQL never has `?` inside string literals). */
 function toPgPlaceholders(sql: string): string {
   let n = 0;
@@ -38,12 +41,13 @@ export function createSqlStepRunner(storage: Storage): SqlStepRunner {
   const handle = storage.handle;
   if (handle.kind === 'sqlite') {
     const { db } = handle;
-    // Statement texts are a small fixed set (ingest chunks rows into a few fixed sizes).
+    // Multi-row statements differ by row count, so the cache is bounded (oldest out first).
     const statements = new Map<string, BetterSqlite3.Statement>();
     const execute = (step: SqlStep): Row[] => {
       let statement = statements.get(step.sql);
       if (!statement) {
         statement = db.prepare(step.sql);
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
         statements.set(step.sql, statement);
       }
       if (statement.reader) return statement.all(...step.params) as Row[];

@@ -77,8 +77,10 @@ CREATE INDEX user_sessions_user ON user_sessions (user_name);
 // batches or sent twice counts once; `session_slots` and `site_session_slots` hold the two figures
 // that need per-event detail (hour of week of a session start, minute of a session length) and,
 // like the raw events they stand for, only for the raw window. The backfill below computes them
-// from the rows already stored (the same as `npm run central -- rollups rebuild`).
-const rollups = `
+// from the rows already stored (the same as `npm run central -- rollups rebuild`). Keys lead with
+// what every dashboard query fixes (type or figure, then the day range); SQLite stores the new
+// tables in key order (WITHOUT ROWID), PostgreSQL reads them through the key's index.
+const rollupsDdl = (withoutRowid: string) => `
 CREATE INDEX daily_totals_type_day ON daily_totals (type, day, station_id, events);
 CREATE INDEX daily_totals_station ON daily_totals (station_id, type, day);
 CREATE TABLE daily_site_totals (
@@ -89,8 +91,8 @@ CREATE TABLE daily_site_totals (
   events INTEGER NOT NULL,
   sessions INTEGER NOT NULL,
   seconds_sum BIGINT NOT NULL,
-  PRIMARY KEY (day, site_kind, type, dim)
-);
+  PRIMARY KEY (type, day, site_kind, dim)
+)${withoutRowid};
 CREATE TABLE rollup_session_firsts (
   station_id TEXT NOT NULL,
   day TEXT NOT NULL,
@@ -98,7 +100,7 @@ CREATE TABLE rollup_session_firsts (
   dim TEXT NOT NULL,
   session_id TEXT NOT NULL,
   PRIMARY KEY (session_id, station_id, day, type, dim)
-);
+)${withoutRowid};
 CREATE INDEX rollup_session_firsts_day ON rollup_session_firsts (day);
 CREATE TABLE session_slots (
   day TEXT NOT NULL,
@@ -106,8 +108,8 @@ CREATE TABLE session_slots (
   figure TEXT NOT NULL,
   slot INTEGER NOT NULL,
   events INTEGER NOT NULL,
-  PRIMARY KEY (station_id, day, figure, slot)
-);
+  PRIMARY KEY (station_id, figure, day, slot)
+)${withoutRowid};
 CREATE INDEX session_slots_day ON session_slots (day);
 CREATE TABLE site_session_slots (
   day TEXT NOT NULL,
@@ -115,8 +117,9 @@ CREATE TABLE site_session_slots (
   figure TEXT NOT NULL,
   slot INTEGER NOT NULL,
   events INTEGER NOT NULL,
-  PRIMARY KEY (day, site_kind, figure, slot)
-);
+  PRIMARY KEY (figure, day, site_kind, slot)
+)${withoutRowid};
+CREATE INDEX site_session_slots_day ON site_session_slots (day);
 DELETE FROM daily_totals WHERE day IN (SELECT day FROM events);
 INSERT INTO daily_totals (day, station_id, type, dim, events, sessions, seconds_sum)
   SELECT day, station_id, type, dim, COUNT(*), COUNT(DISTINCT session_id), COALESCE(SUM(seconds), 0)
@@ -147,5 +150,10 @@ export const centralMigrations: readonly Migration[] = [
     sqlite: accountLifecycle,
     postgres: accountLifecycle,
   },
-  { version: 4, name: 'dashboard rollups kept at ingest', sqlite: rollups, postgres: rollups },
+  {
+    version: 4,
+    name: 'dashboard rollups kept at ingest',
+    sqlite: rollupsDdl(' WITHOUT ROWID'),
+    postgres: rollupsDdl(''),
+  },
 ];

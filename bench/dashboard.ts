@@ -1,0 +1,321 @@
+/**
+ * Dashboard benchmark (issue 12): builds a city's year of usage through central's own ingest route
+ * (`POST /api/v1/ingest`, one batch per station and day, on a manual clock that walks day by day),
+ * runs the real retention job as it goes so older days exist only as folded totals, then times the
+ * dashboard summary for the issue's four filters on SQLite and on PostgreSQL.
+ *
+ * "Before" is the previous query module (bench/dashboard-before-queries.ts, raw events grouped per
+ * request) timed on the same data in the same run; "after" is central's module reading the
+ * rollups. Both are called the same way (no HTTP), with the same small-count protection; one HTTP
+ * round of the route is printed too. Rows touched per query: PostgreSQL's EXPLAIN ANALYZE (rows
+ * read by every scan node), SQLite's query plan (which index each query searches).
+ *
+ *   npm run bench:dashboard                                    (a small city: 70 stations, 365 days)
+ *   npm run bench:dashboard -- --stations 700 --days 365       (the issue's size; slow to build)
+ *   options: --stations N --days N --sessions N (per station and day) --rounds N (after) --before-rounds N
+ *            --db sqlite|postgres|both   env BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import type { DashboardFilter } from '../protocol/dashboard.ts';
+import { ACCESSIBILITY_MODES, HELP_TOPICS, LANGUAGES, toMinuteTime } from '../protocol/events.ts';
+import type { SiteKind } from '../central/auth/accounts.ts';
+import { createDashboardQueries } from '../central/dashboard/dashboard-queries.ts';
+import { createSmallCountProtection } from '../central/dashboard/suppression.ts';
+import { createLocalSlots, localDayMinus } from '../central/ingest/local-time.ts';
+import { createRetention } from '../central/retention/retention.ts';
+import { openPostgresStorage } from '../central/storage/postgres-storage.ts';
+import { openSqliteStorage } from '../central/storage/sqlite-storage.ts';
+import type { SqlValue, Storage } from '../central/storage/storage.ts';
+import { createTestCentral, manualClock } from '../central/testing/test-app.ts';
+import { createBeforeDashboardQueries } from './dashboard-before-queries.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    stations: { type: 'string', default: '70' },
+    days: { type: 'string', default: '365' },
+    sessions: { type: 'string', default: '15' },
+    rounds: { type: 'string', default: '20' },
+    'before-rounds': { type: 'string', default: '5' },
+    db: { type: 'string', default: 'both' },
+  },
+});
+const STATIONS = Number(args.stations);
+const DAYS = Number(args.days);
+const SESSIONS_PER_DAY = Number(args.sessions);
+const ROUNDS = Number(args.rounds);
+const BEFORE_ROUNDS = Number(args['before-rounds']);
+const RETENTION_DAYS = 90;
+/** Batches in flight at once while building the data. */
+const PARALLEL = 8;
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DAY_MS = 86_400_000;
+// The last simulated day: Sunday 2026-11-29, 21:00 in Helsinki; each day's visits end before this hour.
+const LAST_EVENING = Date.parse('2026-11-29T19:00:00Z');
+
+/** A seeded generator: every run and both databases get the same city. */
+function seeded(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SITES: [SiteKind, number][] = [
+  ['library', 0.45],
+  ['community-house', 0.25],
+  ['senior-centre', 0.15],
+  ['service-centre', 0.15],
+];
+const SERVICES = Array.from({ length: 30 }, (_, i) => `service-${i + 1}`);
+// Finnish most of the time, every other language now and then.
+const LANGUAGE_PICKS = [...LANGUAGES, 'fi', 'fi', 'fi', 'fi'];
+
+/** One station's visits of one day, ~6 events each: the issue's profile. */
+function dayOfVisits(random: () => number, dayStart: number): Record<string, unknown>[] {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  // Services by a skewed popularity: a few are opened much more often than the rest.
+  const service = () => SERVICES[Math.floor(random() ** 2 * SERVICES.length)] as string;
+  const events: Record<string, unknown>[] = [];
+  for (let s = 0; s < SESSIONS_PER_DAY; s++) {
+    const sessionId = uuidv7();
+    let at = dayStart + (9 + random() * 10) * 3600_000;
+    const add = (fields: Record<string, unknown>) => {
+      events.push({ id: uuidv7(), at: toMinuteTime(at), sessionId, ...fields });
+      at += 3 * 60_000;
+    };
+    add({ type: 'session.started' });
+    add({ type: 'language.chosen', language: pick(LANGUAGE_PICKS) });
+    add({ type: 'service.opened', serviceId: service() });
+    if (random() < 0.6) add({ type: 'service.opened', serviceId: service() });
+    if (random() < 0.2) add({ type: 'accessibility.changed', mode: pick(ACCESSIBILITY_MODES), enabled: true });
+    if (random() < 0.08) add({ type: 'navigation.blocked', serviceId: service() });
+    if (random() < 0.1) {
+      const topic = pick(HELP_TOPICS);
+      add({ type: 'help.requested', topic });
+      add({
+        type: random() < 0.85 ? 'help.answered' : 'help.cancelled',
+        topic,
+        waitSeconds: Math.floor(random() * 600),
+      });
+    }
+    add({
+      type: 'session.ended',
+      durationSeconds: Math.floor(300 + random() * 2400),
+      endedBy: pick(['idle', 'visitor']),
+    });
+  }
+  return events;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const ms = (n: number) => `${n < 100 ? n.toFixed(1) : Math.round(n)} ms`;
+
+async function timeIt(rounds: number, run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  await run(); // warm: statement caches, pages
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+/** Records every SQL statement a storage runs, to explain a summary's queries one by one. */
+function recording(storage: Storage): { storage: Storage; statements: { sql: string; params: readonly SqlValue[] }[] } {
+  const statements: { sql: string; params: readonly SqlValue[] }[] = [];
+  const wrapped: Storage = {
+    ...storage,
+    all: (sql, params = []) => {
+      statements.push({ sql, params });
+      return storage.all(sql, params);
+    },
+    get: (sql, params = []) => {
+      statements.push({ sql, params });
+      return storage.get(sql, params);
+    },
+  };
+  return { storage: wrapped, statements };
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  'Rows Removed by Filter'?: number;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+/** Rows read by every scan node of a PostgreSQL plan (returned and filtered out). */
+function rowsScanned(node: PlanNode): number {
+  const own = /Scan/.test(node['Node Type'])
+    ? ((node['Actual Rows'] ?? 0) + (node['Rows Removed by Filter'] ?? 0)) * (node['Actual Loops'] ?? 1)
+    : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsScanned(child), 0);
+}
+
+async function explain(storage: Storage, sql: string, params: readonly SqlValue[]): Promise<string> {
+  const summary = sql.replace(/\s+/g, ' ').trim().slice(0, 70);
+  if (storage.handle.kind === 'postgres') {
+    let n = 0;
+    const text = sql.replace(/\?/g, () => `$${++n}`);
+    const result = await storage.handle.pool.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, params as SqlValue[]);
+    const plan = (result.rows[0] as { 'QUERY PLAN': { Plan: PlanNode }[] })['QUERY PLAN'][0]!.Plan;
+    return `${String(rowsScanned(plan)).padStart(9)} rows  ${summary}`;
+  }
+  const plan = storage.handle.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+  return `${plan
+    .map((p) => p.detail.replace(/\s+/g, ' '))
+    .join('; ')
+    .slice(0, 110)}  ← ${summary.slice(0, 40)}`;
+}
+
+async function benchOne(kind: 'sqlite' | 'postgres'): Promise<void> {
+  let storage: Storage;
+  let dispose: () => Promise<void>;
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-dashboard-'));
+    storage = openSqliteStorage(join(dir, 'central.db'));
+    dispose = async () => {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  } else {
+    const schema = `bench_dashboard_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+    try {
+      await admin.connect();
+    } catch (error) {
+      console.log(`PostgreSQL skipped: not reachable at ${PG_URL} (${(error as Error).message})`);
+      return;
+    }
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    storage = openPostgresStorage(PG_URL, { schema, maxConnections: 4 });
+    dispose = async () => {
+      await storage.close();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    };
+  }
+  const clock = manualClock(LAST_EVENING - (DAYS - 1) * DAY_MS);
+  const central = await createTestCentral({
+    storage,
+    clock,
+    config: { retentionDays: RETENTION_DAYS, ingestRequestsPerMinute: 100_000 },
+  });
+  try {
+    const random = seeded(12);
+    const stations: { id: string; token: string }[] = [];
+    for (let i = 0; i < STATIONS; i++) {
+      let r = random();
+      const site = SITES.find(([, share]) => (r -= share) < 0)?.[0] ?? 'library';
+      const id = `station-${String(i + 1).padStart(3, '0')}`;
+      stations.push({ id, token: await central.addStation(id, { siteKind: site }) });
+    }
+    const retention = createRetention({ storage, clock, retentionDays: RETENTION_DAYS });
+    const slots = createLocalSlots();
+    const built = performance.now();
+    let events = 0;
+    for (let d = 0; d < DAYS; d++) {
+      const dayStart = clock.now() - 19 * 3600_000 - 2 * 3600_000; // 00:00 Helsinki (UTC+2 in winter, near enough)
+      // Stations upload at the same time, as in the city: PARALLEL batches in flight.
+      for (let first = 0; first < stations.length; first += PARALLEL) {
+        const accepted = await Promise.all(
+          stations.slice(first, first + PARALLEL).map(async (station) => {
+            const batch = dayOfVisits(random, dayStart).filter((e) => Date.parse(e.at as string) <= clock.now());
+            const response = await central.app.inject({
+              method: 'POST',
+              url: '/api/v1/ingest',
+              headers: { authorization: `Bearer ${station.token}` },
+              payload: { batchId: uuidv7(), events: batch },
+            });
+            const reply = response.json<{ accepted: number; rejected: unknown[] }>();
+            if (response.statusCode !== 200 || reply.rejected.length > 0) throw new Error(`ingest: ${response.body}`);
+            return reply.accepted;
+          }),
+        );
+        events += accepted.reduce((a, b) => a + b, 0);
+      }
+      // The real retention job, as central runs it (hourly there; every simulated week here).
+      if (d % 7 === 6 || d === DAYS - 1) await retention.runOnce();
+      if (d % 30 === 29)
+        console.log(
+          `  ${kind}: day ${d + 1}/${DAYS}, ${events} events ingested, ${Math.round(events / ((performance.now() - built) / 1000))} events/s`,
+        );
+      if (d < DAYS - 1) clock.advance(DAY_MS);
+    }
+    if (storage.handle.kind === 'postgres') await storage.handle.pool.query('VACUUM ANALYZE');
+    else storage.handle.db.exec('ANALYZE');
+    const count = async (table: string) =>
+      Number((await storage.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))?.n);
+    console.log(
+      `${kind}: ${STATIONS} stations × ${DAYS} days × ${SESSIONS_PER_DAY} sessions/day built through ingest in ${Math.round((performance.now() - built) / 1000)} s: ` +
+        `${events} events ingested; now ${await count('events')} raw events, ${await count('daily_totals')} daily_totals rows ` +
+        `(${await count(`daily_totals WHERE day < '${localDayMinus(slots, clock.now(), RETENTION_DAYS)}'`)} folded), ` +
+        `${await count('daily_site_totals')} daily_site_totals, ${await count('rollup_session_firsts')} session firsts, ` +
+        `${await count('session_slots')} session slots`,
+    );
+
+    const today = slots(clock.now()).day;
+    const rawFrom = localDayMinus(slots, clock.now(), RETENTION_DAYS);
+    const library = (
+      await storage.get<{ id: string }>("SELECT id FROM stations WHERE site_kind = 'library' ORDER BY id")
+    )?.id;
+    const filters: [string, DashboardFilter][] = [
+      ['city-wide 30 d', { from: localDayMinus(slots, clock.now(), 29), to: today }],
+      ['city-wide 365 d', { from: localDayMinus(slots, clock.now(), 364), to: today }],
+      ['one station 365 d', { from: localDayMinus(slots, clock.now(), 364), to: today, station: library }],
+      ['libraries 90 d', { from: localDayMinus(slots, clock.now(), 89), to: today, site: 'library' }],
+    ];
+    const protection = (filter: DashboardFilter) =>
+      createSmallCountProtection('bench-secret', `station=${filter.station ?? ''}&site=${filter.site ?? ''}`);
+    const after = createDashboardQueries(storage);
+    const before = createBeforeDashboardQueries(storage, rawFrom);
+    const coordinator = await central.login('coordinator');
+    for (const [label, filter] of filters) {
+      const a = await timeIt(ROUNDS, () => after.summary(filter, protection(filter)));
+      const b =
+        BEFORE_ROUNDS > 0 ? await timeIt(BEFORE_ROUNDS, () => before.summary(filter, protection(filter))) : null;
+      const query = new URLSearchParams({ from: filter.from, to: filter.to });
+      if (filter.station) query.set('station', filter.station);
+      if (filter.site) query.set('site', filter.site);
+      const http = await timeIt(3, () =>
+        central.app.inject({
+          method: 'GET',
+          url: `/api/v1/dashboard/summary?${query.toString()}`,
+          headers: { cookie: coordinator.cookie },
+        }),
+      );
+      console.log(
+        `${kind} ${label.padEnd(18)} after (rollups, n=${ROUNDS}): p50 ${ms(a.p50)}, p95 ${ms(a.p95)}` +
+          (b
+            ? `   before (raw GROUP BY, same run, n=${BEFORE_ROUNDS}): p50 ${ms(b.p50)}, p95 ${ms(b.p95)} → ratio ${(a.p95 / b.p95).toFixed(3)}x (${(b.p95 / a.p95).toFixed(0)}× faster)`
+            : '') +
+          `   route GET /summary p50 ${ms(http.p50)}`,
+      );
+      const recorded = recording(storage);
+      await createDashboardQueries(recorded.storage).summary(filter, protection(filter));
+      for (const statement of recorded.statements)
+        console.log(`    ${await explain(storage, statement.sql, statement.params)}`);
+    }
+  } finally {
+    await central.close();
+    await dispose();
+  }
+}
+
+const targets = args.db === 'both' ? (['sqlite', 'postgres'] as const) : ([args.db as 'sqlite' | 'postgres'] as const);
+for (const target of targets) await benchOne(target);
