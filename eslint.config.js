@@ -96,7 +96,20 @@ export default tseslint.config(
               ['protocol'],
               'renderer/ may import only protocol/; the shell talks to the station through window.kiosk (only renderer/preview/ runs core/).',
             ),
-            onlyFrom('central', ['protocol'], 'central/ may import only protocol/ (ARCHITECTURE.md).'),
+            onlyFrom('central', ['protocol', 'core'], 'central/ may import only protocol/ (ARCHITECTURE.md).'),
+            // ADR 0010: central validates remote config overrides with the station's own schema, so it
+            // may import core/config (and the navigation policy that schema uses), nothing else of core.
+            {
+              target: './central',
+              from: './core',
+              except: ['./config', './navigation/policy.ts'],
+              message: 'central/ may import only protocol/, and core/config for the station config schema (ADR 0010).',
+            },
+            {
+              target: './central/web',
+              from: './core',
+              message: 'central/web/ runs in the browser: it may import protocol/ only.',
+            },
             {
               target: './central/web',
               from: './central',

@@ -18,6 +18,10 @@ import { centralConfigSchema, type CentralConfigInput } from './config.ts';
 import type { CentralApp, CentralContext } from './context.ts';
 import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
 import { dashboardWebApp } from './dashboard/dashboard-web-app.ts';
+import { createFleetDomain } from './fleet/fleet-domain.ts';
+import { fleetPlugin } from './fleet/fleet-plugin.ts';
+import type { FleetAlerts } from './fleet/alerts.ts';
+import type { FleetService } from './fleet/fleet-service.ts';
 import { consoleWebApp } from './help/console-web-app.ts';
 import { createHelpDomain } from './help/help-domain.ts';
 import { helpPlugin } from './help/help-plugin.ts';
@@ -54,6 +58,9 @@ export interface BuildCentralOptions {
 export interface CentralServices {
   accounts: Accounts;
   help: HelpService;
+  /** Fleet health, config and actions (issue 13); tests run `fleetAlerts.evaluate()` by hand. */
+  fleet: FleetService;
+  fleetAlerts: FleetAlerts;
 }
 
 export interface CentralServer {
@@ -86,6 +93,7 @@ export function buildCentral(options: BuildCentralOptions): CentralServer {
     access,
   };
   const help = createHelpDomain({ storage, config: config.help, clock });
+  const fleet = createFleetDomain({ storage, accounts, clock, config: config.fleet });
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -128,6 +136,7 @@ export function buildCentral(options: BuildCentralOptions): CentralServer {
   app.register(ingestRoutes, ctx);
   app.register(retentionJob, { ...ctx, timer: timers });
   app.register(helpPlugin, { ...ctx, help, timers });
+  app.register(fleetPlugin, { ...ctx, fleet, timers });
 
   // --- routes ---
   app.register(authRoutes, ctx);
@@ -137,5 +146,5 @@ export function buildCentral(options: BuildCentralOptions): CentralServer {
   app.register(consoleWebApp, ctx);
   app.register(metaRoutes);
   app.register(healthRoutes, { storage, liveEventsHealthy: () => help.events.healthy() });
-  return { app, services: { accounts, help: help.service } };
+  return { app, services: { accounts, help: help.service, fleet: fleet.service, fleetAlerts: fleet.alerts } };
 }

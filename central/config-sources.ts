@@ -124,6 +124,20 @@ export const CONFIG_SETTINGS: readonly ConfigSetting[] = [
     'whole',
     'closed help requests kept, then only daily counts (30)',
   ),
+  setting(
+    'fleet-alert-webhook-url',
+    ['fleet', 'alertWebhookUrl'],
+    'text',
+    'fleet alerts are POSTed here as JSON (none)',
+  ),
+  setting('fleet-offline-after-seconds', ['fleet', 'offlineAfterSeconds'], 'whole', 'unheard station is offline (180)'),
+  setting(
+    'fleet-offline-alert-minutes',
+    ['fleet', 'offlineAlertMinutes'],
+    'whole',
+    'offline in opening hours this long alerts (15)',
+  ),
+  setting('fleet-history-days', ['fleet', 'historyDays'], 'whole', 'station health history kept (14)'),
 ];
 
 /** A value given from outside that is not even the right kind of text (ranges are the schema's job). */

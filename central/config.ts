@@ -4,6 +4,7 @@
  * config-sources.ts.
  */
 import { z } from 'zod';
+import { fleetConfigSchema } from './fleet/fleet-config.ts';
 import { helpConfigSchema } from './help/help-config.ts';
 
 export const centralConfigSchema = z
@@ -65,6 +66,8 @@ export const centralConfigSchema = z
     metricsToken: z.string().min(32, 'metricsToken must be at least 32 characters').max(256).nullable().default(null),
     /** Help requests: service hours, presence, chat retention (central/help/help-config.ts). */
     help: helpConfigSchema.prefault({}),
+    /** Fleet: alert webhook, offline and alert thresholds, history retention (central/fleet/fleet-config.ts). */
+    fleet: fleetConfigSchema.prefault({}),
   })
   .strict();
 

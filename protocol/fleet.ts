@@ -339,3 +339,261 @@ export function applyConfigOverrides(base: unknown, overrides: Record<string, un
   }
   return merged;
 }
+
+// ---------------------------------------------------------------------------------------------
+// IT staff API (cookie session, role `it` or `admin`; CSRF on state changes)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A station's status in the fleet view. `closed` is a station not heard from while its place is
+ * closed (by the opening hours held on central): expected, never an alarm. `offline` is the same
+ * during opening hours. `failing` is a station that answers but keeps failing resets, restarts in a
+ * loop or could not use central's config. `unknown`: registered, never heard from.
+ */
+export const FLEET_STATUSES = [
+  'online-in-use',
+  'online-idle',
+  'out-of-order',
+  'failing',
+  'offline',
+  'closed',
+  'unknown',
+] as const;
+export const fleetStatusSchema = z.enum(FLEET_STATUSES);
+export type FleetStatus = z.infer<typeof fleetStatusSchema>;
+
+/** Problems the fleet view lists for a station (fixed list; each one a hint for IT). */
+export const FLEET_PROBLEMS = [
+  'offline-during-hours',
+  'failing-resets',
+  'restart-loop',
+  'config-rejected',
+  'crashes',
+  'low-disk',
+  'low-memory',
+  'central-unreachable',
+  'queue-backlog',
+] as const;
+export const fleetProblemSchema = z.enum(FLEET_PROBLEMS);
+export type FleetProblem = z.infer<typeof fleetProblemSchema>;
+
+/** Kinds of alert sent to the webhook. */
+export const FLEET_ALERT_KINDS = ['offline', 'failing-resets', 'restart-loop'] as const;
+export const fleetAlertKindSchema = z.enum(FLEET_ALERT_KINDS);
+export type FleetAlertKind = z.infer<typeof fleetAlertKindSchema>;
+
+/**
+ * Body central POSTs (JSON) to the configured alert webhook: once when an alert opens
+ * (`firing`) and once when the station recovers (`resolved`). Same `alertId` in both.
+ */
+export const fleetAlertWebhookSchema = z
+  .object({
+    alertId: uuidSchema,
+    state: z.enum(['firing', 'resolved']),
+    kind: fleetAlertKindSchema,
+    stationId: z.string(),
+    site: z.string(),
+    /** When the condition started (ISO-8601 UTC). */
+    since: z.string().datetime(),
+    /** When this notice was decided (ISO-8601 UTC). */
+    at: z.string().datetime(),
+    /** One English line for a chat channel. */
+    summary: z.string(),
+  })
+  .strict();
+export type FleetAlertWebhook = z.infer<typeof fleetAlertWebhookSchema>;
+
+/** One station in the fleet list. */
+export const fleetStationSchema = z
+  .object({
+    id: z.string(),
+    location: z.string(),
+    siteKind: z.string(),
+    /** Site slug: set by IT, else the station id without its trailing number (`oodi-2` → `oodi`). */
+    site: z.string(),
+    status: fleetStatusSchema,
+    problems: z.array(fleetProblemSchema),
+    /** Whether the site is open now by its opening hours on central. */
+    openNow: z.boolean(),
+    /** Epoch ms of the last heartbeat; null when never heard from. */
+    lastSeenAt: z.number().nullable(),
+    appVersion: z.string().nullable(),
+    host: stationHostSchema.nullable(),
+    appliedConfigVersion: configVersionSchema.nullable(),
+    /** The config version central holds for this station now. */
+    currentConfigVersion: configVersionSchema,
+    outOfOrderCause: outOfOrderCauseSchema.nullable(),
+    /** Reason IT gave with the last `out-of-order` on action, while it is on. */
+    outOfOrderReason: z.string().nullable(),
+    pendingActions: z.number().int().min(0),
+  })
+  .strict();
+export type FleetStation = z.infer<typeof fleetStationSchema>;
+
+/** `GET /api/v1/fleet/stations` query: optional filters. */
+export const fleetListQuerySchema = z
+  .object({ site: z.string().max(64).optional(), status: fleetStatusSchema.optional() })
+  .strict();
+export const fleetListSchema = z
+  .object({
+    stations: z.array(fleetStationSchema),
+    /** Every site known, for the filter. */
+    sites: z.array(z.string()),
+    /** Epoch ms on central's clock when this was computed. */
+    at: z.number(),
+  })
+  .strict();
+export type FleetList = z.infer<typeof fleetListSchema>;
+
+/** One stored heartbeat, as the station page shows it. */
+export const fleetHealthEntrySchema = z
+  .object({
+    at: z.number(),
+    reason: heartbeatReasonSchema,
+    state: stationStateSchema,
+    appVersion: z.string(),
+    appliedConfigVersion: configVersionSchema,
+    rejectedConfigVersion: configVersionSchema.nullable(),
+    uptimeSeconds: z.number().int(),
+    sessionsSinceStart: z.number().int(),
+    lastReset: lastResetResultSchema,
+    failedResets: z.number().int(),
+    exits: z.number().int(),
+    crashes: z.number().int(),
+    freeDiskMb: z.number().int().nullable(),
+    freeMemoryMb: z.number().int().nullable(),
+    centralReachable: z.boolean(),
+    queueBacklog: z.number().int(),
+  })
+  .strict();
+export type FleetHealthEntry = z.infer<typeof fleetHealthEntrySchema>;
+
+/** Lifecycle of a queued action on central. */
+export const FLEET_ACTION_STATES = ['pending', 'done', 'refused', 'cancelled'] as const;
+export const fleetActionStateSchema = z.enum(FLEET_ACTION_STATES);
+
+/** An action as IT sees it. */
+export const fleetActionRecordSchema = z
+  .object({
+    id: uuidSchema,
+    stationId: z.string(),
+    action: fleetActionRequestSchema,
+    state: fleetActionStateSchema,
+    refusal: actionRefusalSchema.nullable(),
+    issuedAt: z.number(),
+    issuedBy: z.string(),
+    /** When the station first received it; null until then. */
+    deliveredAt: z.number().nullable(),
+    /** When the station acknowledged it (or IT cancelled it). */
+    closedAt: z.number().nullable(),
+  })
+  .strict();
+export type FleetActionRecord = z.infer<typeof fleetActionRecordSchema>;
+
+/** An alert as IT sees it. */
+export const fleetAlertRecordSchema = z
+  .object({
+    id: uuidSchema,
+    kind: fleetAlertKindSchema,
+    openedAt: z.number(),
+    resolvedAt: z.number().nullable(),
+  })
+  .strict();
+
+/** `GET /api/v1/fleet/stations/:id`: the station, its recent health history, actions and alerts. */
+export const fleetStationDetailSchema = z
+  .object({
+    station: fleetStationSchema,
+    /** Newest first, at most 200. */
+    history: z.array(fleetHealthEntrySchema),
+    actions: z.array(fleetActionRecordSchema),
+    alerts: z.array(fleetAlertRecordSchema),
+    /** The merged overrides this station gets now. */
+    config: remoteConfigSchema,
+  })
+  .strict();
+export type FleetStationDetail = z.infer<typeof fleetStationDetailSchema>;
+
+/** `:id` of station routes. */
+export const fleetStationParamsSchema = z.object({ id: z.string().min(1).max(64) }).strict();
+
+/** Body of `POST /api/v1/fleet/actions`: one action for one station or every station of a site. */
+export const fleetActionQueueSchema = z
+  .object({
+    target: z.union([
+      z.object({ station: z.string().min(1).max(64) }).strict(),
+      z.object({ site: z.string().min(1).max(64) }).strict(),
+    ]),
+    action: fleetActionRequestSchema,
+  })
+  .strict();
+export type FleetActionQueue = z.infer<typeof fleetActionQueueSchema>;
+export const fleetActionQueuedSchema = z.object({ actions: z.array(fleetActionRecordSchema) }).strict();
+
+/** Where an override set applies: `target` is empty for `city`, else a site kind, site slug or station id. */
+export const overrideScopeSchema = z
+  .object({ level: overrideLevelSchema, target: z.string().max(64) })
+  .strict()
+  .superRefine((scope, ctx) => {
+    if ((scope.level === 'city') !== (scope.target === ''))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['target'],
+        message:
+          scope.level === 'city' ? 'must be empty for the city level' : 'must name the site kind, site or station',
+      });
+  });
+export type OverrideScope = z.infer<typeof overrideScopeSchema>;
+
+/** Body of `PUT /api/v1/fleet/config/overrides`: replaces one scope's overrides (`{}` clears them). */
+export const overrideChangeSchema = z
+  .object({ level: overrideLevelSchema, target: z.string().max(64), overrides: z.record(z.string(), z.unknown()) })
+  .strict();
+export type OverrideChange = z.infer<typeof overrideChangeSchema>;
+
+/** One version of one scope's overrides: who changed what and when. */
+export const overrideVersionSchema = z
+  .object({
+    version: configVersionSchema,
+    level: overrideLevelSchema,
+    target: z.string(),
+    overrides: configOverridesSchema,
+    changedBy: z.string(),
+    changedAt: z.number(),
+  })
+  .strict();
+export type OverrideVersion = z.infer<typeof overrideVersionSchema>;
+/** Current overrides of every scope (`GET /config/overrides`) or the history (`GET /config/history`). */
+export const overrideVersionListSchema = z.object({ versions: z.array(overrideVersionSchema) }).strict();
+
+/** A refused override: which field, and why. 400 with `error: 'invalid_override'`. */
+export const overrideRefusalSchema = z
+  .object({
+    error: z.literal('invalid_override'),
+    message: z.string(),
+    /** Dotted path of each bad field (`idle.idleCountdownSeconds`), with the station whose merge failed if any. */
+    problems: z.array(z.object({ field: z.string(), message: z.string(), station: z.string().nullable() }).strict()),
+  })
+  .strict();
+export type OverrideRefusal = z.infer<typeof overrideRefusalSchema>;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+/** Weekday keys of opening hours, Monday first. */
+export const OPENING_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** Opening hours in Helsinki time: each weekday lists [open, close) ranges; a day left out is closed. */
+export const openingHoursSchema = z.partialRecord(
+  z.enum(OPENING_DAYS),
+  z.array(z.tuple([hhmm, hhmm]).refine(([open, close]) => open < close, 'must open before it closes')).max(4),
+);
+export type OpeningHours = z.infer<typeof openingHoursSchema>;
+/** Body of `PUT /api/v1/fleet/opening-hours`: hours for a scope (city default, a site kind, a site or a station). */
+export const openingHoursChangeSchema = z
+  .object({ level: overrideLevelSchema, target: z.string().max(64), hours: openingHoursSchema.nullable() })
+  .strict();
+export const openingHoursListSchema = z
+  .object({
+    entries: z.array(z.object({ level: overrideLevelSchema, target: z.string(), hours: openingHoursSchema }).strict()),
+    /** What applies where nothing is set. */
+    builtInDefault: openingHoursSchema,
+  })
+  .strict();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../protocol/events.ts';
 import type { StationView } from '../../protocol/ipc.ts';
 import { LanguagePicker } from './LanguagePicker.tsx';
+import { WelcomeMessage } from './WelcomeMessage.tsx';
 
 /** The first screen: language, settings, help and a big start button. */
 export function WelcomeScreen({
@@ -29,6 +30,7 @@ export function WelcomeScreen({
         <div className="welcome-help">{helpButton}</div>
       </div>
       <h1 className="welcome-title">{t('welcome.heading')}</h1>
+      <WelcomeMessage message={view.welcomeMessage} />
       <p className="lead">{t('welcome.intro')}</p>
       <LanguagePicker choose={chooseLanguage} current={view.language} />
       <div className="button-row welcome-actions">

@@ -18,6 +18,7 @@ import { composeStation } from '../../core/station/compose-station.ts';
 import type { PreviewBootstrap } from './bootstrap.ts';
 import { createPreviewAdapters } from './preview-adapters.ts';
 import { linkPreviewCentral } from './preview-central.ts';
+import { previewFleetPorts } from './preview-fleet.ts';
 import { PREVIEW_LIMITATIONS } from './preview-service-views.ts';
 
 const host: StationView['host'] = { kind: 'preview', limitations: [...PREVIEW_LIMITATIONS] };
@@ -42,6 +43,7 @@ export async function startPreviewHost(page: Window): Promise<KioskApi> {
     clock: systemClock,
     newId: () => page.crypto.randomUUID(),
     central: () => linkPreviewCentral(page, boot.central, log),
+    fleet: previewFleetPorts(page, boot.configPath),
     adapters: () => createPreviewAdapters(page),
     memoryUsageMb: async () => null,
     exitForRestart: () => page.location.reload(),
