@@ -370,3 +370,26 @@ export const screenAskResultSchema = z
   .object({ shareId: uuidSchema, iceServers: z.array(iceServerSchema), maxSeconds: z.number().int() })
   .strict();
 export type ScreenAskResult = z.infer<typeof screenAskResultSchema>;
+
+/** What the station shell shows of a screen share; derived by `core/screen-share/`. */
+export type ScreenShareView =
+  | { phase: 'off' }
+  /** The consent question is on screen. */
+  | { phase: 'asking'; shareId: string; advisorFirstName: string }
+  /**
+   * Allowed: the shell captures its window and connects. `inbox` holds the advisor's answer and ICE
+   * candidates in arrival order (`seq` grows), so the shell applies each once; `pointer` is the
+   * latest highlight ("press here"), `seq` growing with each placement.
+   */
+  | {
+      phase: 'sharing';
+      shareId: string;
+      advisorFirstName: string;
+      iceServers: IceServer[];
+      /** Epoch ms when the share stops by itself. */
+      endsAt: number;
+      inbox: { seq: number; kind: 'answer' | 'ice'; data: string }[];
+      pointer: { seq: number; x: number; y: number } | null;
+    }
+  /** Ended; the visitor is told why until they close the notice. */
+  | { phase: 'stopped'; reason: ScreenStopReason };

@@ -24,6 +24,10 @@ export const IPC_CHANNELS = [
   'help:dismiss',
   'feedback:answer',
   'feedback:skip',
+  'screen:answer',
+  'screen:signal',
+  'screen:stop',
+  'screen:dismiss',
   'shell:overlay',
   'service:selected-text',
 ] as const;

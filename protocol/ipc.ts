@@ -20,7 +20,13 @@ import {
   type FeedbackOutcome,
   type Language,
 } from './events.ts';
-import { chatMessageInputSchema, helpDraftSchema, type HelpStatusView, type OpeningStatus } from './help.ts';
+import {
+  chatMessageInputSchema,
+  helpDraftSchema,
+  type HelpStatusView,
+  type OpeningStatus,
+  type ScreenShareView,
+} from './help.ts';
 import { isIpcChannel, STATION_CHANGED, type IpcChannelName } from './ipc-channels.ts';
 
 // The zod-free channel list lives in ipc-channels.ts (the preload needs only the names).
@@ -106,6 +112,8 @@ export interface StationView {
   blockedNotice: { serviceId: string } | null;
   files: SessionFile[];
   help: HelpStatusView;
+  /** The consented screen view: consent question, "an advisor can see your screen", or why it stopped. */
+  screenShare: ScreenShareView;
   /** Ways to get help that do not need central: phone line and in-person desk, in the current language. */
   helpContacts: {
     phone: string;
@@ -164,6 +172,14 @@ export const ipcArgSchemas = {
   'feedback:answer': z.object({ outcome: feedbackOutcomeSchema, reason: feedbackReasonSchema.optional() }).strict(),
   /** "Skip": closes the question; an outcome already given is still counted, without a reason. */
   'feedback:skip': z.undefined(),
+  /** The visitor's Allow / No to "May the advisor see your screen?" (issue 16). */
+  'screen:answer': z.object({ allow: z.boolean() }).strict(),
+  /** The shell's WebRTC offer or ICE candidate for the advisor (JSON text, relayed unread). */
+  'screen:signal': z.object({ kind: z.enum(['offer', 'ice']), data: z.string().min(2).max(30_000) }).strict(),
+  /** The visitor pressed Stop, or the shell's capture or connection failed. */
+  'screen:stop': z.object({ reason: z.enum(['visitor', 'failed']) }).strict(),
+  /** Closes the "sharing stopped" notice. */
+  'screen:dismiss': z.undefined(),
   /**
    * The shell opened (true) or closed (false) a dialog the host cannot see in `StationView` (end
    * session, files, accessibility, help); Electron then lets the shell cover the e-service view.
@@ -195,6 +211,10 @@ export interface IpcResults {
   'help:dismiss': void;
   'feedback:answer': void;
   'feedback:skip': void;
+  'screen:answer': void;
+  'screen:signal': void;
+  'screen:stop': void;
+  'screen:dismiss': void;
   'shell:overlay': void;
   'service:selected-text': SelectedText;
 }

@@ -272,4 +272,53 @@ describe('HelpClient', () => {
     client.dismiss();
     expect(client.getState().view).toEqual({ phase: 'none' });
   });
+
+  it('asks the visitor to show the screen only for the claimed request, relays signals, and stops at reset', async () => {
+    const SHARE = '0190a4b2-0000-7000-8000-0000000000a1';
+    const screen = (path: string) => `POST /requests/${REQUEST_ID}/screen/${path}`;
+    const { client, central, streams } = setup({
+      'POST /requests': json(201, { status: 'accepted', request: remote() }),
+      [screen('consent')]: json(200, { ok: true }),
+      [screen('signal')]: json(200, { ok: true }),
+      [screen('stop')]: json(200, { ok: true }),
+      [`POST /requests/${REQUEST_ID}/cancel`]: json(200, remote({ state: 'cancelled' })),
+    });
+    await client.request(draft, context);
+    const stream = streams.last();
+    const ask = JSON.stringify({ requestId: REQUEST_ID, shareId: SHARE, iceServers: [], maxSeconds: 600 });
+    // Still queued: nobody holds the request, so there is nobody to show the screen to.
+    stream.handlers.onEvent('screen.ask', ask, '1-1');
+    expect(client.screenShare().current()).toEqual({ phase: 'off' });
+    stream.handlers.onEvent(
+      'request.updated',
+      JSON.stringify(remote({ state: 'claimed', position: null, advisorFirstName: 'Aino' })),
+      '1-2',
+    );
+    stream.handlers.onEvent('screen.ask', ask, '1-3');
+    expect(client.screenShare().current()).toEqual({ phase: 'asking', shareId: SHARE, advisorFirstName: 'Aino' });
+    await client.screenShare().answer(true);
+    await client.screenShare().sendSignal('offer', '{"type":"offer"}');
+    stream.handlers.onEvent(
+      'screen.signal',
+      JSON.stringify({ requestId: REQUEST_ID, shareId: SHARE, kind: 'answer', data: '{"type":"answer"}' }),
+      '1-4',
+    );
+    stream.handlers.onEvent(
+      'screen.pointer',
+      JSON.stringify({ requestId: REQUEST_ID, shareId: SHARE, x: 0.1, y: 0.9 }),
+      '1-5',
+    );
+    expect(client.screenShare().current()).toMatchObject({
+      phase: 'sharing',
+      inbox: [{ kind: 'answer', data: '{"type":"answer"}' }],
+      pointer: { x: 0.1, y: 0.9 },
+    });
+    await client.resetSession();
+    expect(central.calls.filter((c) => c.includes('/screen/'))).toEqual([
+      screen('consent'),
+      screen('signal'),
+      screen('stop'),
+    ]);
+    expect(client.screenShare().current()).toEqual({ phase: 'off' });
+  });
 });

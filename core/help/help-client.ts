@@ -10,7 +10,12 @@
 import type { AccessibilityMode, Language } from '../../protocol/events.ts';
 import {
   HELP_API_PREFIX,
+  HELP_SCREEN_EVENTS,
   HELP_STATION_EVENTS,
+  screenAskSchema,
+  screenPointerSchema,
+  screenSignalSchema,
+  screenStoppedEventSchema,
   helpCreateResultSchema,
   helpStationRequestSchema,
   helpStationSnapshotSchema,
@@ -22,6 +27,7 @@ import {
   type HelpUnavailableReason,
 } from '../../protocol/help.ts';
 import type { Clock, MetricsSink, TimerHandle } from '../ports.ts';
+import { ScreenShareSession } from '../screen-share/screen-share-session.ts';
 import type { HelpPort } from '../session/station-controller.ts';
 import type { Http, HttpResponse, LiveStream, LiveStreamSource } from './ports.ts';
 
@@ -78,10 +84,29 @@ export class HelpClient implements HelpPort {
   private readonly listeners = new Set<Listener>();
   private readonly answerTimeoutMs: number;
   private readonly pollIntervalMs: number;
+  /** The consented screen view of the open request; its signalling rides on this client's calls and stream. */
+  private readonly screen: ScreenShareSession;
 
   constructor(private readonly options: HelpClientOptions) {
     this.answerTimeoutMs = options.answerTimeoutMs ?? 4000;
     this.pollIntervalMs = options.pollIntervalMs ?? 5000;
+    const post = async (requestId: string, path: string, body: unknown) => {
+      await this.call('POST', `/requests/${requestId}/screen/${path}`, body);
+    };
+    this.screen = new ScreenShareSession({
+      clock: options.clock,
+      link: {
+        consent: (requestId, shareId, allow) => post(requestId, 'consent', { shareId, allow }),
+        signal: (requestId, signal) => post(requestId, 'signal', signal),
+        stop: (requestId, shareId, reason) => post(requestId, 'stop', { shareId, reason }),
+      },
+    });
+    this.screen.subscribe(() => this.notify());
+  }
+
+  /** The screen share of the open request (`HelpPort`). */
+  screenShare(): ScreenShareSession {
+    return this.screen;
   }
 
   /** Current view and whether an advisor is helping. */
@@ -206,6 +231,7 @@ export class HelpClient implements HelpPort {
 
   /** The visitor session is being reset: an open request is cancelled, nothing carries over. */
   async resetSession(): Promise<void> {
+    await this.screen.stop('reset');
     await this.cancel();
     this.setView({ phase: 'none' });
   }
@@ -284,6 +310,7 @@ export class HelpClient implements HelpPort {
 
   private onStreamEvent(type: string, data: string): void {
     try {
+      if (type.startsWith('screen.')) this.onScreenEvent(type, JSON.parse(data) as unknown);
       if (type === HELP_STATION_EVENTS.requestUpdated) this.apply(helpStationRequestSchema.parse(JSON.parse(data)));
       if (type === HELP_STATION_EVENTS.snapshot) {
         const mine = helpStationSnapshotSchema
@@ -294,6 +321,28 @@ export class HelpClient implements HelpPort {
       }
     } catch {
       // A malformed event is ignored; the next event or poll carries the full state again.
+    }
+  }
+
+  /** Screen-view events for the open request; anything else is ignored. */
+  private onScreenEvent(type: string, data: unknown): void {
+    const open = this.openRequest;
+    if (!open) return;
+    if (type === HELP_SCREEN_EVENTS.ask) {
+      const ask = screenAskSchema.parse(data);
+      const view = this.view;
+      if (ask.requestId === open.id && view.phase === 'claimed') this.screen.ask(ask, view.advisorFirstName);
+    } else if (type === HELP_SCREEN_EVENTS.signal) {
+      const { requestId, ...signal } = screenSignalSchema
+        .extend({ requestId: screenAskSchema.shape.requestId })
+        .parse(data);
+      if (requestId === open.id) this.screen.received(signal);
+    } else if (type === HELP_SCREEN_EVENTS.pointer) {
+      const pointer = screenPointerSchema.extend({ requestId: screenAskSchema.shape.requestId }).parse(data);
+      if (pointer.requestId === open.id) this.screen.pointer(pointer.shareId, pointer.x, pointer.y);
+    } else if (type === HELP_SCREEN_EVENTS.stopped) {
+      const stopped = screenStoppedEventSchema.parse(data);
+      if (stopped.requestId === open.id) this.screen.ended(stopped.shareId, stopped.reason);
     }
   }
 
@@ -328,6 +377,7 @@ export class HelpClient implements HelpPort {
 
   /** The request is over: no more stream or polling. */
   private finish(): void {
+    this.screen.requestEnded();
     this.openRequest = null;
     this.stopPolling();
     this.stream?.close();
@@ -372,6 +422,10 @@ export class HelpClient implements HelpPort {
 
   private setView(view: HelpStatusView): void {
     this.view = view;
+    this.notify();
+  }
+
+  private notify(): void {
     const state = this.getState();
     for (const listener of [...this.listeners]) listener(state);
   }

@@ -32,6 +32,10 @@ export class OfflineHelp implements HelpPort {
   advisorHelping(): boolean {
     return false;
   }
+  /** No advisor, so no one to show the screen to. */
+  screenShare(): null {
+    return null;
+  }
   private set(status: HelpStatusView): void {
     this.status = status;
     for (const listener of this.listeners) listener();

@@ -19,6 +19,7 @@ export function outOfOrderView(errors: ConfigError[], host: StationView['host'])
     blockedNotice: null,
     files: [],
     help: { phase: 'none' },
+    screenShare: { phase: 'off' },
     helpContacts: {
       phone: '09 310 10011',
       phoneHours: '',
@@ -61,5 +62,9 @@ export function outOfOrderHandlers(view: StationView): IpcHandlers {
     'help:dismiss': refuse,
     'feedback:answer': refuse,
     'feedback:skip': refuse,
+    'screen:answer': refuse,
+    'screen:signal': refuse,
+    'screen:stop': refuse,
+    'screen:dismiss': refuse,
   };
 }

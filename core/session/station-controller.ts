@@ -30,6 +30,7 @@ import {
 } from '../../protocol/ipc.ts';
 import type { OpeningHoursConfig, ServiceConfig, StationConfig } from '../config/schema.ts';
 import { openingStatus } from '../help/opening-hours.ts';
+import type { ScreenShareSession } from '../screen-share/screen-share-session.ts';
 import { localize } from '../i18n/localize.ts';
 import type { Clock, IdSource, MetricsSink, TimerHandle } from '../ports.ts';
 import {
@@ -76,6 +77,8 @@ export interface HelpPort {
   resetSession(): Promise<void>;
   /** True while an advisor is helping; the idle reset must not fire then. */
   advisorHelping(): boolean;
+  /** The consented screen view of the open request (issue 16); null where there is no central. */
+  screenShare(): ScreenShareSession | null;
 }
 
 /** Everything the controller needs from its host. */
@@ -166,6 +169,10 @@ export class StationController {
       'help:dismiss': () => this.ports.help.dismiss(),
       'feedback:answer': ({ outcome, reason }) => this.answerFeedback(outcome, reason),
       'feedback:skip': () => this.closeFeedback(),
+      'screen:answer': ({ allow }) => this.ports.help.screenShare()?.answer(allow),
+      'screen:signal': ({ kind, data }) => this.ports.help.screenShare()?.sendSignal(kind, data),
+      'screen:stop': ({ reason }) => this.ports.help.screenShare()?.stop(reason),
+      'screen:dismiss': () => this.ports.help.screenShare()?.dismiss(),
     } satisfies IpcHandlers;
   }
 
@@ -199,6 +206,7 @@ export class StationController {
       blockedNotice: this.blockedNotice,
       files: this.files.map((f) => ({ ...f })),
       help: this.ports.help.current(),
+      screenShare: this.ports.help.screenShare()?.current() ?? { phase: 'off' },
       helpContacts: {
         phone: this.config.help.phone.number,
         phoneHours: t(this.config.help.phone.hours),
