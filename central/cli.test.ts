@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAccounts } from './auth/accounts.ts';
 import { realClock } from './infrastructure/clock.ts';
 import { openSqliteStorage } from './storage/sqlite-storage.ts';
-import { batch, createTestCentral, sessionStarted } from './testing/test-app.ts';
+import { batch, createTestCentral, manualClock, sessionStarted } from './testing/test-app.ts';
+import { uploadSessions } from './testing/usage-fixtures.ts';
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const run = (args: string[], input?: string) =>
@@ -110,6 +111,26 @@ describe('the central command line', () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
   }, 60_000);
+
+  it('rebuilds the dashboard rollups from raw events, so damaged figures come back', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'central-cli-'));
+    const db = join(dir, 'central.db');
+    const storage = openSqliteStorage(db);
+    const central = await createTestCentral({ storage, clock: manualClock(Date.now()) });
+    const token = await central.addStation('oodi-1', { siteKind: 'library' });
+    await uploadSessions(central, token, [{ at: Date.now() - 3600_000, serviceId: 'kela', language: 'fi' }]);
+    const siteRows = () => storage.all('SELECT * FROM daily_site_totals ORDER BY type, day, site_kind, dim');
+    const before = await siteRows();
+    expect(before.length).toBeGreaterThan(3);
+    await storage.run('DELETE FROM daily_site_totals');
+    await central.close();
+
+    const rebuilt = run(['rollups', 'rebuild', '--db', db]);
+    expect(rebuilt.stderr).toBe('');
+    expect(rebuilt.stdout).toMatch(/rollups rebuilt: 1 day\(s\) from raw events/);
+    expect(await siteRows()).toEqual(before);
+    await storage.close();
+  });
 
   it('starts the server and says where it listens', async () => {
     dir = mkdtempSync(join(tmpdir(), 'central-cli-'));

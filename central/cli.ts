@@ -8,6 +8,7 @@
  *   user add NAME --role service-owner --services kela,omakanta                  sees only those services' report
  *   user list | user disable NAME | user enable NAME | user remove NAME
  *   user passwd NAME (password from stdin) | user logout NAME (log out everywhere)
+ *   rollups rebuild                                           recompute the dashboard's rollups (ADR 0008)
  * TARGET is a SQLite file path (default ./.data/central.db, or $DATABASE_URL) or a postgres:// URL.
  * User mistakes print one clear line and exit 1, never a stack trace.
  */
@@ -21,6 +22,8 @@ import { createServiceOwners, parseServiceList } from './dashboard/service-owner
 import { helpConfigSchema } from './help/help-config.ts';
 import { createHelpDomain } from './help/help-domain.ts';
 import { realClock } from './infrastructure/clock.ts';
+import { createLocalSlots, localDayMinus } from './ingest/local-time.ts';
+import { rebuildRollups } from './rollups/rollup-rebuild.ts';
 import { centralMigrations } from './storage/central-migrations.ts';
 import { openStorage } from './storage/open-storage.ts';
 import type { Storage } from './storage/storage.ts';
@@ -42,6 +45,7 @@ const USAGE = `usage:
   npm run central -- user disable NAME | user enable NAME | user remove NAME
   echo PASSWORD | npm run central -- user passwd NAME   (every session of NAME ends)
   npm run central -- user logout NAME          (log NAME out everywhere)
+  npm run central -- rollups rebuild          (recompute the dashboard's rollups from raw events + folded totals)
 TARGET: SQLite file path (default ${DEFAULT_DB}) or postgres://user@host:port/db
 settings (a flag wins over its environment variable):
 ${SETTINGS_USAGE}`;
@@ -229,6 +233,23 @@ async function main(argv: string[]): Promise<void> {
       }[action];
     });
     console.log(done);
+    return;
+  }
+  if (command === 'rollups' && action === 'rebuild') {
+    if (name) throw new UsageError('rollups rebuild takes no argument');
+    const { retentionDays } = centralConfigSchema.parse(configFromSources({ flags: values, env: process.env }));
+    const storage = await openStorage(db);
+    try {
+      await storage.migrate('central', centralMigrations);
+      const cutoffDay = localDayMinus(createLocalSlots(), realClock().now(), retentionDays);
+      const result = await rebuildRollups(storage, cutoffDay);
+      console.log(
+        `rollups rebuilt: ${result.rawDays} day(s) from raw events, days before ${cutoffDay} kept as folded; ` +
+          `${result.stationRows} station rows, ${result.siteRows} site rows`,
+      );
+    } finally {
+      await storage.close();
+    }
     return;
   }
   throw new UsageError(`unknown command: ${positionals.join(' ')}`);
