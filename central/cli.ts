@@ -9,6 +9,7 @@
  *   user list | user disable NAME | user enable NAME | user remove NAME
  *   user passwd NAME (password from stdin) | user logout NAME (log out everywhere)
  *   rollups rebuild                                           recompute the dashboard's rollups (ADR 0008)
+ *   fleet list|show|config|action|hours|site ...              IT runs the fleet (central/fleet/fleet-cli.ts)
  * TARGET is a SQLite file path (default ./.data/central.db, or $DATABASE_URL) or a postgres:// URL.
  * User mistakes print one clear line and exit 1, never a stack trace.
  */
@@ -19,6 +20,7 @@ import { AccountError, createAccounts, SITE_KINDS } from './auth/accounts.ts';
 import { CONFIG_SETTINGS, ConfigSourceError, configFromSources } from './config-sources.ts';
 import { centralConfigSchema } from './config.ts';
 import { createServiceOwners, parseServiceList } from './dashboard/service-owners.ts';
+import { FLEET_USAGE, runFleetCli } from './fleet/fleet-cli.ts';
 import { helpConfigSchema } from './help/help-config.ts';
 import { createHelpDomain } from './help/help-domain.ts';
 import { realClock } from './infrastructure/clock.ts';
@@ -46,6 +48,8 @@ const USAGE = `usage:
   echo PASSWORD | npm run central -- user passwd NAME   (every session of NAME ends)
   npm run central -- user logout NAME          (log NAME out everywhere)
   npm run central -- rollups rebuild          (recompute the dashboard's rollups from raw events + folded totals)
+  echo PASSWORD | npm run central -- user add NAME --role it     (IT staff: the fleet view and API)
+${FLEET_USAGE}
 TARGET: SQLite file path (default ${DEFAULT_DB}) or postgres://user@host:port/db
 settings (a flag wins over its environment variable):
 ${SETTINGS_USAGE}`;
@@ -78,6 +82,8 @@ async function withAccounts<T>(
 }
 
 async function main(argv: string[]): Promise<void> {
+  // `fleet ...` has options of its own (central/fleet/fleet-cli.ts).
+  if (argv[0] === 'fleet') return runFleetCli(argv.slice(1), process.env.DATABASE_URL ?? DEFAULT_DB);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -19,6 +19,7 @@ import { errorSummary } from '../core/station/log-policy.ts';
 import { wireCentral } from './central-wiring.ts';
 import { chromiumSwitchesFor, DEBUG_SWITCHES, launchFor } from './config.ts';
 import type { ElectronMain } from './electron-api.ts';
+import { electronFleetPorts } from './fleet-host.ts';
 import { exitOnFatalErrors } from './process-hardening.ts';
 import { runSmokeTest } from './smoke-test.ts';
 import { startStation } from './station.ts';
@@ -98,6 +99,14 @@ startStation({
       appVersion: electron.app.getVersion(),
       log,
     }),
+  // Heartbeats to central's fleet view, IT's remote actions and remote config (core/fleet).
+  fleet: electronFleetPorts({
+    userDataDir: electron.app.getPath('userData'),
+    appVersion: electron.app.getVersion(),
+    argv: launch.argv,
+    env: launch.env,
+    lastRecycle: lastRecycle?.reason ?? null,
+  }),
   onRecycle: (reason) => state.recordRecycle(reason),
   // For IT's maintenance screen (Ctrl+Alt+Shift+F10 and the PIN).
   about: {

@@ -15,6 +15,7 @@ import type { StationConfig } from '../core/config/schema.ts';
 import type { Clock } from '../core/ports.ts';
 import type { RecycleReason } from '../core/session/reset-plan.ts';
 import type { StationController } from '../core/session/station-controller.ts';
+import type { FleetHostPorts } from '../core/fleet/fleet-agent.ts';
 import type { StationLinks } from '../core/station/central-links.ts';
 import { composeStation } from '../core/station/compose-station.ts';
 import type { HostIpcHandlers, StationView } from '../protocol/ipc.ts';
@@ -53,6 +54,8 @@ export interface StationDeps {
    * offers the phone line and the desk.
    */
   central?: (config: StationConfig, configPath: string) => StationLinks;
+  /** Fleet management's ports (main/fleet-host.ts); without them the station sends no heartbeats. */
+  fleet?: FleetHostPorts;
   /** Called just before a recycle exit (persists the reason for the next start's log). */
   onRecycle?: (reason: RecycleReason) => void;
   /** The download root on disk; tests pass one with locked files. Defaults to the real disk. */
@@ -152,6 +155,7 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
     clock: deps.clock,
     newId: deps.newId,
     ...(central ? { central: (config: StationConfig) => central(config, path) } : {}),
+    ...(deps.fleet ? { fleet: deps.fleet } : {}),
     adapters: (config, events) =>
       createElectronAdapters({
         electron,
@@ -197,6 +201,9 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
     return { mode: 'out-of-order', window, view: station.view() };
   }
   const { partitions, views } = station.adapters;
+  // IT sees shell crashes in the next heartbeat (superviseShell decides what to do about them).
+  const { fleet } = station;
+  if (fleet) shell.on('render-process-gone', () => fleet.recordCrash());
   views.setLanguage(station.view().language);
   let lastPhase = station.view().phase;
   station.subscribe((view) => {

@@ -88,6 +88,7 @@ export async function startTestStation(
     argv?: string[];
     appMetricsKb?: number[];
     central?: StationDeps['central'];
+    fleet?: StationDeps['fleet'];
     /** Runs before the station starts (e.g. to leave files behind as a crash would). */
     beforeStart?: (tempDir: string) => void;
     locks?: StationUnderTest['locks'];
@@ -119,6 +120,7 @@ export async function startTestStation(
     clock,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     ...(options.central ? { central: options.central } : {}),
+    ...(options.fleet ? { fleet: options.fleet } : {}),
     disk: lockingDisk(locks, removeAttempts),
     log: (message, details) => void logs.push(details ? { message, details } : { message }),
   });
