@@ -2,53 +2,17 @@
  * The service report (issue 14) on SQLite and PostgreSQL: answers per service and week through the
  * real ingest path, the small-count rule on every figure, and what a service owner may see.
  */
-import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceReport, ServiceWeek } from '../../protocol/dashboard.ts';
-import { toMinuteTime } from '../../protocol/events.ts';
+import { repeatVisit, uploadFeedbackVisits, type FeedbackVisit } from '../testing/feedback-fixtures.ts';
 import { storageTargets } from '../testing/storage-targets.ts';
 import { createTestCentral, manualClock, type TestCentral, type UserSession } from '../testing/test-app.ts';
 import { createServiceOwners } from './service-owners.ts';
 import { mondayOf, parseFeedbackDim } from './service-report.ts';
 
-interface Visit {
-  at: number;
-  services: string[];
-  outcome?: 'yes' | 'partly' | 'no';
-  reason?: string;
-  helpTopic?: string;
-  blocked?: string;
-}
-
-/** The events of one visit as a station sends them, the answer after `session.ended`. */
-function visitEvents(visit: Visit): Record<string, unknown>[] {
-  const sessionId = uuidv7();
-  const at = toMinuteTime(visit.at);
-  const base = () => ({ id: uuidv7(), at, sessionId });
-  const events: Record<string, unknown>[] = [{ ...base(), type: 'session.started' }];
-  for (const serviceId of visit.services) events.push({ ...base(), type: 'service.opened', serviceId });
-  if (visit.blocked) events.push({ ...base(), type: 'navigation.blocked', serviceId: visit.blocked });
-  if (visit.helpTopic) events.push({ ...base(), type: 'help.requested', topic: visit.helpTopic });
-  events.push({ ...base(), type: 'session.ended', durationSeconds: 300, endedBy: 'visitor' });
-  if (visit.outcome) {
-    const answer = { outcome: visit.outcome, ...(visit.reason ? { reason: visit.reason } : {}) };
-    events.push({ ...base(), type: 'feedback.given', ...answer });
-    for (const serviceId of visit.services) events.push({ ...base(), type: 'feedback.service', serviceId, ...answer });
-  }
-  return events;
-}
-
-async function upload(central: TestCentral, token: string, visits: Visit[]): Promise<void> {
-  const response = await central.app.inject({
-    method: 'POST',
-    url: '/api/v1/ingest',
-    headers: { authorization: `Bearer ${token}` },
-    payload: { batchId: uuidv7(), events: visits.flatMap(visitEvents) },
-  });
-  expect(response.json<{ rejected: unknown[] }>().rejected).toEqual([]);
-}
-
-const repeat = (n: number, visit: Visit): Visit[] => Array.from({ length: n }, () => ({ ...visit }));
+const upload = (central: TestCentral, token: string, visits: FeedbackVisit[]) =>
+  uploadFeedbackVisits((request) => central.app.inject(request), token, visits);
+const repeat = repeatVisit;
 /** A count of 5–9 may be published as 5 or 10, never as itself. */
 const fiveOrTen = [5, 10];
 

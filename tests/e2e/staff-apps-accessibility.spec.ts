@@ -3,15 +3,18 @@
  * check (no sideways page scroll, no clipped or overlapping control) and the structure check (a
  * main landmark, one h1) on every state an advisor or coordinator meets — console: empty queue,
  * a queued request, a claimed request with chat, the "someone already helps" conflict; dashboard:
- * with data, filtered, and the page an advisor gets — in Finnish, Swedish and English, at 100 %
- * and 200 % zoom. 2 apps × (4 + 3) states × 3 languages × 2 zooms = 42 checks.
+ * with data, filtered, the service report for a coordinator and for a service owner (issue 14), and
+ * the page an advisor gets — in Finnish, Swedish and English, at 100 % and 200 % zoom.
+ * 2 apps × (4 + 5) states × 3 languages × 2 zooms = 54 checks.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { createServiceOwners } from '../../central/dashboard/service-owners.ts';
 import { axeViolations, layoutProblems, structureProblems } from './a11y-checks.ts';
 import {
   consoleLogIn,
   createRequest,
   dashboardLogIn,
+  seedFeedback,
   seedUsage,
   staffContext,
   startStaffCentral,
@@ -28,6 +31,7 @@ const words = {
     advisor: 'Tämä näkymä on koordinaattoreille',
     logout: 'Kirjaudu ulos',
     helps: 'auttaa jo',
+    serviceReport: 'Palveluraportti',
   },
   sv: {
     claim: 'Ta hand om',
@@ -38,6 +42,7 @@ const words = {
     advisor: 'Den här vyn är för koordinatorer',
     logout: 'Logga ut',
     helps: 'hjälper redan',
+    serviceReport: 'Tjänsterapport',
   },
   en: {
     claim: 'Take it',
@@ -48,6 +53,7 @@ const words = {
     advisor: 'This page is for coordinators',
     logout: 'Log out',
     helps: 'is already helping',
+    serviceReport: 'Service report',
   },
 } as const;
 
@@ -124,6 +130,18 @@ for (const language of ['fi', 'sv', 'en'] as const satisfies StaffLanguage[]) {
         await expect(db.getByRole('combobox').first()).toHaveValue('library');
         await expect(db.getByRole('heading', { name: w.perDay })).toBeVisible();
         await check(db, 'dashboard: filtered');
+
+        // Issue 14: the service report, for a coordinator and for a Kela service owner.
+        await seedFeedback(central);
+        await db.getByRole('button', { name: w.serviceReport, exact: true }).click();
+        await expect(db.getByRole('heading', { name: /^(Kela|FPA)$/ })).toBeVisible();
+        await check(db, 'dashboard: service report');
+        await db.getByRole('button', { name: w.logout }).click();
+        await central.t.login('service-owner', 'kela-owner');
+        await createServiceOwners(central.t.storage).setServices('kela-owner', ['kela']);
+        await dashboardLogIn(db, central, 'kela-owner', language);
+        await expect(db.getByRole('heading', { name: /^(Kela|FPA)$/ })).toBeVisible();
+        await check(db, 'dashboard: service owner');
 
         await db.getByRole('button', { name: w.logout }).click();
         await dashboardLogIn(db, central, 'aino', language);

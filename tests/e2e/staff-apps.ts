@@ -10,6 +10,7 @@ import { build } from 'vite';
 import type { HelpStationRequest } from '../../protocol/help.ts';
 import { requestBody } from '../../central/testing/help-fixtures.ts';
 import { createTestCentral, realTestClock, type TestCentral } from '../../central/testing/test-app.ts';
+import { repeatVisit, uploadFeedbackVisits } from '../../central/testing/feedback-fixtures.ts';
 import { uploadSessions } from '../../central/testing/usage-fixtures.ts';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -134,4 +135,20 @@ export async function createRequest(
   const body = created.body as { request?: HelpStationRequest };
   if (!body.request) throw new Error(`request not accepted: ${JSON.stringify(created.body)}`);
   return body.request.requestId;
+}
+
+/**
+ * Answers to "Did you get it done?" this week and last week for the service report (issue 14):
+ * Kela with enough visits for figures and reasons to show, OmaKanta with few ("<5").
+ */
+export async function seedFeedback(central: StaffCentral): Promise<void> {
+  const token = await central.t.addStation('malmi-1', { location: 'Malmi library', siteKind: 'library' });
+  const now = central.t.clock.now() - 3_600_000;
+  const lastWeek = now - 7 * 86_400_000;
+  await uploadFeedbackVisits((request) => central.t.app.inject(request), token, [
+    ...repeatVisit(7, { at: now, services: ['kela'], outcome: 'no', reason: 'login', helpTopic: 'bank-id' }),
+    ...repeatVisit(6, { at: now, services: ['kela'], outcome: 'yes' }),
+    ...repeatVisit(5, { at: lastWeek, services: ['kela'], outcome: 'yes' }),
+    ...repeatVisit(2, { at: now, services: ['omakanta'], outcome: 'partly', blocked: 'omakanta' }),
+  ]);
 }

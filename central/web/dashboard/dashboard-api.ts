@@ -1,9 +1,22 @@
 /** The dashboard's calls to central; every figure may arrive as "<5" and is shown as such. */
 
 import type { Me } from '../../../protocol/auth.ts';
-import type { Cell, DashboardSummary } from '../../../protocol/dashboard.ts';
+import type { Cell, DashboardSummary, ServiceReport, ServiceWeek } from '../../../protocol/dashboard.ts';
 
-export type { Cell, DashboardSummary, Me };
+export type { Cell, DashboardSummary, Me, ServiceReport, ServiceWeek };
+
+/** What the service report is asked for: the last `weeks` weeks, all sites or one kind. */
+export interface ServiceReportFilter {
+  weeks: number;
+  site: string;
+}
+
+/** Query string of the service report and its CSV. */
+export function serviceReportQuery(filter: ServiceReportFilter): string {
+  const params = new URLSearchParams({ weeks: String(filter.weeks) });
+  if (filter.site) params.set('site', filter.site);
+  return params.toString();
+}
 
 export interface Filter {
   from: string;
@@ -52,6 +65,8 @@ export function createDashboardApi(fetchImpl: typeof fetch) {
     logout: (csrfToken: string) =>
       call<unknown>('/api/v1/auth/logout', { method: 'POST', headers: { 'x-csrf-token': csrfToken } }),
     summary: (filter: Filter) => call<DashboardSummary>(`/api/v1/dashboard/summary?${filterQuery(filter)}`),
+    serviceReport: (filter: ServiceReportFilter) =>
+      call<ServiceReport>(`/api/v1/dashboard/service-report?${serviceReportQuery(filter)}`),
   };
 }
 

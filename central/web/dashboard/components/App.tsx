@@ -6,17 +6,20 @@ import { DASHBOARD_LANGUAGES } from '../i18n.ts';
 import { AdvisorPage } from './AdvisorPage.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { LoginForm } from './LoginForm.tsx';
+import { ServiceReport } from './ServiceReport.tsx';
 
 const LANGUAGE_NAMES = { fi: 'Suomi', sv: 'Svenska', en: 'English' } as const;
 
 /**
  * The city header (logo, title, language, log out), then: the login until someone is logged in,
- * the dashboard for a coordinator or admin, and a page pointing an advisor to the console.
+ * the dashboard for a coordinator or admin (with the service report one tab away), the service
+ * report alone for an e-service owner, and a page pointing an advisor to the console.
  */
 export function App(props: { api: DashboardApi }) {
   const { t, i18n } = useTranslation();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [ended, setEnded] = useState<string | null>(null);
+  const [view, setView] = useState<'usage' | 'service-report'>('usage');
   useEffect(() => {
     props.api.me().then(setMe, () => setMe(null));
   }, [props.api]);
@@ -24,6 +27,10 @@ export function App(props: { api: DashboardApi }) {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
 
+  const loggedOut = (why: string) => {
+    setEnded(why);
+    setMe(null);
+  };
   const logout = async () => {
     if (me) await props.api.logout(me.csrfToken).catch(() => undefined);
     setEnded(null);
@@ -83,14 +90,29 @@ export function App(props: { api: DashboardApi }) {
           </>
         ) : me.role === 'advisor' ? (
           <AdvisorPage />
+        ) : me.role === 'service-owner' ? (
+          <ServiceReport api={props.api} onLoggedOut={loggedOut} />
         ) : (
-          <Dashboard
-            api={props.api}
-            onLoggedOut={(why) => {
-              setEnded(why);
-              setMe(null);
-            }}
-          />
+          <>
+            <nav aria-label={t('nav.label')} className="db-views">
+              {(['usage', 'service-report'] as const).map((id) => (
+                <button
+                  key={id}
+                  type="button"
+                  className="db-hbtn db-views__tab"
+                  aria-pressed={view === id}
+                  onClick={() => setView(id)}
+                >
+                  {t(id === 'usage' ? 'nav.usage' : 'nav.serviceReport')}
+                </button>
+              ))}
+            </nav>
+            {view === 'usage' ? (
+              <Dashboard api={props.api} onLoggedOut={loggedOut} />
+            ) : (
+              <ServiceReport api={props.api} onLoggedOut={loggedOut} />
+            )}
+          </>
         )}
       </main>
     </>
