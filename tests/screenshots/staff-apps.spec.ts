@@ -8,6 +8,7 @@ import {
   consoleLogIn,
   createRequest,
   dashboardLogIn,
+  seedFeedback,
   seedUsage,
   staffContext,
   startStaffCentral,
@@ -60,6 +61,11 @@ for (const variant of variants) {
       await expect(db.locator('.db-chart').first()).toBeVisible();
       await db.locator('details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
       await shot(db, variant.name, 'dashboard');
+      // Issue 14: the service report (the second view switch button), with answers seeded.
+      await seedFeedback(central);
+      await db.locator('.db-views button').last().click();
+      await expect(db.locator('table[data-service="kela"]')).toBeVisible();
+      await shot(db, variant.name, 'service-report');
       await db.locator('header button').last().click();
       await dashboardLogIn(db, central, 'aino', variant.language);
       await expect(db.getByTestId('advisor-refused')).toBeVisible();
