@@ -140,33 +140,77 @@ export function createPgEventLog(options: PgEventLogOptions): EventLog {
     retry();
   };
 
-  const insert = async (audience: Audience, type: string, data: unknown) => {
-    const text = JSON.stringify(data ?? null);
-    // One statement, one transaction: lock, take the next id, insert, notify. The lock makes ids
-    // commit in order, so a listener never sees id n+1 before n is readable.
-    await pool.query(
-      `WITH lock AS (SELECT pg_advisory_xact_lock(${PUBLISH_LOCK})),
-            ins AS (INSERT INTO help_events (at, audience, type, data) SELECT $1::bigint, $2::text, $3::text, $4::text FROM lock
-                    RETURNING seq, at, audience, type, data)
-       SELECT pg_notify($5::text, CASE WHEN octet_length(ins.data) <= ${MAX_INLINE_BYTES}
-                           THEN json_build_object('seq', ins.seq, 'at', ins.at, 'audience', ins.audience,
-                                                  'type', ins.type, 'data', ins.data)::text
-                           ELSE json_build_object('seq', ins.seq)::text END)
-       FROM ins`,
-      [options.now(), audience, type, text, channel],
-    );
+  /**
+   * Stores a batch of events and notifies them: one transaction, one round of locks. The rows of
+   * help_requests and help_messages an action changed were committed (and flushed to disk) before
+   * its events; the events themselves are a replay cache a snapshot can rebuild, so they commit
+   * without waiting for the disk (`synchronous_commit = off`: lost only if the database server
+   * itself crashes, and then a client resuming from a lost id gets a snapshot).
+   */
+  const insertBatch = async (batch: readonly { at: number; audience: Audience; type: string; data: string }[]) => {
+    const db = await pool.connect();
+    try {
+      await db.query('BEGIN');
+      await db.query('SET LOCAL synchronous_commit = off');
+      // The lock makes ids commit in order, so a listener never sees id n+1 before n is readable.
+      await db.query(
+        `WITH lock AS (SELECT pg_advisory_xact_lock(${PUBLISH_LOCK})),
+              ins AS (INSERT INTO help_events (at, audience, type, data)
+                      SELECT e.at, e.audience, e.type, e.data
+                      FROM lock, unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY
+                        AS e (at, audience, type, data, n)
+                      ORDER BY e.n
+                      RETURNING seq, at, audience, type, data)
+         SELECT pg_notify($5::text, CASE WHEN octet_length(ins.data) <= ${MAX_INLINE_BYTES}
+                             THEN json_build_object('seq', ins.seq, 'at', ins.at, 'audience', ins.audience,
+                                                    'type', ins.type, 'data', ins.data)::text
+                             ELSE json_build_object('seq', ins.seq)::text END)
+         FROM (SELECT * FROM ins ORDER BY seq) AS ins`,
+        [
+          batch.map((e) => e.at),
+          batch.map((e) => e.audience),
+          batch.map((e) => e.type),
+          batch.map((e) => e.data),
+          channel,
+        ],
+      );
+      await db.query('COMMIT');
+    } catch (error) {
+      await db.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      db.release();
+    }
+  };
+
+  // Events published in one turn of the event loop (one action's) are stored together.
+  let pending: { at: number; audience: Audience; type: string; data: string }[] = [];
+  let scheduled = false;
+  const drain = (): Promise<void> => {
+    publishTail = publishTail.then(async () => {
+      const batch = pending;
+      pending = [];
+      if (batch.length === 0) return;
+      await insertBatch(batch).catch((error: unknown) => {
+        publishFailure ??= error;
+        reportError(error);
+      });
+    });
+    return publishTail;
   };
 
   return {
     publish(audience, type, data) {
-      publishTail = publishTail.then(() =>
-        insert(audience, type, data).catch((error: unknown) => {
-          publishFailure ??= error;
-        }),
-      );
+      pending.push({ at: options.now(), audience, type, data: JSON.stringify(data ?? null) });
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(() => {
+        scheduled = false;
+        void drain();
+      });
     },
     async flushed() {
-      await publishTail;
+      await drain();
       const failure = publishFailure;
       publishFailure = null;
       if (failure)
@@ -224,7 +268,7 @@ export function createPgEventLog(options: PgEventLogOptions): EventLog {
       const current = client;
       client = null;
       connected = false;
-      await publishTail;
+      await drain();
       if (current) await current.end().catch(() => {});
     },
     healthy: () => connected || stopped,

@@ -75,6 +75,8 @@ export interface HelpServiceDeps {
 
 /** Presence rows of advisors not heard from this long are deleted (nobody is silent that long and online). */
 const PRESENCE_KEPT_MS = 12 * 3600_000;
+/** An advisor's "heard from" is stored at most this often per process (it is read to the minute). */
+const TOUCH_WRITE_EVERY_MS = 5_000;
 
 /** What one sweep did; every count is of requests except `chatDeleted` (lines). */
 export interface HelpSweepResult {
@@ -252,9 +254,16 @@ export function createHelpService({ store, config, clock, events, newId, replica
   });
   const notOpen = (r: HelpRequestRecord) => refuse(notOpenFailure(r));
 
+  // When this process last stored each advisor's "heard from": presence needs it to the
+  // `onlineWithinSeconds` (60 s), so writing it on every call, a disk flush each, buys nothing.
+  const touchedAt = new Map<string, number>();
   async function touch(advisor: AdvisorIdentity): Promise<void> {
+    const now = clock.now();
+    const last = touchedAt.get(advisor.id);
+    if (last !== undefined && now >= last && now - last < TOUCH_WRITE_EVERY_MS) return;
+    touchedAt.set(advisor.id, now);
     // A first sighting starts away: opening the console is not a promise to answer.
-    if (await store.touchPresence(advisor, clock.now())) await publishPresence();
+    if (await store.touchPresence(advisor, now)) await publishPresence();
   }
 
   return {
