@@ -14,6 +14,7 @@ import type { KioskApi } from '../protocol/ipc.ts';
 import { App } from './components/App.tsx';
 import { createShellParts } from './components/shell-parts.ts';
 import { createHelpUi } from './help/create-help-ui.tsx';
+import { followStationView } from './hooks/use-station-view.ts';
 import { HELP_LOCALES } from './help/register-help-translations.ts';
 import { createShellI18n } from './i18n/create-i18n.ts';
 
@@ -29,12 +30,12 @@ async function boot(): Promise<void> {
     const { startPreviewHost } = await import('./preview/preview-host.ts');
     kiosk = await startPreviewHost(window);
   }
-  const first = await kiosk.invoke('station:get-view');
-  const languages = await createShellI18n(first.language, { help: HELP_LOCALES });
+  const views = await followStationView(kiosk);
+  const languages = await createShellI18n(views.current().language, { help: HELP_LOCALES });
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   createRoot(root).render(
-    <App kiosk={kiosk} languages={languages} help={createHelpUi()} parts={createShellParts(languages)} />,
+    <App kiosk={kiosk} views={views} languages={languages} help={createHelpUi()} parts={createShellParts(languages)} />,
   );
 }
 

@@ -6,7 +6,7 @@ import { useActivityReporter } from '../hooks/use-activity-reporter.ts';
 import { useAfterFirstPaint } from '../hooks/use-after-first-paint.ts';
 import { useDocumentSettings } from '../hooks/use-document-settings.ts';
 import { useShellOverlay } from '../hooks/use-shell-overlay.ts';
-import { useStationView } from '../hooks/use-station-view.ts';
+import { useStationView, type StationViews } from '../hooks/use-station-view.ts';
 import type { ShellLanguages } from '../i18n/create-i18n.ts';
 import { useReadAloud } from '../read-aloud/use-read-aloud.ts';
 import { ScreenFocus } from './ScreenFocus.tsx';
@@ -28,6 +28,8 @@ export interface HelpUi {
 /** Everything the shell is built from, made once per shell by the entry point (`main.tsx`). */
 export interface ShellProps {
   kiosk: KioskApi;
+  /** The station's view, already known when the shell is first rendered (`followStationView`). */
+  views: StationViews;
   /** The i18next instance and its on-demand languages; the station's default language is loaded. */
   languages: ShellLanguages;
   help: HelpUi;
@@ -53,8 +55,8 @@ export function App(props: ShellProps) {
   );
 }
 
-function Shell({ kiosk, languages, help, parts }: ShellProps) {
-  const view = useStationView(kiosk);
+function Shell({ kiosk, views, languages, help, parts }: ShellProps) {
+  const view = useStationView(views);
   useDocumentSettings(view, languages);
   const sayAloud = useReadAloud(view?.accessibility.readAloud ?? false, view?.language ?? 'fi');
   useActivityReporter(kiosk);
