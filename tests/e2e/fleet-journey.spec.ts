@@ -1,0 +1,181 @@
+/**
+ * IT runs a preview station from central (issue 13): sees it come online, puts a message on its
+ * welcome screen, changes its config (which waits until the visitor has left), gives it a config
+ * it cannot use (it keeps its last good one and says so), and sees it go offline when it stops.
+ *
+ * IT acts through central's fleet API as a logged-in `it` user. Central runs on a manual clock so
+ * "offline" is reached by moving its clock, not by waiting; the station runs on the browser's
+ * real clock and central asks it for a heartbeat every 10 s, so each step waits for what the
+ * station shows or what central reports, never for a fixed time.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { toMinuteTime } from '../../protocol/events.ts';
+import type { FleetList, FleetStationDetail } from '../../protocol/fleet.ts';
+import { createTestCentral, manualClock, type TestCentral, type UserSession } from '../../central/testing/test-app.ts';
+import { startPreviewServer } from '../../renderer/preview/serve.ts';
+import { startEServiceServer, type EServiceServer } from '../fixtures/eservice-server.ts';
+import { writeTestConfig } from '../fixtures/test-config.ts';
+
+const HEARTBEAT_SECONDS = 10;
+/** Long enough for two heartbeats to have been missed or answered. */
+const HEARTBEAT_WAIT = { timeout: 3 * HEARTBEAT_SECONDS * 1000 };
+
+interface Fleet {
+  t: TestCentral;
+  it: UserSession;
+  eservice: EServiceServer;
+  /** Starts a preview station linked to central; returns its URL and how to stop it. */
+  station(): Promise<{ url: string; stop(): Promise<void> }>;
+  list(): Promise<FleetList['stations'][number] | undefined>;
+  detail(): Promise<FleetStationDetail>;
+  /** Calls the fleet API as IT; fails the test on anything but 2xx. */
+  call(method: 'POST' | 'PUT', path: string, payload: Record<string, unknown>): Promise<unknown>;
+}
+
+const test = base.extend<{ fleet: Fleet }>({
+  fleet: async ({}, use) => {
+    const t = await createTestCentral({
+      clock: manualClock(),
+      config: { loginAttemptsPer15Minutes: 1000, fleet: { heartbeatSeconds: HEARTBEAT_SECONDS } },
+    });
+    const url = await t.listen();
+    const token = await t.addStation('oodi-1', { location: 'Oodi, 2nd floor' });
+    const it = await t.login('it', 'ilkka');
+    const eservice = await startEServiceServer();
+    const stops: (() => Promise<void>)[] = [];
+    const get = async <T>(path: string): Promise<T> => {
+      const reply = await t.app.inject({ method: 'GET', url: `/api/v1/fleet${path}`, headers: it.headers });
+      expect(reply.statusCode, reply.body).toBe(200);
+      return reply.json<T>();
+    };
+    await use({
+      t,
+      it,
+      eservice,
+      async station() {
+        const preview = await startPreviewServer({
+          port: 0,
+          configPath: writeTestConfig(eservice.origin),
+          central: { url, stationToken: token },
+          build: false,
+        });
+        stops.push(preview.close);
+        return { url: preview.url, stop: preview.close };
+      },
+      list: async () => (await get<FleetList>('/stations')).stations.find((s) => s.id === 'oodi-1'),
+      detail: () => get<FleetStationDetail>('/stations/oodi-1'),
+      async call(method, path, payload) {
+        const reply = await t.app.inject({ method, url: `/api/v1/fleet${path}`, headers: it.headers, payload });
+        expect(reply.statusCode, reply.body).toBeLessThan(300);
+        return reply.json();
+      },
+    });
+    for (const stop of stops) await stop().catch(() => undefined);
+    await eservice.close();
+    await t.close();
+  },
+});
+
+/** Central's clock moves on a minute, so the next heartbeat is told apart from the ones before. */
+async function nextHeartbeat(fleet: Fleet): Promise<void> {
+  fleet.t.clock.advance(60_000);
+  const after = fleet.t.clock.now();
+  await expect.poll(async () => (await fleet.list())?.lastSeenAt ?? 0, HEARTBEAT_WAIT).toBeGreaterThanOrEqual(after);
+}
+
+async function launcherTiles(page: Page): Promise<string[]> {
+  return page.locator('.service-tile').allInnerTexts();
+}
+
+/** The visitor ends the visit (skipping the "Did you get it done?" question) and the welcome screen returns. */
+async function endVisit(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Lopeta', exact: true }).click();
+  await page.getByRole('button', { name: 'Kyllä, lopeta ja poista' }).click();
+  const skip = page.getByRole('button', { name: 'Ohita' });
+  const start = page.getByRole('button', { name: 'Aloita' });
+  await expect(skip.or(start)).toBeVisible();
+  if (await skip.isVisible()) await skip.click();
+  await expect(start).toBeVisible({ timeout: 30_000 });
+}
+
+test('IT sees a station come online, messages it, changes its config after the visitor, and sees it go offline', async ({
+  page,
+  fleet,
+}) => {
+  test.setTimeout(120_000);
+  const station = await fleet.station();
+  await page.goto(station.url);
+  await expect(page.getByRole('button', { name: 'Aloita' })).toBeVisible();
+
+  // Online: the start heartbeat reached central.
+  await expect.poll(async () => (await fleet.list())?.status, HEARTBEAT_WAIT).toBe('online-idle');
+  expect(await fleet.list()).toMatchObject({ host: 'preview', appVersion: expect.any(String) });
+
+  // A welcome-screen message, in the station's languages: shown with the next heartbeat, announced.
+  await fleet.call('POST', '/actions', {
+    target: { station: 'oodi-1' },
+    action: {
+      kind: 'welcome-message',
+      text: {
+        fi: 'Tämä tietokone huolletaan klo 14.',
+        sv: 'Datorn servas kl. 14.',
+        en: 'This computer is serviced at 14.',
+      },
+      until: toMinuteTime(Date.now() + 2 * 3600_000),
+    },
+  });
+  const message = page.getByRole('status').filter({ hasText: 'Tämä tietokone huolletaan klo 14.' });
+  await expect(message).toBeVisible(HEARTBEAT_WAIT);
+  await expect(message.locator('[lang="fi"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Svenska' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Datorn servas kl. 14.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Suomi', exact: true }).click();
+  await expect.poll(async () => (await fleet.detail()).actions[0]?.state, HEARTBEAT_WAIT).toBe('done');
+
+  // A visitor starts; IT adds a service meanwhile. The visitor's launcher does not change under them.
+  await page.getByRole('button', { name: 'Aloita' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const before = await launcherTiles(page);
+  expect(before.join(' ')).not.toContain('Vero');
+  const vero = {
+    id: 'vero',
+    category: 'government',
+    icon: 'bank',
+    startUrl: 'https://www.vero.fi/',
+    name: { fi: 'Vero', sv: 'Skatteförvaltningen', en: 'Tax Administration' },
+    purpose: { fi: 'Verokortti ja veroilmoitus' },
+    allowedOrigins: ['https://www.vero.fi'],
+  };
+  await fleet.call('PUT', '/config/overrides', { level: 'station', target: 'oodi-1', overrides: { services: [vero] } });
+  await nextHeartbeat(fleet);
+  expect(await launcherTiles(page)).toEqual(before);
+  expect(await fleet.list()).toMatchObject({ status: 'online-in-use', appliedConfigVersion: 0 });
+
+  // The visitor leaves: the station restarts onto the new config and reports it.
+  await endVisit(page);
+  await expect.poll(async () => (await fleet.list())?.appliedConfigVersion, HEARTBEAT_WAIT).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Aloita' }).click();
+  await expect(page.getByText('Vero', { exact: true })).toBeVisible();
+  await endVisit(page);
+  const good = (await fleet.list())?.appliedConfigVersion;
+
+  // A change central accepts (its shipped base has no plain-http services) that this station's own
+  // file cannot take: its services are plain http, allowed only by its local origins.
+  await fleet.call('PUT', '/config/overrides', {
+    level: 'station',
+    target: 'oodi-1',
+    overrides: { localHttpOrigins: [] },
+  });
+  await expect
+    .poll(async () => (await fleet.detail()).history.find((h) => h.rejectedConfigVersion !== null), HEARTBEAT_WAIT)
+    .toMatchObject({ appliedConfigVersion: good });
+  expect((await fleet.list())?.problems).toContain('config-rejected');
+  await page.getByRole('button', { name: 'Aloita' }).click();
+  await expect(page.getByText('Vero', { exact: true })).toBeVisible();
+
+  // Stopped: no heartbeat comes, and once central's clock passes the offline limit it says so.
+  await page.close();
+  await station.stop();
+  fleet.t.clock.advance(10 * 60_000);
+  await expect.poll(async () => (await fleet.list())?.status).toBe('offline');
+});
