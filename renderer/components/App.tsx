@@ -64,7 +64,9 @@ function Shell({ kiosk, views, languages, help, parts }: ShellProps) {
   const [dialog, setDialog] = useState<'end' | 'a11y' | 'files' | 'language' | null>(null);
   const helpOpen = useSyncExternalStore(help.panelOpen?.subscribe ?? noSubscription, help.panelOpen?.isOpen ?? closed);
   // One flag for every shell dialog: the end-session dialog, accessibility and files panels, and help.
-  useShellOverlay(kiosk, dialog !== null || helpOpen);
+  // The screen view's consent question and its "stopped" notice are dialogs too (issue 16).
+  const screenShareDialog = view?.screenShare.phase === 'asking' || view?.screenShare.phase === 'stopped';
+  useShellOverlay(kiosk, dialog !== null || helpOpen || screenShareDialog);
   // The idle warning overlays whatever screen the visitor was on; remember it.
   const [screenPhase, setScreenPhase] = useState<StationPhase>('welcome');
   useEffect(() => {
