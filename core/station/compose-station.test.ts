@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { StationView } from '../../protocol/ipc.ts';
 import { validateConfig } from '../config/validate.ts';
+import { FakeFleetCentral, fakeFleetHost, MemoryFleetStore } from '../testing/fake-fleet-central.ts';
 import { FakeStationHost } from '../testing/fake-station-host.ts';
 import { composeStation, type ComposedStation, type StationAdapters } from './compose-station.ts';
 
@@ -32,7 +33,7 @@ const SOURCE = '/etc/kiosk/station.json';
 
 /** Resolves once pending promise callbacks (the async reset) have run. */
 async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
+  for (let i = 0; i < 200; i++) await Promise.resolve();
 }
 
 function running(station: ComposedStation<StationAdapters>) {
@@ -149,5 +150,46 @@ describe('one station composition for every host', () => {
       host.clock.advance(CONFIG.idle.resetDoneScreenSeconds * 1000);
     }
     expect(host.exits).toEqual(['session-limit']);
+  });
+});
+
+describe('fleet management in the one composition', () => {
+  it('reports to central and shows IT’s welcome message when the host gives fleet ports and central links', async () => {
+    const host = new FakeStationHost();
+    const central = new FakeFleetCentral();
+    central.pending.push({
+      kind: 'welcome-message',
+      id: '00000000-0000-4000-8000-0000000000aa',
+      issuedAt: '2026-11-23T10:00:00.000Z',
+      text: { fi: 'Huoltokatko klo 14' },
+      until: '2026-11-23T12:00:00.000Z',
+    });
+    const station = composeStation(validateConfig(CONFIG), SOURCE, {
+      ...host.stationHost({
+        central: () => ({
+          metrics: { record: () => undefined },
+          help: host.help,
+          fleet: { api: central, queueBacklog: async () => 0 },
+        }),
+      }),
+      fleet: fakeFleetHost(new MemoryFleetStore()),
+    });
+    const pushed: StationView[] = [];
+    station.subscribe((view) => void pushed.push(view));
+    await settle();
+
+    expect(running(station).fleet).not.toBeNull();
+    expect(central.heartbeats.map((h) => h.reason)).toEqual(['start']);
+    expect(await station.handlers['station:get-view'](undefined)).toMatchObject({
+      welcomeMessage: { text: 'Huoltokatko klo 14', language: 'fi' },
+    });
+    expect(pushed.at(-1)?.welcomeMessage?.text).toBe('Huoltokatko klo 14');
+  });
+
+  it('sends nothing and runs on the local file alone without fleet ports', () => {
+    const host = new FakeStationHost();
+    const station = running(composeStation(validateConfig(CONFIG), SOURCE, host.stationHost()));
+    expect(station.fleet).toBeNull();
+    expect(station.view().welcomeMessage).toBeUndefined();
   });
 });
