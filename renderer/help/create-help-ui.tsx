@@ -12,11 +12,18 @@ import { HelpButton } from './HelpButton.tsx';
 export function createHelpUi() {
   const panel = createHelpPanelState();
   const HelpPanel = lazyPart(() => import('./HelpPanel.tsx').then((m) => m.HelpPanel));
+  // The screen view (issue 16) only follows a claimed request, so it loads with the panel.
+  const ScreenShare = lazyPart(() => import('../screen-share/ScreenShareLayer.tsx').then((m) => m.ScreenShareLayer));
   return {
     button: (props: { view: StationView; kiosk: KioskApi }) => <HelpButton {...props} panel={panel} />,
-    panel: (props: { view: StationView; kiosk: KioskApi }) => <HelpPanel.Component {...props} panel={panel} />,
+    panel: (props: { view: StationView; kiosk: KioskApi }) => (
+      <>
+        <HelpPanel.Component {...props} panel={panel} />
+        <ScreenShare.Component {...props} />
+      </>
+    ),
     // Read-only view of the open flag: the shell covers an e-service while the panel is open.
     panelOpen: { isOpen: panel.isOpen, subscribe: panel.subscribe },
-    preload: HelpPanel.preload,
+    preload: () => Promise.all([HelpPanel.preload(), ScreenShare.preload()]).then(() => undefined),
   };
 }

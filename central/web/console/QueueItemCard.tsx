@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_CHAT_CHARS, type HelpQueueItem } from '../../../protocol/help.ts';
 import { displayNames } from '../shared/display-names.ts';
 import type { ConsoleApi } from './console-api.ts';
+import { ScreenView } from './ScreenView.tsx';
 import { useNow } from './use-now.ts';
 
 const minutesSeconds = (ms: number) => {
@@ -103,6 +104,7 @@ export function QueueItemCard({
           </>
         )}
       </div>
+      {mine && <ScreenView requestId={item.id} api={api} />}
       {mine && (
         <div className="console-chat">
           <div className="console-chat__log" role="log" aria-label={t('chat.label')} data-testid="console-chat-log">

@@ -9,6 +9,8 @@ import {
   type ChatMessage,
   type HelpClaimConflict,
   type HelpQueueItem,
+  type ScreenAskResult,
+  type ScreenSignal,
 } from '../../../protocol/help.ts';
 import type { Me } from '../../../protocol/auth.ts';
 
@@ -40,6 +42,17 @@ export interface ConsoleApi {
   handledToday(): Promise<HelpQueueItem[]>;
   /** Opens the live queue; returns the EventSource so the caller can listen and close it. */
   stream(): EventSource;
+  /** Screen view (issue 16): ask the visitor of my claimed request to show their screen. */
+  screenAsk(id: string): Promise<ActionOutcome<ScreenAskResult>>;
+  /** The WebRTC answer or an ICE candidate, for the station. */
+  screenSignal(id: string, signal: ScreenSignal): Promise<ActionOutcome<unknown>>;
+  /** Shows the visitor a spot, as fractions of the picture. */
+  screenPointer(id: string, pointer: { shareId: string; x: number; y: number }): Promise<ActionOutcome<unknown>>;
+  screenStop(id: string, shareId: string): Promise<ActionOutcome<unknown>>;
+  /** Screen-view events from the live stream (`screen.*`); returns the unsubscribe function. */
+  onScreenEvent(listener: (type: string, data: unknown) => void): () => void;
+  /** Called by the live stream for each `screen.*` event. */
+  screenEvent(type: string, data: unknown): void;
 }
 
 export function createConsoleApi(win: Window & typeof globalThis): ConsoleApi {
@@ -74,6 +87,7 @@ export function createConsoleApi(win: Window & typeof globalThis): ConsoleApi {
           body: r.data as ActionOutcome<T> extends { ok: false; body: infer B } ? B : never,
         };
   const advisor = `${HELP_API_PREFIX}/advisor`;
+  const screenListeners = new Set<(type: string, data: unknown) => void>();
 
   return {
     onSessionEnded(listener) {
@@ -118,5 +132,24 @@ export function createConsoleApi(win: Window & typeof globalThis): ConsoleApi {
       return r.status === 200 ? (r.data as { items: HelpQueueItem[] }).items : [];
     },
     stream: () => new win.EventSource(`${advisor}/stream`, { withCredentials: true }),
+    async screenAsk(id) {
+      return outcome<ScreenAskResult>(await call('POST', `${advisor}/requests/${id}/screen/ask`));
+    },
+    async screenSignal(id, signal) {
+      return outcome(await call('POST', `${advisor}/requests/${id}/screen/signal`, signal));
+    },
+    async screenPointer(id, pointer) {
+      return outcome(await call('POST', `${advisor}/requests/${id}/screen/pointer`, pointer));
+    },
+    async screenStop(id, shareId) {
+      return outcome(await call('POST', `${advisor}/requests/${id}/screen/stop`, { shareId }));
+    },
+    onScreenEvent(listener) {
+      screenListeners.add(listener);
+      return () => screenListeners.delete(listener);
+    },
+    screenEvent(type, data) {
+      for (const listener of [...screenListeners]) listener(type, data);
+    },
   };
 }

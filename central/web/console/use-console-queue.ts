@@ -1,6 +1,7 @@
 import { useEffect, useReducer, useRef } from 'react';
 import {
   HELP_CONSOLE_EVENTS,
+  HELP_SCREEN_EVENTS,
   HELP_STREAM_END_EVENT,
   helpStreamEndSchema,
   helpConsoleChatEventSchema,
@@ -151,6 +152,8 @@ export function useConsoleQueue(api: ConsoleApi, enabled: boolean, alerts: Queue
       const { reason } = helpStreamEndSchema.parse(data);
       api.sessionEnded(reason === 'session-expired' ? 'expired' : reason === 'account-disabled' ? 'disabled' : 'ended');
     });
+    // The screen view's signalling goes to the card that asked (ScreenView), not into the queue state.
+    for (const type of Object.values(HELP_SCREEN_EVENTS)) on(type, (data) => api.screenEvent(type, data));
     on(HELP_CONSOLE_EVENTS.presence, (data) =>
       dispatch({
         type: 'advisors',
