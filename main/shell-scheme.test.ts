@@ -4,9 +4,12 @@
  * Electron refuses (code cache on a non-standard scheme, registration after ready), so a wrong
  * registration fails here and not only on a station.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFakeElectron } from './testing/fake-electron.ts';
-import { registerShellScheme, SHELL_SCHEME } from './window.ts';
+import { registerShellScheme, serveShell, SHELL_SCHEME } from './window.ts';
 
 describe('the shell scheme', () => {
   it('is standard, secure, fetchable and keeps V8 code cache between starts', () => {
@@ -32,5 +35,42 @@ describe('the shell scheme', () => {
     const fake = createFakeElectron();
     await fake.electron.app.whenReady();
     expect(() => registerShellScheme(fake.electron.protocol)).toThrow(/before app is ready/);
+  });
+});
+
+describe('the shell page on app://shell/', () => {
+  /** A built renderer: index.html and Vite's manifest naming the default language's text chunks. */
+  function builtRenderer(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-renderer-'));
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><html><head><script type="module" src="./assets/index-1.js"></script></head><body></body></html>',
+    );
+    mkdirSync(join(dir, '.vite'));
+    const manifest = {
+      'i18n/locales/sv.json': { file: 'assets/sv-a.js' },
+      'help/locales/sv.json': { file: 'assets/sv-b.js' },
+      'i18n/locales/fi.json': { file: 'assets/fi-a.js' },
+    };
+    writeFileSync(join(dir, '.vite/manifest.json'), JSON.stringify(manifest));
+    return dir;
+  }
+
+  it("names the default language's texts for preloading, so they load while the entry script runs", async () => {
+    const fake = createFakeElectron();
+    serveShell(fake.electron.protocol, builtRenderer(), 'sv');
+    const page = await (await fake.protocolHandlers.get(SHELL_SCHEME)?.(new Request('app://shell/')))?.text();
+    expect(page).toContain('<link rel="modulepreload" crossorigin href="./assets/sv-a.js">');
+    expect(page).toContain('<link rel="modulepreload" crossorigin href="./assets/sv-b.js">');
+    expect(page).not.toContain('fi-a.js');
+  });
+
+  it('is served as built without a language or a manifest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiosk-renderer-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>shell</title>');
+    const fake = createFakeElectron();
+    serveShell(fake.electron.protocol, dir, 'fi');
+    const page = await (await fake.protocolHandlers.get(SHELL_SCHEME)?.(new Request('app://shell/index.html')))?.text();
+    expect(page).toBe('<!doctype html><title>shell</title>');
   });
 });

@@ -126,7 +126,8 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
   await app.whenReady();
   // The shell lives in the default session; it needs no permission, so it gets none.
   denyAllPermissions(electron.session.defaultSession);
-  serveShell(electron.protocol, deps.paths.rendererDir);
+  // The default language's texts are preloaded with the entry script (a hint: remote config may pick another).
+  serveShell(electron.protocol, deps.paths.rendererDir, check.ok ? check.config.defaultLanguage : undefined);
   // The maintenance chord reaches the station before maintenance exists (it needs the running station).
   let onMaintenanceChord = () => log('maintenance chord pressed; maintenance needs a valid config');
   const window = createKioskWindow({

@@ -8,6 +8,7 @@
  * while the help flow is open. Dialogs that only the renderer knows about (accessibility panel,
  * end-session confirmation) need the shell to say so: `setShellOverlay(true)` (see the ADR).
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Rectangle, WebPreferences } from 'electron';
@@ -216,13 +217,39 @@ export function registerShellScheme(protocol: ElectronMain['protocol']): void {
   ]);
 }
 
-/** Serves the built renderer on `app://shell/`; call after `app.whenReady()`. */
-export function serveShell(protocol: ElectronMain['protocol'], rendererDir: string): void {
+/**
+ * `<link rel="modulepreload">` tags for a language's text chunks (the shell's and help's), from
+ * the build's manifest (`build.manifest` in renderer/vite.config.ts); none without a manifest.
+ */
+function languagePreloads(rendererDir: string, language: string): string {
+  let manifest: Record<string, { file?: unknown }>;
+  try {
+    manifest = JSON.parse(readFileSync(join(rendererDir, '.vite/manifest.json'), 'utf8')) as typeof manifest;
+  } catch {
+    return ''; // a build without a manifest: the texts load on demand, as before
+  }
+  return ['i18n', 'help']
+    .map((dir) => manifest[`${dir}/locales/${language}.json`]?.file)
+    .filter((file): file is string => typeof file === 'string' && /^[\w./-]+$/.test(file))
+    .map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`)
+    .join('');
+}
+
+/**
+ * Serves the built renderer on `app://shell/`; call after `app.whenReady()`. `language`, the
+ * station's default language, is named in the page as `modulepreload` links to its texts' chunks:
+ * otherwise the page asks for them only after the entry script has run and asked for the view.
+ */
+export function serveShell(protocol: ElectronMain['protocol'], rendererDir: string, language?: string): void {
+  const preloads = language ? languagePreloads(rendererDir, language) : '';
+  const indexFile = normalize(join(rendererDir, 'index.html'));
   protocol.handle(SHELL_SCHEME, async (request) => {
     const file = shellAssetPath(rendererDir, request.url);
     if (!file) return new Response('not found', { status: 404 });
     try {
-      const body = await readFile(file);
+      const read = await readFile(file);
+      const body =
+        file === indexFile && preloads ? read.toString('utf8').replace('</head>', `${preloads}</head>`) : read;
       return new Response(body, {
         headers: {
           'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
