@@ -10,6 +10,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { z } from 'zod';
+import { apiErrorSchema } from '../../protocol/api.ts';
 import type { CentralPlugin } from '../context.ts';
 
 /** Figures the metrics read from the running app when scraped. */
@@ -100,11 +102,26 @@ export const metricsRoutes: CentralPlugin<MetricsOptions> = async (app, options)
     return payload;
   });
 
-  app.get(METRICS_PATH, { schema: { hide: true } }, async (request, reply) => {
-    if (!mayReadMetrics(request, options.token))
-      return reply.code(404).send({ error: 'not_found', message: 'Not found.' });
-    return reply.header('content-type', registry.contentType).send(await registry.metrics());
-  });
+  app.get(
+    METRICS_PATH,
+    {
+      schema: {
+        summary: 'Prometheus metrics (text exposition format)',
+        description:
+          'Only for a scraper on this host not coming through the proxy, or with `Authorization: Bearer <CENTRAL_METRICS_TOKEN>`; anyone else gets 404.',
+        tags: ['meta'],
+        response: {
+          200: { description: 'Prometheus text format', content: { 'text/plain': { schema: z.string() } } },
+          404: apiErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!mayReadMetrics(request, options.token))
+        return reply.code(404).send({ error: 'not_found', message: 'Not found.' });
+      return reply.header('content-type', registry.contentType).send(await registry.metrics());
+    },
+  );
 };
 
 // Its hooks must see every route of the app, not only its own: skip fastify's encapsulation
