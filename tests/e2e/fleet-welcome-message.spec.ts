@@ -8,7 +8,7 @@
  * the station's central URL points at a port nothing listens on.
  */
 import { mkdirSync } from 'node:fs';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import type { Language } from '../../protocol/events.ts';
 import { emptyFleetMemory } from '../../core/fleet/fleet-memory.ts';
 import { startPreviewServer } from '../../renderer/preview/serve.ts';
@@ -57,7 +57,7 @@ const test = base.extend<{ stationUrl: string }>({
 // axe-core is injected as an inline script, which the shell's CSP rightly refuses.
 test.use({ bypassCSP: true });
 
-const message = (page: import('@playwright/test').Page) => page.getByRole('status').locator('.welcome-message');
+const message = (page: Page) => page.getByRole('status').locator('.welcome-message');
 
 test('IT’s message shows in each station language, in IT’s text or else Finnish', async ({ page, stationUrl }) => {
   await page.goto(stationUrl);
