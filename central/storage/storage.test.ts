@@ -3,7 +3,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccounts } from '../auth/accounts.ts';
 import { batch, createTestCentral, manualClock, sessionStarted } from '../testing/test-app.ts';
-import { storageTargets } from '../testing/storage-targets.ts';
+import { freshPgSchema } from '../testing/replicas.ts';
+import { SKIP_PG, TEST_PG_URL, storageTargets } from '../testing/storage-targets.ts';
+import { openPostgresStorage } from './postgres-storage.ts';
 import { centralMigrations } from './central-migrations.ts';
 import type { Migration, Storage } from './storage.ts';
 
@@ -102,5 +104,24 @@ describe.each(storageTargets)('storage on $name', (target) => {
     expect((await send()).json()).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
     expect((await send()).json()).toEqual({ accepted: 0, duplicates: 2, rejected: [] });
     await central.app.close();
+  });
+});
+
+describe.skipIf(SKIP_PG)('PostgreSQL migrations from several replicas at once', () => {
+  it('apply each version once while the others wait for the advisory lock', async () => {
+    const { schema, url, drop } = await freshPgSchema(TEST_PG_URL);
+    const replicas = [0, 1, 2].map(() => openPostgresStorage(url, { schema }));
+    // Slow enough that, without the lock, every replica would find version 1 missing and apply it.
+    const slow: Migration[] = [
+      { version: 1, name: 'slow', sqlite: '', postgres: 'SELECT pg_sleep(0.2); CREATE TABLE slow_x (id TEXT)' },
+    ];
+    try {
+      await Promise.all(replicas.map((r) => r.migrate('slow', slow)));
+      const rows = await replicas[0]!.all('SELECT version FROM schema_migrations WHERE owner = ?', ['slow']);
+      expect(rows).toHaveLength(1);
+    } finally {
+      await Promise.all(replicas.map((r) => r.close()));
+      await drop();
+    }
   });
 });
