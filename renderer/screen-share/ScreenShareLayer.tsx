@@ -31,6 +31,13 @@ export function ScreenShareLayer({ view, kiosk }: { view: StationView; kiosk: Ki
   useEffect(() => {
     if (stopped) closeRef.current?.focus();
   }, [stopped]);
+  // While shared, the shell moves down by the banner's height so the banner covers no control.
+  const sharing = share.phase === 'sharing';
+  useEffect(() => {
+    if (!sharing) return;
+    document.documentElement.classList.add('screen-share-on');
+    return () => document.documentElement.classList.remove('screen-share-on');
+  }, [sharing]);
 
   return (
     <div className="screen-share" data-testid="screen-share" data-capture={capture}>

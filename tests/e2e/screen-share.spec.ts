@@ -78,13 +78,19 @@ async function consoleLogIn(page: Page, url: string) {
 }
 
 /** Request → claim → ask: returns both pages with the consent question showing on the station. */
-async function upToTheQuestion(browser: Browser, central: Fixture, language: 'fi' | 'ar' = 'fi') {
+async function upToTheQuestion(
+  browser: Browser,
+  central: Fixture,
+  language: 'fi' | 'ar' = 'fi',
+  options: { startSession?: boolean } = {},
+) {
   await central.t.addAdvisor('aino');
   const advisor = await (await browser.newContext()).newPage();
   await consoleLogIn(advisor, central.url);
   const station = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await station.goto(central.stationUrl);
   if (language === 'ar') await station.getByRole('button', { name: 'العربية', exact: true }).click();
+  if (options.startSession) await station.getByRole('button', { name: /^Aloita/ }).click();
   await station
     .getByRole('button', { name: language === 'ar' ? /^مساعدة/ : /^Apua/ })
     .first()
@@ -162,21 +168,22 @@ test('the visitor allows, the advisor sees the screen and points, and Stop ends 
 });
 
 test('a reset ends the share and leaves no notice for the next visitor', async ({ browser, central }) => {
-  const { station, card } = await upToTheQuestion(browser, central);
+  const { station, card } = await upToTheQuestion(browser, central, 'fi', { startSession: true });
   await allowAndSeeFrames(station, card, 'Salli');
   const stopAt = Date.now();
-  // End the session from the toolbar (the station resets).
+  // The visitor hides the help panel (the request stays open) and ends their session from the
+  // toolbar, which the banner pushed down but does not cover.
+  await station.getByRole('button', { name: /^Piilota/ }).click();
+  await station.getByRole('banner').getByRole('button', { name: 'Lopeta', exact: true }).click();
   await station
-    .getByRole('button', { name: /Lopeta käyttö/ })
-    .first()
+    .getByRole('dialog', { name: 'Lopetetaanko?' })
+    .getByRole('button', { name: 'Kyllä, lopeta ja poista' })
     .click();
-  await station
-    .getByRole('dialog')
-    .getByRole('button', { name: /Lopeta ja tyhjennä|Lopeta käyttö/ })
-    .last()
-    .click();
-  console.log(`screen view: reset → track ended on both ends: ${await waitForTrackEnded(station, card, stopAt)} ms`);
-  await expect(station.getByRole('heading', { name: 'Tervetuloa' })).toBeVisible({ timeout: 20_000 });
+  // The reset cancels the request: the card (and its video, closed on unmount) leaves the console.
+  await expect(station.getByTestId('screen-share')).toHaveAttribute('data-capture', 'ended');
+  await expect(card).toBeHidden();
+  console.log(`screen view: reset → station capture ended and console card closed: ${Date.now() - stopAt} ms`);
+  await expect(station.getByRole('region', { name: 'Digitukihenkilö näkee näyttösi' })).toBeHidden();
   await expect(station.getByRole('dialog', { name: 'Digitukihenkilö ei enää näe näyttöäsi.' })).toBeHidden();
 });
 

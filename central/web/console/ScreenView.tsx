@@ -59,43 +59,54 @@ export function ScreenView({ requestId, api }: { requestId: string; api: Console
 
   useEffect(() => close, [close]);
 
-  useEffect(
-    () =>
-      api.onScreenEvent((type, data) => {
-        const current = peer.current;
-        if (type === HELP_SCREEN_EVENTS.consent) {
-          const consent = screenConsentEventSchema.parse(data);
-          if (consent.requestId !== requestId || consent.shareId !== current?.shareId) return;
-          if (consent.allow) setPhase({ kind: 'connecting' });
-        } else if (type === HELP_SCREEN_EVENTS.stopped) {
-          const stopped = screenStoppedEventSchema.parse(data);
-          if (stopped.requestId !== requestId || stopped.shareId !== current?.shareId) return;
-          close();
-          setPhase(stopped.reason === 'declined' ? { kind: 'declined' } : { kind: 'stopped', reason: stopped.reason });
-        } else if (type === HELP_SCREEN_EVENTS.signal) {
-          const signal = screenSignalEventSchema.parse(data);
-          if (signal.requestId !== requestId || !current || signal.shareId !== current.shareId) return;
-          current.queue = current.queue
-            .then(() =>
-              apply(current, signal.kind, signal.data, {
-                api,
-                requestId,
-                video,
-                isCurrent: () => peer.current === current,
-                onTrack: () => setTrackState('live'),
-              }),
-            )
-            .catch(() => setPhase({ kind: 'error' }));
-        }
-      }),
+  // Events that arrive while the ask is still on its way back (the visitor can answer first)
+  // wait here until the share id is known.
+  const early = useRef<{ type: string; data: unknown }[]>([]);
+  const awaitingAsk = useRef(false);
+  const handle = useCallback(
+    (type: string, data: unknown) => {
+      const current = peer.current;
+      if (!current) {
+        if (awaitingAsk.current) early.current.push({ type, data });
+        return;
+      }
+      if (type === HELP_SCREEN_EVENTS.consent) {
+        const consent = screenConsentEventSchema.parse(data);
+        if (consent.requestId !== requestId || consent.shareId !== current.shareId) return;
+        if (consent.allow) setPhase({ kind: 'connecting' });
+      } else if (type === HELP_SCREEN_EVENTS.stopped) {
+        const stopped = screenStoppedEventSchema.parse(data);
+        if (stopped.requestId !== requestId || stopped.shareId !== current.shareId) return;
+        close();
+        setPhase(stopped.reason === 'declined' ? { kind: 'declined' } : { kind: 'stopped', reason: stopped.reason });
+      } else if (type === HELP_SCREEN_EVENTS.signal) {
+        const signal = screenSignalEventSchema.parse(data);
+        if (signal.requestId !== requestId || signal.shareId !== current.shareId) return;
+        current.queue = current.queue
+          .then(() =>
+            apply(current, signal.kind, signal.data, {
+              api,
+              requestId,
+              video,
+              isCurrent: () => peer.current === current,
+              onTrack: () => setTrackState('live'),
+            }),
+          )
+          .catch(() => setPhase({ kind: 'error' }));
+      }
+    },
     [api, requestId, close],
   );
+  useEffect(() => api.onScreenEvent(handle), [api, handle]);
 
   const ask = async () => {
     close();
+    early.current = [];
+    awaitingAsk.current = true;
     setPhase({ kind: 'asking' });
     setTrackState('none');
     const result = await api.screenAsk(requestId);
+    awaitingAsk.current = false;
     if (!result.ok) return setPhase({ kind: 'error' });
     peer.current = {
       shareId: result.value.shareId,
@@ -103,6 +114,9 @@ export function ScreenView({ requestId, api }: { requestId: string; api: Console
       connection: null,
       queue: Promise.resolve(),
     };
+    const waiting = early.current;
+    early.current = [];
+    for (const event of waiting) handle(event.type, event.data);
   };
   const stop = async () => {
     const shareId = peer.current?.shareId;
