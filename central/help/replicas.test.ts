@@ -21,7 +21,7 @@ import { requestBody } from '../testing/help-fixtures.ts';
 import { freshPgSchema, startReplica, type Replica } from '../testing/replicas.ts';
 import { openSseStream, type SseEvent } from '../testing/sse-reader.ts';
 import { SKIP_PG, TEST_PG_URL } from '../testing/storage-targets.ts';
-import { TEST_PASSWORD } from '../testing/test-app.ts';
+import { batch, sessionStarted, TEST_PASSWORD } from '../testing/test-app.ts';
 
 const ENV = {
   CENTRAL_DEV_MODE: 'true',
@@ -206,6 +206,58 @@ describe.skipIf(SKIP_PG)('two central replicas on one PostgreSQL database', () =
     expect((await storage.get<{ state: string }>('SELECT state FROM help_requests WHERE id = ?', [id]))?.state).toBe(
       'claimed',
     );
+  }, 60_000);
+
+  it('a replica killed mid-ingest loses no acknowledged event, and a re-sent batch is counted once', async () => {
+    const c = await startReplica({ ...ENV, CENTRAL_DB: schema.url, CENTRAL_INGEST_REQUESTS_PER_MINUTE: '100000' });
+    const upload = (base: string, body: unknown) =>
+      fetch(`${base}/api/v1/ingest`, {
+        method: 'POST',
+        headers: { ...station(), 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const batches = Array.from({ length: 400 }, () => {
+      const events = [sessionStarted(Date.now()), sessionStarted(Date.now())];
+      return { body: batch(events), ids: events.map((e) => e.id) };
+    });
+    const acked: typeof batches = [];
+    const sending = (async () => {
+      for (const body of batches) {
+        try {
+          const response = await upload(c.url, body.body);
+          if (response.status === 200) acked.push(body);
+        } catch {
+          return; // C is gone
+        }
+      }
+    })();
+    while (acked.length < 20) await new Promise<void>((resolve) => setImmediate(resolve));
+    c.process.kill('SIGKILL');
+    expect(await c.exited).toBe('SIGKILL');
+    await sending;
+
+    const ids = acked.flatMap((sent) => sent.ids);
+    const stored = await storage.all<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM events WHERE id IN (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+    expect(Number(stored[0]?.n)).toBe(ids.length);
+    // The station re-sends everything it has no answer for, and one it had: B counts each once.
+    const unanswered = batches.slice(acked.length - 1, acked.length + 2);
+    const answers: { accepted: number; duplicates: number }[] = [];
+    for (const sent of unanswered) {
+      const answer = (await (await upload(b.url, sent.body)).json()) as { accepted: number; duplicates: number };
+      answers.push(answer);
+    }
+    // The acknowledged one is all duplicates; the one C may have stored without answering, either.
+    expect(answers[0]?.duplicates).toBe(2);
+    for (const answer of answers) expect(answer.accepted + answer.duplicates).toBe(2);
+    const all = unanswered.flatMap((sent) => sent.ids);
+    const counted = await storage.all<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM events WHERE id IN (${all.map(() => '?').join(', ')})`,
+      all,
+    );
+    expect(Number(counted[0]?.n)).toBe(all.length);
   }, 60_000);
 
   it('SIGTERM tells open streams to reconnect elsewhere (not stream.ended), then the replica exits cleanly', async () => {
