@@ -69,6 +69,8 @@ export async function runSmokeTest(
     if (failed.length > 0) return fail(`reset steps failed: ${failed.join(', ')}`);
 
     step = 'next visitor';
+    // "Did you get it done?" holds the welcome screen until it closes; a visitor may skip it.
+    await shell.invoke('feedback:skip');
     await welcome;
     const after = (await shell.invoke('station:get-view')) as StationView;
     if (after.phase !== 'welcome' || after.language !== first.defaultLanguage || after.accessibility.highContrast)
