@@ -62,7 +62,7 @@ export function configSourceOf(
 }
 
 /** The exit-code name of a recycle reason, as the heartbeat counts it. */
-export const EXIT_REASON_OF_RECYCLE: Record<RecycleReason, FleetExitReason> = {
+const EXIT_REASON_OF_RECYCLE: Record<RecycleReason, FleetExitReason> = {
   'session-limit': 'sessionLimit',
   'memory-ceiling': 'memoryCeiling',
   'reset-step-failed': 'resetStepFailed',
