@@ -150,6 +150,17 @@ export type DownloadItemPort = Pick<
   once(event: 'done', listener: (event: Event, state: 'completed' | 'cancelled' | 'interrupted') => void): unknown;
 };
 
+/** A page's `getDisplayMedia()` as `setDisplayMediaRequestHandler` sees it (a narrowed `DisplayMediaRequestHandlerHandlerRequest`). */
+export interface DisplayMediaRequestPort {
+  readonly securityOrigin: string;
+  readonly videoRequested: boolean;
+  readonly audioRequested: boolean;
+  readonly userGesture: boolean;
+}
+
+/** What the handler grants: one desktop-capture source (from `desktopCapturer`), or null to refuse. */
+export type DisplayMediaGrant = { video: { id: string; name: string } } | null;
+
 /** The parts of `Session` a visitor partition needs: hardening and the reset ladder. */
 export interface SessionPort {
   getStoragePath(): string | null;
@@ -176,6 +187,11 @@ export interface SessionPort {
   ): void;
   setDevicePermissionHandler(handler: ((details: unknown) => boolean) | null): void;
   setSpellCheckerEnabled(enable: boolean): void;
+  /** Answers `getDisplayMedia()` from pages of this session; without a handler Electron refuses every call. */
+  setDisplayMediaRequestHandler(
+    handler: ((request: DisplayMediaRequestPort, callback: (streams: DisplayMediaGrant) => void) => void) | null,
+    opts?: { useSystemPicker: boolean },
+  ): void;
   on(event: 'will-download', listener: (event: Event, item: DownloadItemPort, webContents: unknown) => void): unknown;
   clearData(options?: ClearDataOptions): Promise<void>;
   clearAuthCache(): Promise<void>;
@@ -193,6 +209,8 @@ export interface WindowPort {
   getContentBounds(): Rectangle;
   on(event: 'resize' | 'close', listener: (event: Event) => void): unknown;
   focus(): void;
+  /** `window:<id>:0`: the window's id among `desktopCapturer`'s window sources. */
+  getMediaSourceId(): string;
 }
 
 /** The invoke event as the IPC guard reads it. */
@@ -233,6 +251,13 @@ export interface ElectronMain {
     readonly defaultSession: SessionPort;
   };
   powerMonitor: { on(event: 'resume', listener: () => void): unknown };
+  /** The capturable screens and windows (for the screen view: our own window only). */
+  desktopCapturer: {
+    getSources(options: {
+      types: ('screen' | 'window')[];
+      thumbnailSize?: { width: number; height: number };
+    }): Promise<{ id: string; name: string }[]>;
+  };
   clipboard: { clear(): void; readonly selection: { clear(): void } | undefined };
   ipcMain: {
     handle(channel: string, listener: (event: IpcInvokeEventPort, ...args: unknown[]) => unknown): void;

@@ -37,6 +37,7 @@ import {
   SHELL_URL,
   type KioskWindow,
 } from './window.ts';
+import { allowKioskWindowCapture } from './screen-capture.ts';
 
 /** Everything the station needs from the outside world; `main/index.ts` supplies the real ones. */
 export interface StationDeps {
@@ -138,6 +139,14 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
     log,
   });
   const shell = window.shellView.webContents;
+  // The advisor's screen view (issue 16): the shell may capture this window and nothing else.
+  allowKioskWindowCapture({
+    session: electron.session.defaultSession,
+    window: window.window,
+    desktopCapturer: electron.desktopCapturer,
+    shellOrigin: SHELL_ORIGIN,
+    log,
+  });
   app.on('second-instance', () => window.window.focus());
   superviseShell({
     shell,

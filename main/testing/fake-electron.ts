@@ -24,6 +24,7 @@ import type {
   WebPreferences,
 } from 'electron';
 import type {
+  DisplayMediaRequestPort,
   DownloadItemPort,
   ElectronMain,
   ElectronPermission,
@@ -468,6 +469,43 @@ export class FakeSession extends Emitter implements SessionPort {
   setSpellCheckerEnabled(enable: boolean): void {
     this.spellcheck = enable;
   }
+  displayMediaHandler: Parameters<SessionPort['setDisplayMediaRequestHandler']>[0] = null;
+  displayMediaOptions: { useSystemPicker: boolean } | undefined;
+  setDisplayMediaRequestHandler(
+    handler: Parameters<SessionPort['setDisplayMediaRequestHandler']>[0],
+    opts?: { useSystemPicker: boolean },
+  ): void {
+    this.displayMediaHandler = handler;
+    this.displayMediaOptions = opts;
+  }
+  /**
+   * A page in this session calls `getDisplayMedia()`. Like Electron: without a handler the call
+   * fails (NotSupportedError); a null grant refuses it (NotAllowedError); a granted video must be
+   * a source `desktopCapturer` offers, or the capture cannot start (AbortError); the callback may
+   * be answered only once. Resolves with the granted source id.
+   */
+  requestDisplayMedia(request: Partial<DisplayMediaRequestPort> = {}): Promise<string> {
+    const full: DisplayMediaRequestPort = {
+      securityOrigin: 'kiosk://shell',
+      videoRequested: true,
+      audioRequested: false,
+      userGesture: true,
+      ...request,
+    };
+    return new Promise((resolve, reject) => {
+      const handler = this.displayMediaHandler;
+      if (!handler) return reject(new DOMException('Not supported', 'NotSupportedError'));
+      let answered = false;
+      handler(full, (grant) => {
+        if (answered) throw new Error('The display-media callback was already called');
+        answered = true;
+        if (grant === null) return reject(new DOMException('Permission denied', 'NotAllowedError'));
+        if (!this.fake.captureSources().some((s) => s.id === grant.video.id))
+          return reject(new DOMException('Could not start video source', 'AbortError'));
+        resolve(grant.video.id);
+      });
+    });
+  }
   /** Honours the options like Chromium: a `dataTypes` list without cookies, or origin filters, leave cookies. */
   async clearData(options?: ClearDataOptions): Promise<void> {
     this.fake.log.push(`${this.partition}.clearData(${options === undefined ? '' : JSON.stringify(options)})`);
@@ -533,6 +571,11 @@ export class FakeWindow extends Emitter implements WindowPort {
   }
   getContentBounds(): Rectangle {
     return { ...this.bounds };
+  }
+  /** Set when the fake creates the window (`window:<n>:0`, as Electron numbers native windows). */
+  mediaSourceId = 'window:0:0';
+  getMediaSourceId(): string {
+    return this.mediaSourceId;
   }
   focus(): void {
     this.focused = true;
@@ -602,6 +645,13 @@ export function createFakeElectron(
     },
     views: [] as FakeView[],
     windows: [] as FakeWindow[],
+    /** What `desktopCapturer` offers: the whole screen and every window the fake has made. */
+    captureSources(): { id: string; name: string }[] {
+      return [
+        { id: 'screen:0:0', name: 'Entire screen' },
+        ...fake.windows.map((w, i) => ({ id: w.mediaSourceId, name: `Window ${i + 1}` })),
+      ];
+    },
     exitCodes: [] as (number | undefined)[],
     quitCalls: 0,
     clipboardClears: 0,
@@ -663,6 +713,19 @@ export function createFakeElectron(
       },
     },
     powerMonitor: { on: (event: 'resume', listener: () => void) => powerEvents.on(event, listener) },
+    desktopCapturer: {
+      getSources: async (opts: {
+        types: ('screen' | 'window')[];
+        thumbnailSize?: { width: number; height: number };
+      }) => {
+        // Electron rejects an empty or unknown type list.
+        if (opts.types.length === 0 || opts.types.some((t) => t !== 'screen' && t !== 'window'))
+          throw new Error('Invalid options: types must include screen and/or window');
+        return fake
+          .captureSources()
+          .filter((s) => opts.types.includes(s.id.startsWith('screen:') ? 'screen' : 'window'));
+      },
+    },
     session: {
       defaultSession: new FakeSession('(default)', fake),
       fromPartition: (partition: string): FakeSession => {
@@ -713,6 +776,7 @@ export function createFakeElectron(
       constructor(opts: BaseWindowConstructorOptions) {
         super(opts);
         fake.windows.push(this);
+        this.mediaSourceId = `window:${100 + fake.windows.length}:0`;
       }
     },
     WebContentsView: class extends FakeView {
