@@ -48,6 +48,9 @@ test('a visitor does an errand in Swedish by mouse, extends the idle warning, en
   await expect(page.getByRole('heading', { name: 'Allt du gjorde här har raderats' })).toBeVisible();
   // The e-service window is closed by the reset.
   await expect.poll(() => service.isClosed()).toBe(true);
+  // "Did you get it done?" (issue 14) holds the welcome screen until it is answered or closes.
+  await page.getByRole('button', { name: 'Ja', exact: true }).click();
+  await expect(page.getByText('Tack för ditt svar!')).toBeVisible();
   await page.clock.fastForward(RESET_SCREEN_MS);
   await expect(page.getByRole('heading', { name: 'Tervetuloa' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
@@ -90,6 +93,9 @@ test('the same journey works by keyboard alone', async ({ page, stationUrl }) =>
   await tabTo('Ja, avsluta och radera');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Allt du gjorde här har raderats' })).toBeVisible();
+  // The question after End session: skipped by keyboard.
+  await tabTo('Hoppa över');
+  await page.keyboard.press('Enter');
   await page.clock.fastForward(RESET_SCREEN_MS);
   await expect(page.getByRole('heading', { name: 'Tervetuloa' })).toBeVisible();
 });
