@@ -20,6 +20,7 @@ import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
 import { dashboardWebApp } from './dashboard/dashboard-web-app.ts';
 import { createFleetDomain } from './fleet/fleet-domain.ts';
 import { fleetPlugin } from './fleet/fleet-plugin.ts';
+import { fleetWebApp } from './fleet/fleet-web-app.ts';
 import type { FleetAlerts } from './fleet/alerts.ts';
 import type { FleetService } from './fleet/fleet-service.ts';
 import { consoleWebApp } from './help/console-web-app.ts';
@@ -144,6 +145,7 @@ export function buildCentral(options: BuildCentralOptions): CentralServer {
   app.register(dashboardRoutes, ctx);
   app.register(dashboardWebApp, ctx);
   app.register(consoleWebApp, ctx);
+  app.register(fleetWebApp, ctx);
   app.register(metaRoutes);
   app.register(healthRoutes, { storage, liveEventsHealthy: () => help.events.healthy() });
   return { app, services: { accounts, help: help.service, fleet: fleet.service, fleetAlerts: fleet.alerts } };

@@ -54,7 +54,7 @@ function ensureDemoData(stationId: string): string {
 }
 
 async function main(): Promise<void> {
-  for (const script of ['build:renderer', 'build:central-web', 'build:console']) {
+  for (const script of ['build:renderer', 'build:central-web', 'build:console', 'build:fleet']) {
     if (!pkg.scripts[script]) continue;
     console.log(`building (${script})…`);
     const built = spawnSync('npm', ['run', '-s', script], { stdio: 'inherit' });

@@ -91,7 +91,7 @@ function runVitest(label: string, prefix: string[], extra: string[] = []): void 
 }
 
 // 3. Build what the browser journeys load.
-for (const script of ['build:renderer', 'build:central-web', 'build:console', 'build:main']) {
+for (const script of ['build:renderer', 'build:central-web', 'build:console', 'build:fleet', 'build:main']) {
   if (!pkg.scripts[script]) continue;
   const status = run(script, 'npm', ['run', '-s', script]);
   if (status !== 0) add(script, { passed: 0, failed: 1, skipped: 0 });

@@ -24,6 +24,8 @@ export const fleetConfigSchema = z
     historyEveryMinutes: z.number().int().min(1).max(1440).default(10),
     /** Health history older than this is deleted by the sweep. */
     historyDays: z.number().int().min(1).max(366).default(14),
+    /** Folder with the built fleet view (`npm run build:fleet`), served at /fleet/. */
+    webDir: z.string().min(1).default('dist/fleet'),
     /** How often the alert evaluation and history sweep run. */
     evaluateIntervalSeconds: z.number().int().min(5).max(3600).default(30),
   })

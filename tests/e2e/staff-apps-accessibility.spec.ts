@@ -10,6 +10,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { createServiceOwners } from '../../central/dashboard/service-owners.ts';
 import { axeViolations, layoutProblems, structureProblems } from './a11y-checks.ts';
+import { fleetRefused, seedFleet, walkFleet } from './fleet-staff.ts';
 import {
   consoleLogIn,
   createRequest,
@@ -148,6 +149,29 @@ for (const language of ['fi', 'sv', 'en'] as const satisfies StaffLanguage[]) {
         await expect(db.getByRole('heading', { name: w.advisor })).toBeVisible();
         await check(db, 'dashboard: advisor refused');
         await dbContext.close();
+      } finally {
+        await central.close();
+      }
+    });
+  }
+}
+
+// Issue 13: the fleet view for IT, in the same languages and zooms (5 states each).
+for (const language of ['fi', 'sv', 'en'] as const satisfies StaffLanguage[]) {
+  for (const zoom of [100, 200] as const) {
+    test(`fleet view passes axe, layout and structure checks in ${language} at ${zoom} %`, async ({ browser }) => {
+      test.setTimeout(120_000);
+      const central = await startStaffCentral();
+      try {
+        await seedFleet(central);
+        await central.t.login('coordinator', 'kaisa');
+        const context = await staffContext(browser, { language, zoom });
+        const page = await context.newPage();
+        await walkFleet(page, central, language, (state) => check(page, state));
+        await page.getByRole('button', { name: words[language].logout }).click();
+        await fleetRefused(page, central, language, 'kaisa');
+        await check(page, 'fleet: coordinator refused');
+        await context.close();
       } finally {
         await central.close();
       }

@@ -21,6 +21,8 @@ export async function buildStaffApps(): Promise<void> {
     await build({ configFile: root('central/web/console/vite.config.ts'), logLevel: 'warn' });
   if (!existsSync(root('dist/central-web/dashboard/index.html')))
     await build({ configFile: root('central/web/vite.config.ts'), logLevel: 'warn' });
+  if (!existsSync(root('dist/fleet/index.html')))
+    await build({ configFile: root('central/web/fleet/vite.config.ts'), logLevel: 'warn' });
 }
 
 export type StaffLanguage = 'fi' | 'sv' | 'en';
