@@ -15,6 +15,7 @@ import { createTestCentral, realTestClock, type TestCentral } from '../../centra
 import { startPreviewServer } from '../../renderer/preview/serve.ts';
 import { startEServiceServer } from '../fixtures/eservice-server.ts';
 import { writeTestConfig } from '../fixtures/test-config.ts';
+import { axeViolations } from './a11y-checks.ts';
 import { builtShell } from './harness.ts';
 
 const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -85,9 +86,11 @@ async function upToTheQuestion(
   options: { startSession?: boolean } = {},
 ) {
   await central.t.addAdvisor('aino');
-  const advisor = await (await browser.newContext()).newPage();
+  const advisor = await (await browser.newContext({ bypassCSP: true })).newPage();
   await consoleLogIn(advisor, central.url);
-  const station = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const station = await (
+    await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })
+  ).newPage();
   await station.goto(central.stationUrl);
   if (language === 'ar') await station.getByRole('button', { name: 'العربية', exact: true }).click();
   if (options.startSession) await station.getByRole('button', { name: /^Aloita/ }).click();
@@ -217,4 +220,20 @@ test('in Arabic the question, banner and pointer read right to left', async ({ b
   await card.getByTestId('screen-video').click({ position: { x: 40, y: 40 } });
   await expect(station.getByTestId('screen-share-pointer')).toContainText('اضغط هنا');
   await station.screenshot({ path: `${shots}ar-2-sharing-with-pointer.png` });
+});
+
+test('the question, the banner with the pointer, the stopped notice and the console view pass axe (Arabic, right to left)', async ({
+  browser,
+  central,
+}) => {
+  const { station, card } = await upToTheQuestion(browser, central, 'ar');
+  expect(await axeViolations(station, { enhancedContrast: false }), 'question (ar)').toEqual([]);
+  await allowAndSeeFrames(station, card, 'السماح');
+  await card.getByTestId('screen-video').click({ position: { x: 40, y: 40 } });
+  await expect(station.getByTestId('screen-share-pointer')).toBeVisible();
+  expect(await axeViolations(station, { enhancedContrast: false }), 'banner + pointer (ar)').toEqual([]);
+  expect(await axeViolations(card.page(), { enhancedContrast: false }), 'console live view').toEqual([]);
+  await station.getByRole('button', { name: 'إيقاف' }).click();
+  await expect(station.getByRole('dialog', { name: 'لم يعد المستشار يرى شاشتك.' })).toBeVisible();
+  expect(await axeViolations(station, { enhancedContrast: false }), 'stopped notice (ar)').toEqual([]);
 });
