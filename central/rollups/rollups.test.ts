@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { toMinuteTime } from '../../protocol/events.ts';
 import type { SiteKind } from '../auth/accounts.ts';
 import { createRetention } from '../retention/retention.ts';
+import { centralMigrations } from '../storage/central-migrations.ts';
 import type { Storage } from '../storage/storage.ts';
 import { storageTargets } from '../testing/storage-targets.ts';
 import { createTestCentral, manualClock, type TestCentral } from '../testing/test-app.ts';
@@ -244,5 +245,51 @@ describe.each(storageTargets)('dashboard rollups kept at ingest on $name', (targ
       "SELECT events, sessions FROM daily_site_totals WHERE site_kind = 'library' AND type = 'service.opened'",
     );
     expect({ events: Number(site?.events), sessions: Number(site?.sessions) }).toEqual({ events: 3, sessions: 1 });
+  });
+
+  it('are filled from the rows already stored when a database is upgraded to migration 4', async () => {
+    const opened = await target.open();
+    const { storage } = opened;
+    try {
+      await storage.migrate(
+        'central',
+        centralMigrations.filter((m) => m.version < 4),
+      );
+      for (const [id, site] of [
+        ['oodi-1', 'library'],
+        ['kallio-1', 'community-house'],
+      ] as const)
+        await storage.run(
+          "INSERT INTO stations (id, location, site_kind, token_hash, created_at) VALUES (?, 'x', ?, ?, 0)",
+          [id, site, `hash-${id}`],
+        );
+      const event = (station: string, session: string, type: string, dim: string, seconds: number | null, hour = 12) =>
+        storage.run(
+          'INSERT INTO events (id, station_id, type, at_minute, day, hour_of_week, session_id, dim, seconds) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)',
+          [uuidv7(), station, type, '2026-11-23', hour, session, dim, seconds],
+        );
+      await event('oodi-1', 'a', 'session.started', '', null);
+      await event('oodi-1', 'a', 'service.opened', 'kela', null);
+      await event('oodi-1', 'a', 'service.opened', 'kela', null);
+      await event('oodi-1', 'a', 'session.ended', 'visitor', 610);
+      await event('kallio-1', 'b', 'session.started', '', null, 13);
+      // A day folded long ago: its totals are the only record left.
+      await storage.run(
+        "INSERT INTO daily_totals (day, station_id, type, dim, events, sessions, seconds_sum) VALUES ('2026-08-01', 'oodi-1', 'session.started', '', 7, 7, 0)",
+      );
+
+      await storage.migrate('central', centralMigrations);
+      const { stored, recomputed } = await rollupsAndRecomputed(storage);
+      const raw = (rows: string[]) => rows.filter((r) => r.includes('"2026-11-23"'));
+      expect(raw(stored.station)).toEqual(recomputed.station);
+      expect(raw(stored.site)).toEqual(recomputed.site);
+      expect(stored.site).toContain(JSON.stringify(['2026-08-01', 'library', 'session.started', '', '7', '7', '0']));
+      expect(stored.slots).toEqual(recomputed.slots);
+      expect(stored.siteSlots).toEqual(recomputed.siteSlots);
+      const firsts = await storage.get<{ n: number }>('SELECT COUNT(*) AS n FROM rollup_session_firsts');
+      expect(Number(firsts?.n)).toBe(4);
+    } finally {
+      await opened.dispose();
+    }
   });
 });
