@@ -65,17 +65,16 @@ export async function startCentral(options: StartCentralOptions = {}): Promise<R
     ...(options.config ? { config: options.config } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
-  // Says at start which way this process runs; never the URL (it may hold a password).
+  // Says at start which way this process runs; never the URL (it may hold a password). Through
+  // the JSON log when there is one, else on stdout (the CLI's `serve`).
+  const announce = (storageKind: string, message: string) =>
+    options.logger ? app.log.info({ storage: storageKind }, message) : console.log(`central: ${message}`);
   if (storage.kind === 'sqlite')
-    app.log.info(
-      { storage: 'sqlite' },
+    announce(
+      'sqlite',
       'storage: SQLite file, single process; run several replicas only on PostgreSQL (docs/deployment-central.md)',
     );
-  else
-    app.log.info(
-      { storage: 'postgres' },
-      'storage: PostgreSQL; help events shared with other replicas (LISTEN/NOTIFY)',
-    );
+  else announce('postgres', 'storage: PostgreSQL; help events shared with other replicas (LISTEN/NOTIFY)');
   try {
     await app.listen({ port, host });
   } catch (error) {
