@@ -20,7 +20,7 @@ interface OpenApiDocument {
 
 /** Pages and CORS preflights may stay out of the API document; nothing else may. */
 const mayBeHidden = (method: string, url: string) =>
-  method === 'OPTIONS' || url.startsWith('/dashboard') || url.startsWith('/console');
+  method === 'OPTIONS' || url.startsWith('/dashboard') || url.startsWith('/console') || url.startsWith('/fleet');
 
 /** Every problem that keeps a registered route from being documented by its own schema. */
 function undocumented(routes: RouteOptions[], doc: OpenApiDocument): string[] {
