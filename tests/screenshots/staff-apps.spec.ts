@@ -14,6 +14,7 @@ import {
   startStaffCentral,
   type StaffLanguage,
 } from '../e2e/staff-apps.ts';
+import { seedFleet, walkFleet } from '../e2e/fleet-staff.ts';
 
 const variants: { name: string; language: StaffLanguage; zoom: 100 | 200; forcedColors?: boolean }[] = [
   { name: 'fi-100', language: 'fi', zoom: 100 },
@@ -71,6 +72,27 @@ for (const variant of variants) {
       await expect(db.getByTestId('advisor-refused')).toBeVisible();
       await shot(db, variant.name, 'dashboard-advisor');
       await dbContext.close();
+    } finally {
+      await central.close();
+    }
+  });
+}
+
+// Issue 13: the fleet view for IT, in the same variants.
+for (const variant of variants) {
+  test(`fleet view, ${variant.name}`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const central = await startStaffCentral();
+    try {
+      await seedFleet(central);
+      const context = await staffContext(browser, variant);
+      const page = await context.newPage();
+      const names = ['login', 'list', 'filtered', 'station', 'refused-override'];
+      let n = 0;
+      await walkFleet(page, central, variant.language, async () => {
+        await shot(page, variant.name, `fleet-${names[n++]}`);
+      });
+      await context.close();
     } finally {
       await central.close();
     }
