@@ -119,3 +119,18 @@ test('the console fits a phone-sized screen', async ({ browser, central }) => {
   expect(width).toBeLessThanOrEqual(375);
   await context.close();
 });
+
+test('staff who do not answer help are told so on the console and sent to their own view', async ({
+  page,
+  central,
+}) => {
+  await central.t.services.accounts.addUser({ name: 'iiris', role: 'it', password: 'correct horse battery' });
+  await page.goto(`${central.url}/console/`);
+  await page.getByLabel(/käyttäjätunnus/i).fill('iiris');
+  await page.getByLabel(/salasana/i).fill('correct horse battery');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Tällä tunnuksella ei voi vastata avunpyyntöihin.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Siirry laitteiden tilaan' })).toHaveAttribute('href', '/fleet/');
+  // No queue and no advisor stream behind the notice: only the way out.
+  await expect(page.getByRole('heading', { name: /Jonossa/ })).toHaveCount(0);
+});

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayNames } from '../shared/display-names.ts';
 import { createAlerts } from './alerts.ts';
+import type { Role } from '../../../protocol/auth.ts';
 import type { ConsoleApi, Me, SessionEnd } from './console-api.ts';
 import { ConsoleHeader } from './ConsoleHeader.tsx';
 import { HandledToday } from './HandledToday.tsx';
@@ -23,8 +24,9 @@ export function ConsoleApp({ api }: { api: ConsoleApi }) {
   const [presenceBusy, setPresenceBusy] = useState(false);
   // Where keyboard focus goes after an action removes the control that had it.
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
-  // A coordinator has no advisor stream: opening it would only collect 403s.
-  const loggedIn = me !== null && me !== 'loading' && me.role !== 'coordinator';
+  // Only advisors and admins answer help; anyone else has no advisor stream, and opening it would
+  // only collect 403s.
+  const loggedIn = me !== null && me !== 'loading' && answersHelp(me.role);
 
   useEffect(() => {
     void api.me().then(setMe, () => setMe(null));
@@ -84,13 +86,17 @@ export function ConsoleApp({ api }: { api: ConsoleApi }) {
       />
     );
 
-  if (me.role === 'coordinator')
+  if (!answersHelp(me.role))
     return (
       <main className="console-login" id="main">
         <h1>{t('app.title')}</h1>
         <p>{t('app.wrongRole')}</p>
         <p>
-          <a href="/dashboard/">{t('app.toDashboard')}</a>
+          {me.role === 'it' ? (
+            <a href="/fleet/">{t('app.toFleet')}</a>
+          ) : (
+            <a href="/dashboard/">{t('app.toDashboard')}</a>
+          )}
         </p>
         <Button variant={ButtonVariant.Secondary} onClick={() => void api.logout().then(() => setMe(null))}>
           {t('app.logout')}
@@ -232,4 +238,9 @@ export function ConsoleApp({ api }: { api: ConsoleApi }) {
       </main>
     </div>
   );
+}
+
+/** Roles that central lets answer help (`ADVISOR_ROLES` in central/help/help-routes.ts, admins included). */
+function answersHelp(role: Role): boolean {
+  return role === 'advisor' || role === 'admin';
 }
