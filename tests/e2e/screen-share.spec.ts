@@ -15,8 +15,9 @@ import { createTestCentral, realTestClock, type TestCentral } from '../../centra
 import { startPreviewServer } from '../../renderer/preview/serve.ts';
 import { startEServiceServer } from '../fixtures/eservice-server.ts';
 import { writeTestConfig } from '../fixtures/test-config.ts';
-import { axeViolations } from './a11y-checks.ts';
+import { axeViolations, layoutProblems } from './a11y-checks.ts';
 import { builtShell } from './harness.ts';
+import { applyVariant, closeSettings, openSettingsFromWelcome, type Variant } from './shell-screens.ts';
 
 const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const shots = file('../../test-results/screen-share/');
@@ -83,7 +84,7 @@ async function upToTheQuestion(
   browser: Browser,
   central: Fixture,
   language: 'fi' | 'ar' = 'fi',
-  options: { startSession?: boolean } = {},
+  options: { startSession?: boolean; variant?: Variant } = {},
 ) {
   await central.t.addAdvisor('aino');
   const advisor = await (await browser.newContext({ bypassCSP: true })).newPage();
@@ -92,6 +93,11 @@ async function upToTheQuestion(
     await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })
   ).newPage();
   await station.goto(central.stationUrl);
+  if (options.variant && options.variant !== 'default') {
+    await openSettingsFromWelcome(station, 'fi');
+    await applyVariant(station, 'fi', options.variant);
+    await closeSettings(station, 'fi');
+  }
   if (language === 'ar') await station.getByRole('button', { name: 'العربية', exact: true }).click();
   if (options.startSession) await station.getByRole('button', { name: /^Aloita/ }).click();
   await station
@@ -237,3 +243,34 @@ test('the question, the banner with the pointer, the stopped notice and the cons
   await expect(station.getByRole('dialog', { name: 'لم يعد المستشار يرى شاشتك.' })).toBeVisible();
   expect(await axeViolations(station, { enhancedContrast: false }), 'stopped notice (ar)').toEqual([]);
 });
+
+for (const variant of ['high-contrast', 'text-200'] as const) {
+  test(`the question, the banner with the pointer and the stopped notice are clean in ${variant}`, async ({
+    browser,
+    central,
+  }) => {
+    const { station, card } = await upToTheQuestion(browser, central, 'fi', { variant });
+    const enhancedContrast = variant === 'high-contrast';
+    const problems = async (screen: string) =>
+      [
+        ...(await axeViolations(station, { enhancedContrast })).map((v) => `axe ${v.rule}: ${v.targets.join(' | ')}`),
+        ...(await layoutProblems(station)),
+      ].map((problem) => `${screen}: ${problem}`);
+    mkdirSync(shots, { recursive: true });
+    const found = await problems('question');
+    await station.screenshot({ path: `${shots}fi-${variant}-1-question.png` });
+    await allowAndSeeFrames(station, card, 'Salli');
+    await card.getByTestId('screen-video').click({ position: { x: 40, y: 40 } });
+    await expect(station.getByTestId('screen-share-pointer')).toBeVisible();
+    found.push(...(await problems('banner + pointer')));
+    await station.screenshot({ path: `${shots}fi-${variant}-2-sharing-with-pointer.png` });
+    await station
+      .getByRole('region', { name: 'Digitukihenkilö näkee näyttösi' })
+      .getByRole('button', { name: 'Lopeta' })
+      .click();
+    await expect(station.getByRole('dialog', { name: 'Digitukihenkilö ei enää näe näyttöäsi.' })).toBeVisible();
+    found.push(...(await problems('stopped notice')));
+    await station.screenshot({ path: `${shots}fi-${variant}-3-stopped.png` });
+    expect(found).toEqual([]);
+  });
+}
