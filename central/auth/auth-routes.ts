@@ -11,7 +11,14 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { apiErrorSchema, okReplySchema } from '../../protocol/api.ts';
-import { AUTH_API_PREFIX, ROLES, loginInputSchema, meSchema, sessionsEndedSchema, type Me } from '../../protocol/auth.ts';
+import {
+  AUTH_API_PREFIX,
+  ROLES,
+  loginInputSchema,
+  meSchema,
+  sessionsEndedSchema,
+  type Me,
+} from '../../protocol/auth.ts';
 import type { CentralPlugin } from '../context.ts';
 import { sendError } from '../infrastructure/errors.ts';
 import { SESSION_AUTH } from '../infrastructure/openapi.ts';
