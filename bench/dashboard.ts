@@ -1,6 +1,6 @@
 /**
  * Dashboard benchmark (issue 12): builds a city's year of usage through central's own ingest route
- * (`POST /api/v1/ingest`, one batch per station and day, on a manual clock that walks day by day),
+ * (`POST /api/v1/ingest`, each station uploading a week at a time on a manual clock that walks the year),
  * runs the real retention job as it goes so older days exist only as folded totals, then times the
  * dashboard summary for the issue's four filters on SQLite and on PostgreSQL.
  *
@@ -52,6 +52,8 @@ const BEFORE_ROUNDS = Number(args['before-rounds']);
 const RETENTION_DAYS = 90;
 /** Batches in flight at once while building the data. */
 const PARALLEL = 8;
+/** Days each station uploads at once while building the data. */
+const STEP_DAYS = 7;
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DAY_MS = 86_400_000;
 // The last simulated day: Sunday 2026-11-29, 21:00 in Helsinki; each day's visits end before this hour.
@@ -229,17 +231,28 @@ async function benchOne(kind: 'sqlite' | 'postgres'): Promise<void> {
     const slots = createLocalSlots();
     const built = performance.now();
     let events = 0;
-    for (let d = 0; d < DAYS; d++) {
-      const dayStart = clock.now() - 19 * 3600_000 - 2 * 3600_000; // 00:00 Helsinki (UTC+2 in winter, near enough)
-      // Stations upload at the same time, as in the city: PARALLEL batches in flight.
-      for (let first = 0; first < stations.length; first += PARALLEL) {
+    // The clock walks STEP_DAYS at a time; each station then uploads those days (as a station
+    // does after a few days offline), at most 500 events a batch, PARALLEL batches in flight.
+    for (let d = 0; d < DAYS; d += STEP_DAYS) {
+      const stepDays = Math.min(STEP_DAYS, DAYS - d);
+      clock.advance((stepDays - 1) * DAY_MS);
+      const batches: { token: string; events: Record<string, unknown>[] }[] = [];
+      for (const station of stations) {
+        const stationEvents: Record<string, unknown>[] = [];
+        for (let back = stepDays - 1; back >= 0; back--) {
+          const dayStart = clock.now() - back * DAY_MS - 21 * 3600_000; // ~00:00 in Helsinki
+          stationEvents.push(...dayOfVisits(random, dayStart).filter((e) => Date.parse(e.at as string) <= clock.now()));
+        }
+        for (let i = 0; i < stationEvents.length; i += 500)
+          batches.push({ token: station.token, events: stationEvents.slice(i, i + 500) });
+      }
+      for (let first = 0; first < batches.length; first += PARALLEL) {
         const accepted = await Promise.all(
-          stations.slice(first, first + PARALLEL).map(async (station) => {
-            const batch = dayOfVisits(random, dayStart).filter((e) => Date.parse(e.at as string) <= clock.now());
+          batches.slice(first, first + PARALLEL).map(async ({ token, events: batch }) => {
             const response = await central.app.inject({
               method: 'POST',
               url: '/api/v1/ingest',
-              headers: { authorization: `Bearer ${station.token}` },
+              headers: { authorization: `Bearer ${token}` },
               payload: { batchId: uuidv7(), events: batch },
             });
             const reply = response.json<{ accepted: number; rejected: unknown[] }>();
@@ -249,13 +262,13 @@ async function benchOne(kind: 'sqlite' | 'postgres'): Promise<void> {
         );
         events += accepted.reduce((a, b) => a + b, 0);
       }
-      // The real retention job, as central runs it (hourly there; every simulated week here).
-      if (d % 7 === 6 || d === DAYS - 1) await retention.runOnce();
-      if (d % 30 === 29)
+      // The real retention job, as central runs it (hourly there; after each step here).
+      await retention.runOnce();
+      if (Math.floor((d + stepDays) / 28) > Math.floor(d / 28))
         console.log(
-          `  ${kind}: day ${d + 1}/${DAYS}, ${events} events ingested, ${Math.round(events / ((performance.now() - built) / 1000))} events/s`,
+          `  ${kind}: day ${d + stepDays}/${DAYS}, ${events} events ingested, ${Math.round(events / ((performance.now() - built) / 1000))} events/s`,
         );
-      if (d < DAYS - 1) clock.advance(DAY_MS);
+      if (d + stepDays < DAYS) clock.advance(DAY_MS);
     }
     if (storage.handle.kind === 'postgres') await storage.handle.pool.query('VACUUM ANALYZE');
     else storage.handle.db.exec('ANALYZE');
