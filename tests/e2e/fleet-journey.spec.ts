@@ -3,25 +3,36 @@
  * welcome screen, changes its config (which waits until the visitor has left), gives it a config
  * it cannot use (it keeps its last good one and says so), and sees it go offline when it stops.
  *
- * IT acts through central's fleet API as a logged-in `it` user. Central runs on a manual clock so
+ * IT watches and messages the station in the fleet web app (`/fleet/`) and changes its config through
+ * the same fleet API the app calls, as a logged-in `it` user. Central runs on a manual clock so
  * "offline" is reached by moving its clock, not by waiting; the station runs on the browser's
  * real clock and central asks it for a heartbeat every 10 s, so each step waits for what the
  * station shows or what central reports, never for a fixed time.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { toMinuteTime } from '../../protocol/events.ts';
 import type { FleetList, FleetStationDetail } from '../../protocol/fleet.ts';
-import { createTestCentral, manualClock, type TestCentral, type UserSession } from '../../central/testing/test-app.ts';
+import {
+  createTestCentral,
+  manualClock,
+  TEST_PASSWORD,
+  type TestCentral,
+  type UserSession,
+} from '../../central/testing/test-app.ts';
 import { startPreviewServer } from '../../renderer/preview/serve.ts';
 import { startEServiceServer, type EServiceServer } from '../fixtures/eservice-server.ts';
 import { writeTestConfig } from '../fixtures/test-config.ts';
+import { fleetLogIn } from './fleet-staff.ts';
+import { buildStaffApps, staffContext } from './staff-apps.ts';
 
 const HEARTBEAT_SECONDS = 10;
 /** Long enough for two heartbeats to have been missed or answered. */
 const HEARTBEAT_WAIT = { timeout: 3 * HEARTBEAT_SECONDS * 1000 };
+/** A heartbeat, then the fleet view's own 15 s refresh. */
+const VIEW_WAIT = { timeout: 3 * HEARTBEAT_SECONDS * 1000 + 15_000 };
 
 interface Fleet {
   t: TestCentral;
+  url: string;
   it: UserSession;
   eservice: EServiceServer;
   /** Starts a preview station linked to central; returns its URL and how to stop it. */
@@ -34,6 +45,7 @@ interface Fleet {
 
 const test = base.extend<{ fleet: Fleet }>({
   fleet: async ({}, use) => {
+    await buildStaffApps();
     const t = await createTestCentral({
       clock: manualClock(),
       config: { loginAttemptsPer15Minutes: 1000, fleet: { heartbeatSeconds: HEARTBEAT_SECONDS } },
@@ -50,6 +62,7 @@ const test = base.extend<{ fleet: Fleet }>({
     };
     await use({
       t,
+      url,
       it,
       eservice,
       async station() {
@@ -100,6 +113,7 @@ async function endVisit(page: Page): Promise<void> {
 
 test('IT sees a station come online, messages it, changes its config after the visitor, and sees it go offline', async ({
   page,
+  browser,
   fleet,
 }) => {
   test.setTimeout(120_000);
@@ -107,30 +121,34 @@ test('IT sees a station come online, messages it, changes its config after the v
   await page.goto(station.url);
   await expect(page.getByRole('button', { name: 'Aloita' })).toBeVisible();
 
-  // Online: the start heartbeat reached central.
-  await expect.poll(async () => (await fleet.list())?.status, HEARTBEAT_WAIT).toBe('online-idle');
+  // Online: IT's fleet view lists the station as free once its start heartbeat reached central.
+  const itPage = await (await staffContext(browser, { language: 'fi', zoom: 100 })).newPage();
+  // Another IT person than the one the API calls run as: a new login ends that person's other session.
+  await fleet.t.services.accounts.addUser({ name: 'iiris', role: 'it', password: TEST_PASSWORD });
+  await fleetLogIn(itPage, fleet, 'iiris', 'fi');
+  const row = itPage.locator('tr[data-station="oodi-1"]');
+  // The view refreshes itself every 15 s; IT does nothing but look.
+  await expect(row).toContainText('vapaana', VIEW_WAIT);
   expect(await fleet.list()).toMatchObject({ host: 'preview', appVersion: expect.any(String) });
 
-  // A welcome-screen message, in the station's languages: shown with the next heartbeat, announced.
-  await fleet.call('POST', '/actions', {
-    target: { station: 'oodi-1' },
-    action: {
-      kind: 'welcome-message',
-      text: {
-        fi: 'Tämä tietokone huolletaan klo 14.',
-        sv: 'Datorn servas kl. 14.',
-        en: 'This computer is serviced at 14.',
-      },
-      until: toMinuteTime(Date.now() + 2 * 3600_000),
-    },
-  });
+  // A welcome-screen message in the station's languages, typed into the station's page by IT:
+  // shown with the next heartbeat, announced.
+  await row.getByRole('link', { name: 'oodi-1' }).click();
+  await itPage.locator('#action-kind').selectOption('welcome-message');
+  await itPage.locator('#message-fi').fill('Tämä tietokone huolletaan klo 14.');
+  await itPage.locator('#message-sv').fill('Datorn servas kl. 14.');
+  await itPage.locator('#message-en').fill('This computer is serviced at 14.');
+  await itPage.locator('#message-until').fill(helsinkiLocal(Date.now() + 2 * 3600_000));
+  await itPage.getByRole('button', { name: 'Lähetä' }).click();
+  await expect(itPage.getByText('Toimenpide on jonossa.', { exact: false })).toBeVisible();
   const message = page.getByRole('status').filter({ hasText: 'Tämä tietokone huolletaan klo 14.' });
   await expect(message).toBeVisible(HEARTBEAT_WAIT);
   await expect(message.locator('[lang="fi"]')).toBeVisible();
   await page.getByRole('button', { name: 'Svenska' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Datorn servas kl. 14.' })).toBeVisible();
   await page.getByRole('button', { name: 'Suomi', exact: true }).click();
-  await expect.poll(async () => (await fleet.detail()).actions[0]?.state, HEARTBEAT_WAIT).toBe('done');
+  // IT sees it done on the station's page.
+  await expect(itPage.getByTestId('fleet-actions')).toContainText('tehty', VIEW_WAIT);
 
   // A visitor starts; IT adds a service meanwhile. The visitor's launcher does not change under them.
   await page.getByRole('button', { name: 'Aloita' }).click();
@@ -178,4 +196,20 @@ test('IT sees a station come online, messages it, changes its config after the v
   await station.stop();
   fleet.t.clock.advance(10 * 60_000);
   await expect.poll(async () => (await fleet.list())?.status).toBe('offline');
+  await itPage.getByRole('link', { name: 'Takaisin päätteisiin' }).click();
+  await expect(itPage.locator('tr[data-station="oodi-1"]')).toContainText('ei yhteyttä', VIEW_WAIT);
 });
+
+/** `YYYY-MM-DDTHH:MM` in Helsinki time, as the fleet view's datetime-local field takes it. */
+function helsinkiLocal(epochMs: number): string {
+  // Swedish formatting is ISO-like: "2026-11-30 14:05".
+  const text = new Date(epochMs).toLocaleString('sv-SE', {
+    timeZone: 'Europe/Helsinki',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return text.replace(' ', 'T');
+}

@@ -101,7 +101,12 @@ export async function seedFleet(central: StaffCentral): Promise<void> {
 }
 
 /** Logs in to /fleet/ as `name` (created by the caller) and waits for the page. */
-export async function fleetLogIn(page: Page, central: StaffCentral, name: string, language: StaffLanguage) {
+export async function fleetLogIn(
+  page: Page,
+  central: Pick<StaffCentral, 'url'>,
+  name: string,
+  language: StaffLanguage,
+) {
   await page.goto(`${central.url}/fleet/`);
   await page.locator('#login-name').fill(name);
   await page.locator('#login-password').fill('correct horse battery');
