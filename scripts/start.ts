@@ -24,6 +24,7 @@ const DEMO_DB = './.data/demo.db';
 const DEMO_USERS = [
   { name: 'demo-advisor', role: 'advisor', password: 'demo-advisor-password', displayName: 'Aino' },
   { name: 'demo-coordinator', role: 'coordinator', password: 'demo-coordinator-password', displayName: 'Anna' },
+  { name: 'demo-it', role: 'it', password: 'demo-it-password', displayName: 'Iiro' },
 ] as const;
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
 Station (browser preview): ${preview.url}
 Advisor console:           ${central.url}/console/   (${DEMO_USERS[0].name} / ${DEMO_USERS[0].password}; choose "online")
 Usage dashboard:           ${central.url}/dashboard/ (${DEMO_USERS[1].name} / ${DEMO_USERS[1].password})
+Fleet view for IT:         ${central.url}/fleet/     (${DEMO_USERS[2].name} / ${DEMO_USERS[2].password})
 
 Why not the Electron kiosk: the Electron binary is downloaded from GitHub at first run, and
 this machine reaches only the npm registry and Debian's packages. The preview runs the same
