@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAccounts } from './auth/accounts.ts';
 import { realClock } from './infrastructure/clock.ts';
 import { openSqliteStorage } from './storage/sqlite-storage.ts';
-import { batch, createTestCentral, manualClock, sessionStarted } from './testing/test-app.ts';
+import { batch, createTestCentral, realTestClock, sessionStarted } from './testing/test-app.ts';
 import { uploadSessions } from './testing/usage-fixtures.ts';
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
@@ -116,7 +116,7 @@ describe('the central command line', () => {
     dir = mkdtempSync(join(tmpdir(), 'central-cli-'));
     const db = join(dir, 'central.db');
     const storage = openSqliteStorage(db);
-    const central = await createTestCentral({ storage, clock: manualClock(Date.now()) });
+    const central = await createTestCentral({ storage, clock: realTestClock() });
     const token = await central.addStation('oodi-1', { siteKind: 'library' });
     await uploadSessions(central, token, [{ at: Date.now() - 3600_000, serviceId: 'kela', language: 'fi' }]);
     const siteRows = () => storage.all('SELECT * FROM daily_site_totals ORDER BY type, day, site_kind, dim');

@@ -5,9 +5,9 @@
  *
  * IT watches and messages the station in the fleet web app (`/fleet/`) and changes its config through
  * the same fleet API the app calls, as a logged-in `it` user. Central runs on a manual clock so
- * "offline" is reached by moving its clock, not by waiting; the station runs on the browser's
- * real clock and central asks it for a heartbeat every 10 s, so each step waits for what the
- * station shows or what central reports, never for a fixed time.
+ * "offline" is reached by moving its clock, not by waiting; the station's browser starts on central's
+ * date (its timers run normally) and central asks it for a heartbeat every 10 s, so each step waits
+ * for what the station shows or what central reports, never for a fixed time.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import type { FleetList, FleetStationDetail } from '../../protocol/fleet.ts';
@@ -118,6 +118,9 @@ test('IT sees a station come online, messages it, changes its config after the v
 }) => {
   test.setTimeout(120_000);
   const station = await fleet.station();
+  // The station's browser keeps central's date (timers still run), so the test has one clock: the
+  // station's events and IT's "show until" are on the date central thinks it is.
+  await page.clock.setSystemTime(fleet.t.clock.now());
   await page.goto(station.url);
   await expect(page.getByRole('button', { name: 'Aloita' })).toBeVisible();
 
@@ -138,7 +141,7 @@ test('IT sees a station come online, messages it, changes its config after the v
   await itPage.locator('#message-fi').fill('Tämä tietokone huolletaan klo 14.');
   await itPage.locator('#message-sv').fill('Datorn servas kl. 14.');
   await itPage.locator('#message-en').fill('This computer is serviced at 14.');
-  await itPage.locator('#message-until').fill(helsinkiLocal(Date.now() + 2 * 3600_000));
+  await itPage.locator('#message-until').fill(helsinkiLocal(fleet.t.clock.now() + 2 * 3600_000));
   await itPage.getByRole('button', { name: 'Lähetä' }).click();
   await expect(itPage.getByText('Toimenpide on jonossa.', { exact: false })).toBeVisible();
   const message = page.getByRole('status').filter({ hasText: 'Tämä tietokone huolletaan klo 14.' });
