@@ -164,6 +164,12 @@ describe('a station reporting to IT and taking its remote actions', () => {
     expect(central.lastHeartbeat().exitsSinceLastReport).toEqual({});
   });
 
+  it('a freshly started station does not report central as unreachable', async () => {
+    start();
+    await settle();
+    expect(central.lastHeartbeat()).toMatchObject({ reason: 'start', central: { reachable: true } });
+  });
+
   it('keeps working when central cannot be reached, and says so once it can', async () => {
     central.down = true;
     start();

@@ -31,7 +31,10 @@ export interface FleetApi {
   /** The merged overrides for this station and their version. */
   remoteConfig(): Promise<RemoteConfig>;
   ack(acks: ActionAck[]): Promise<void>;
-  /** Whether the last call got an answer from central (any status); false before the first. */
+  /**
+   * False from a call central did not answer until the next one it does; true before any call.
+   * Central only ever reads this in a heartbeat that reached it, so "unknown" at start is not "unreachable".
+   */
   reachable(): boolean;
 }
 
@@ -44,7 +47,7 @@ export interface FetchFleetApiPorts {
 
 /** The `fetch`-based client (Electron main, the preview, tests with a real central). */
 export function createFetchFleetApi(ports: FetchFleetApiPorts): FleetApi {
-  let answered = false;
+  let answered = true;
   const base = `${ports.centralUrl.replace(/\/+$/, '')}${FLEET_STATION_PREFIX}`;
 
   async function call(path: string, init: { method: 'GET' | 'POST'; body?: unknown }): Promise<unknown> {
