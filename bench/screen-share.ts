@@ -10,7 +10,13 @@
  * signalling hop at all, so the ratio is what our signalling (central's help events, two SSE
  * streams, the visitor's click handler) adds.
  *
- *   npm run bench:screen-share [-- --rounds 10]
+ * Chromium's fake capture device has one frame size (1280×720) and paints a moving test pattern
+ * (the worst case for the encoder). `--source page` instead gives the station a 1280×900 source (the
+ * kiosk window's size on a station): a canvas stream of the station's own screenshot in which a text
+ * caret blinks and a line grows, as when a visitor types into an e-service form. The app's own
+ * capture call is replaced in the page for that (bench only).
+ *
+ *   npm run bench:screen-share [-- --rounds 10] [-- --source fake|page]
  *   PREVIEW_DIST_DIR / CONSOLE_DIST_DIR: built shell and console to use (default dist/…).
  */
 import { existsSync } from 'node:fs';
@@ -22,8 +28,12 @@ import { startPreviewServer } from '../renderer/preview/serve.ts';
 import { startEServiceServer } from '../tests/fixtures/eservice-server.ts';
 import { writeTestConfig } from '../tests/fixtures/test-config.ts';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '10' }, source: { type: 'string', default: 'fake' } },
+});
 const ROUNDS = Number(values.rounds);
+if (values.source !== 'fake' && values.source !== 'page') throw new Error('--source is fake or page');
+const SOURCE = values.source;
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const shellDir = process.env['PREVIEW_DIST_DIR'] ?? root('dist/renderer');
 const consoleDir = process.env['CONSOLE_DIST_DIR'] ?? root('dist/console');
@@ -91,6 +101,44 @@ const SAMPLE_STATS = `(async () => {
   };
 })()`;
 
+/**
+ * `--source page`: getDisplayMedia returns a 1280×900 canvas stream of a screenshot (data URL) with
+ * a blinking caret and a growing line of "typed" text, repainted at 15 fps.
+ */
+const pageSource = (screenshotDataUrl: string) => `(() => {
+  const image = new Image();
+  image.src = ${JSON.stringify(screenshotDataUrl)};
+  navigator.mediaDevices.getDisplayMedia = async () => {
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = 1280;
+    canvas.height = 900;
+    const g = canvas.getContext('2d');
+    let frame = 0;
+    const paint = () => {
+      frame += 1;
+      g.drawImage(image, 0, 0, 1280, 900);
+      g.fillStyle = '#fff';
+      g.fillRect(340, 600, 600, 48);
+      g.fillStyle = '#1a1a1a';
+      g.font = '28px sans-serif';
+      const typed = 'Hakemus asumistuesta '.repeat(3).slice(0, Math.floor(frame / 3) % 40);
+      g.fillText(typed, 350, 634);
+      if (frame % 15 < 8) g.fillRect(352 + g.measureText(typed).width, 608, 2, 32);
+    };
+    paint();
+    const stream = canvas.captureStream(15);
+    // A display capture track is screen content: WebRTC keeps its resolution and lowers the frame
+    // rate under load. A canvas track is treated as a camera unless it says otherwise.
+    for (const track of stream.getVideoTracks()) track.contentHint = 'detail';
+    const timer = setInterval(paint, 1000 / 15);
+    for (const track of stream.getVideoTracks()) track.addEventListener('ended', () => clearInterval(timer));
+    const stop = MediaStreamTrack.prototype.stop;
+    for (const track of stream.getVideoTracks()) track.stop = function () { clearInterval(timer); stop.call(this); };
+    return stream;
+  };
+})()`;
+
 /** Baseline: capture → first decoded frame between two peers in one page, no signalling hop. */
 const BASELINE_ROUND = `(async () => {
   const started = Date.now();
@@ -139,7 +187,16 @@ async function main() {
     distDir: shellDir,
   });
   try {
-    const baseline = await baselineFirstFrame(await browser.newPage(), preview.url, ROUNDS);
+    // The same source for the baseline and the station: a screenshot of the station's welcome screen.
+    let source: string | null = null;
+    if (SOURCE === 'page') {
+      const shot = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+      await shot.goto(preview.url);
+      await shot.getByRole('heading', { name: 'Tervetuloa' }).waitFor();
+      source = pageSource(`data:image/png;base64,${(await shot.screenshot()).toString('base64')}`);
+      await shot.context().close();
+    }
+    const baseline = await baselineFirstFrame(await browser.newPage(), preview.url, ROUNDS, source);
 
     const advisorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     await advisorContext.addInitScript(KEEP_PEERS);
@@ -155,6 +212,7 @@ async function main() {
       await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })
     ).newPage();
     await station.goto(preview.url);
+    if (source) await station.evaluate(source);
     await station.getByRole('button', { name: /^Apua/ }).first().click();
     const panel = station.getByRole('dialog').first();
     await panel.getByRole('button', { name: 'Kela' }).click();
@@ -196,7 +254,8 @@ async function main() {
         .waitFor({ state: 'attached' });
     }
 
-    console.log(`screen view on loopback, ${ROUNDS} rounds, Chromium fake capture (frame size ${size})`);
+    const sourceName = SOURCE === 'page' ? 'station screenshot + typing, canvas stream' : 'Chromium fake capture';
+    console.log(`screen view on loopback, ${ROUNDS} rounds, ${sourceName} (frame size ${size})`);
     console.log(`  Allow → first decoded frame in the console: ${fmt(firstFrame, 'ms')}`);
     console.log(`  baseline, capture → first frame between two peers in one page: ${fmt(baseline, 'ms')}`);
     console.log(`  ratio (p50): ${(percentile(firstFrame, 50) / percentile(baseline, 50)).toFixed(1)}× the baseline`);
@@ -211,8 +270,14 @@ async function main() {
 }
 
 /** Two peers in one page: getDisplayMedia → first frame in a video fed by the receiving peer. */
-async function baselineFirstFrame(page: Page, origin: string, rounds: number): Promise<number[]> {
+async function baselineFirstFrame(
+  page: Page,
+  origin: string,
+  rounds: number,
+  source: string | null,
+): Promise<number[]> {
   await page.goto(origin); // a secure (loopback) origin, so getDisplayMedia exists
+  if (source) await page.evaluate(source);
   const samples: number[] = [];
   for (let i = 0; i < rounds; i++) samples.push(await page.evaluate<number>(BASELINE_ROUND));
   return samples;
