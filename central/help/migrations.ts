@@ -95,6 +95,30 @@ const V3_EVENTS = [
      WHERE NOT EXISTS (SELECT 1 FROM help_event_epoch)`,
 ];
 
+// Screen shares across replicas (issue 16): a share lives in the database, not in the memory of
+// the replica that took the ask, so any replica can check a call against it, end it, and sweep it
+// past its maximum. Only who, which station, when and why it ended: nothing of what was seen. At
+// most one live share per request (the partial unique index), so two asks racing on two replicas
+// cannot both open one. `audited_at` is claimed before the audit record is logged, so exactly one
+// replica writes it. Rows go a short while after the share ended (screen-share-store.ts).
+const V4_SCREEN_SHARES = [
+  `CREATE TABLE IF NOT EXISTS help_screen_shares (
+        share_id TEXT PRIMARY KEY,
+        request_id TEXT NOT NULL,
+        station_id TEXT NOT NULL,
+        advisor_id TEXT NOT NULL,
+        session_id_hash TEXT NOT NULL,
+        phase TEXT NOT NULL,
+        asked_at BIGINT NOT NULL,
+        started_at BIGINT,
+        ended_at BIGINT,
+        end_reason TEXT,
+        audited_at BIGINT
+      )`,
+  `CREATE UNIQUE INDEX IF NOT EXISTS help_screen_shares_live ON help_screen_shares (request_id) WHERE phase <> 'ended'`,
+  `CREATE INDEX IF NOT EXISTS help_screen_shares_phase ON help_screen_shares (phase, ended_at)`,
+].join(';\n');
+
 export const HELP_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'help requests and chat', sqlite: V1, postgres: V1 },
   { version: 2, name: 'help session ids cleared on close, daily help counts', sqlite: V2, postgres: V2 },
@@ -104,6 +128,7 @@ export const HELP_MIGRATIONS: readonly Migration[] = [
     sqlite: V3_PRESENCE.join(';\n'),
     postgres: [...V3_PRESENCE, ...V3_EVENTS].join(';\n'),
   },
+  { version: 4, name: 'screen shares in the database', sqlite: V4_SCREEN_SHARES, postgres: V4_SCREEN_SHARES },
 ];
 
 /** Row as both drivers return it (pg returns BIGINT as string). */

@@ -22,6 +22,7 @@ import { sendError } from '../infrastructure/errors.ts';
 import { SESSION_AUTH, STATION_AUTH } from '../infrastructure/openapi.ts';
 import { routeRateLimit } from '../infrastructure/rate-limit.ts';
 import type { HelpDomain } from './help-domain.ts';
+import { createScreenShareStore } from './screen-share-store.ts';
 import {
   createScreenShares,
   type ScreenShareAudit,
@@ -53,8 +54,10 @@ function answer<T>(response: FastifyReply, result: ShareResult<T>) {
 }
 
 /**
- * Builds the share registry over the help domain, mounts its routes and ends shares when a right
- * ends (logout, disabled account, revoked station) or a claim ends (watching the console events).
+ * Builds the shares over the help domain (stored in central's database, shared by every replica),
+ * mounts their routes and ends shares when a right ends (logout, disabled account, revoked
+ * station) or a claim ends (watching the console events). With `timers`, sweeps every
+ * `help.sweepIntervalSeconds`: each replica ends shares past their maximum, whoever took them.
  */
 export async function registerScreenShare(
   app: CentralApp,
@@ -67,24 +70,35 @@ export async function registerScreenShare(
   const shares = createScreenShares({
     events: help.events,
     store: help.store,
+    shares: createScreenShareStore(ctx.storage),
     clock: ctx.clock,
     newId: uuidv7,
     config: help.config.screenShare,
+    // Ended shares are kept only as long as the chat of a closed request.
+    keepEndedMs: help.config.chatRetentionMinutes * 60_000,
     audit,
     audiences: help.service.audiences,
   });
-  const unwatch = shares.watch(help.events);
-  const unsubscribe = ctx.access.subscribe((event) => {
-    if (event.kind === 'session') shares.endForSession(event.sessionIdHash);
-    if (event.kind === 'user') shares.endForAdvisor(event.name);
-    if (event.kind === 'station') shares.endForStation(event.stationId);
+  const logError = (what: string) => (error: unknown) => app.log.error({ err: error }, what);
+  const unwatch = shares.watch(help.events, logError('ending a screen share at the end of its claim failed'));
+  const unsubscribe = ctx.access.subscribe(async (event) => {
+    const ending =
+      event.kind === 'session'
+        ? shares.endForSession(event.sessionIdHash)
+        : event.kind === 'user'
+          ? shares.endForAdvisor(event.name)
+          : shares.endForStation(event.stationId);
+    await ending.catch(logError('ending screen shares when access ended failed'));
   });
   app.addHook('onClose', async () => {
     unwatch();
     unsubscribe();
   });
   if (timers) {
-    const timer = setInterval(() => shares.sweep(), 5000);
+    const timer = setInterval(
+      () => void shares.sweep().catch(logError('screen share sweep failed')),
+      help.config.sweepIntervalSeconds * 1000,
+    );
     timer.unref();
     app.addHook('onClose', async () => clearInterval(timer));
   }
@@ -128,7 +142,10 @@ function stationScreenRoutes(app: CentralApp, ctx: CentralContext, shares: Scree
       config,
     },
     async (request, response) =>
-      answer(response, shares.consent(stationId(request), request.params.id, request.body.shareId, request.body.allow)),
+      answer(
+        response,
+        await shares.consent(stationId(request), request.params.id, request.body.shareId, request.body.allow),
+      ),
   );
   app.post(
     '/requests/:id/screen/signal',
@@ -143,7 +160,7 @@ function stationScreenRoutes(app: CentralApp, ctx: CentralContext, shares: Scree
       config,
     },
     async (request, response) =>
-      answer(response, shares.signalFromStation(stationId(request), request.params.id, request.body)),
+      answer(response, await shares.signalFromStation(stationId(request), request.params.id, request.body)),
   );
   app.post(
     '/requests/:id/screen/stop',
@@ -160,7 +177,7 @@ function stationScreenRoutes(app: CentralApp, ctx: CentralContext, shares: Scree
     async (request, response) =>
       answer(
         response,
-        shares.stopByStation(stationId(request), request.params.id, request.body.shareId, request.body.reason),
+        await shares.stopByStation(stationId(request), request.params.id, request.body.shareId, request.body.reason),
       ),
   );
 }
@@ -201,7 +218,7 @@ function advisorScreenRoutes(app: CentralApp, ctx: CentralContext, shares: Scree
       onRequest,
     },
     async (request, response) =>
-      answer(response, shares.signalFromAdvisor(me(request), request.params.id, request.body)),
+      answer(response, await shares.signalFromAdvisor(me(request), request.params.id, request.body)),
   );
   app.post(
     '/requests/:id/screen/pointer',
@@ -216,7 +233,7 @@ function advisorScreenRoutes(app: CentralApp, ctx: CentralContext, shares: Scree
     },
     async (request, response) => {
       const { shareId, x, y } = request.body;
-      return answer(response, shares.pointer(me(request), request.params.id, shareId, x, y));
+      return answer(response, await shares.pointer(me(request), request.params.id, shareId, x, y));
     },
   );
   app.post(
@@ -231,6 +248,6 @@ function advisorScreenRoutes(app: CentralApp, ctx: CentralContext, shares: Scree
       onRequest,
     },
     async (request, response) =>
-      answer(response, shares.stopByAdvisor(me(request), request.params.id, request.body.shareId)),
+      answer(response, await shares.stopByAdvisor(me(request), request.params.id, request.body.shareId)),
   );
 }

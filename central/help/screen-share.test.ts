@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HELP_CONSOLE_EVENTS, HELP_SCREEN_EVENTS, type ScreenStopReason } from '../../protocol/help.ts';
 import { requestBody } from '../testing/help-fixtures.ts';
+import { openTestSqlite, type OpenedStorage } from '../testing/storage-targets.ts';
 import {
   createTestCentral,
   manualClock,
@@ -9,6 +10,8 @@ import {
   type UserSession,
 } from '../testing/test-app.ts';
 import { createEventLog, type Audience, type EventLog, type LiveEvent } from './event-log.ts';
+import { HELP_MIGRATIONS } from './migrations.ts';
+import { createScreenShareStore, type ScreenShareStore } from './screen-share-store.ts';
 import { createScreenShares, type ScreenShareAuditRecord, type ScreenShares } from './screen-share.ts';
 import type { HelpRequestRecord } from './store.ts';
 
@@ -16,6 +19,8 @@ const REQUEST = '0190c2a0-0000-7000-8000-000000000001';
 const SHARE_IDS = ['0190c2a0-0000-7000-8000-0000000000a1', '0190c2a0-0000-7000-8000-0000000000a2'];
 
 describe('screen shares (central relay)', () => {
+  let opened: OpenedStorage;
+  let store: ScreenShareStore;
   let clock: TestClock;
   let shares: ScreenShares;
   let events: EventLog;
@@ -25,7 +30,27 @@ describe('screen shares (central relay)', () => {
   let record: Pick<HelpRequestRecord, 'stationId' | 'state' | 'claimedById'>;
   const aino = { id: 'aino', sessionIdHash: 'session-a' };
 
-  beforeEach(() => {
+  /** One replica's view of the shares: its own relay over the shared store and event log. */
+  const replica = (newId: () => string) =>
+    createScreenShares({
+      events,
+      store: { get: async (id) => (id === REQUEST ? ({ id, ...record } as HelpRequestRecord) : null) },
+      shares: store,
+      clock,
+      newId,
+      config: { iceServers: [{ urls: ['stun:stun.example.org:3478'] }], maxMinutes: 20 },
+      keepEndedMs: 15 * 60_000,
+      audit: { record: (entry) => audit.push(entry) },
+      audiences: { station: (id) => `station:${id}`, advisor: (id) => `advisor:${id}` },
+    });
+  const failOnError = (error: unknown) => {
+    throw error;
+  };
+
+  beforeEach(async () => {
+    opened = await openTestSqlite();
+    await opened.storage.migrate('help', HELP_MIGRATIONS);
+    store = createScreenShareStore(opened.storage);
     clock = manualClock();
     events = createEventLog({ capacity: 100, epoch: 1, now: () => clock.now() });
     toStation = [];
@@ -35,17 +60,10 @@ describe('screen shares (central relay)', () => {
     events.subscribe(new Set<Audience>(['advisor:aino']), (e) => toAdvisor.push(e));
     record = { stationId: 'oodi-1', state: 'claimed', claimedById: 'aino' };
     const ids = [...SHARE_IDS];
-    shares = createScreenShares({
-      events,
-      store: { get: async (id) => (id === REQUEST ? ({ id, ...record } as HelpRequestRecord) : null) },
-      clock,
-      newId: () => ids.shift() ?? 'x',
-      config: { iceServers: [{ urls: ['stun:stun.example.org:3478'] }], maxMinutes: 20 },
-      audit: { record: (entry) => audit.push(entry) },
-      audiences: { station: (id) => `station:${id}`, advisor: (id) => `advisor:${id}` },
-    });
-    shares.watch(events);
+    shares = replica(() => ids.shift() ?? 'x');
+    shares.watch(events, failOnError);
   });
+  afterEach(() => opened.dispose());
 
   const signal = (kind: 'offer' | 'answer' | 'ice', shareId = SHARE_IDS[0]!) => ({
     shareId,
@@ -55,6 +73,15 @@ describe('screen shares (central relay)', () => {
   const lastStop = (list: LiveEvent[]) =>
     (list.filter((e) => e.type === HELP_SCREEN_EVENTS.stopped).at(-1)?.data as { reason: ScreenStopReason } | undefined)
       ?.reason;
+  /** Resolves with the next event of `type` to `audience` (the claim watch ends shares asynchronously). */
+  const nextEvent = (audience: Audience, type: string) =>
+    new Promise<LiveEvent>((resolve) => {
+      const off = events.subscribe(new Set<Audience>([audience]), (e) => {
+        if (e.type !== type) return;
+        off();
+        resolve(e);
+      });
+    });
 
   it('only the advisor holding the claim can ask; the station is asked with the ICE servers', async () => {
     expect(await shares.ask({ id: 'eero', sessionIdHash: 'session-e' }, REQUEST)).toMatchObject({
@@ -69,36 +96,38 @@ describe('screen shares (central relay)', () => {
 
   it('relays nothing before the visitor allows, then offer to the advisor and answer to the station only', async () => {
     await shares.ask(aino, REQUEST);
-    expect(shares.signalFromStation('oodi-1', REQUEST, signal('offer'))).toMatchObject({ status: 409 });
-    expect(shares.consent('oodi-1', REQUEST, SHARE_IDS[0]!, true)).toEqual({ ok: true, value: null });
+    expect(await shares.signalFromStation('oodi-1', REQUEST, signal('offer'))).toMatchObject({ status: 409 });
+    expect(await shares.consent('oodi-1', REQUEST, SHARE_IDS[0]!, true)).toEqual({ ok: true, value: null });
     expect(toAdvisor.at(-1)).toMatchObject({ type: HELP_SCREEN_EVENTS.consent, data: { allow: true } });
-    expect(shares.signalFromStation('oodi-1', REQUEST, signal('offer'))).toMatchObject({ ok: true });
+    expect(await shares.signalFromStation('oodi-1', REQUEST, signal('offer'))).toMatchObject({ ok: true });
     expect(toAdvisor.at(-1)).toMatchObject({
       type: HELP_SCREEN_EVENTS.signal,
       data: { kind: 'offer', requestId: REQUEST },
     });
-    expect(shares.signalFromStation('oodi-1', REQUEST, signal('answer'))).toMatchObject({ status: 409 });
-    expect(shares.signalFromStation('kallio-1', REQUEST, signal('ice'))).toMatchObject({ status: 404 });
+    expect(await shares.signalFromStation('oodi-1', REQUEST, signal('answer'))).toMatchObject({ status: 409 });
+    expect(await shares.signalFromStation('kallio-1', REQUEST, signal('ice'))).toMatchObject({ status: 404 });
     // Another advisor, or aino from another login, is refused.
     expect(
-      shares.signalFromAdvisor({ id: 'eero', sessionIdHash: 'session-e' }, REQUEST, signal('answer')),
+      await shares.signalFromAdvisor({ id: 'eero', sessionIdHash: 'session-e' }, REQUEST, signal('answer')),
     ).toMatchObject({
       status: 403,
     });
-    expect(shares.signalFromAdvisor({ id: 'aino', sessionIdHash: 'other' }, REQUEST, signal('answer'))).toMatchObject({
+    expect(
+      await shares.signalFromAdvisor({ id: 'aino', sessionIdHash: 'other' }, REQUEST, signal('answer')),
+    ).toMatchObject({
       status: 403,
     });
-    expect(shares.signalFromAdvisor(aino, REQUEST, signal('answer'))).toMatchObject({ ok: true });
+    expect(await shares.signalFromAdvisor(aino, REQUEST, signal('answer'))).toMatchObject({ ok: true });
     expect(toStation.at(-1)).toMatchObject({ type: HELP_SCREEN_EVENTS.signal, data: { kind: 'answer' } });
-    expect(shares.pointer(aino, REQUEST, SHARE_IDS[0]!, 0.5, 0.25)).toMatchObject({ ok: true });
+    expect(await shares.pointer(aino, REQUEST, SHARE_IDS[0]!, 0.5, 0.25)).toMatchObject({ ok: true });
     expect(toStation.at(-1)).toMatchObject({ type: HELP_SCREEN_EVENTS.pointer, data: { x: 0.5, y: 0.25 } });
   });
 
   it('a No ends the share and the advisor is told; the audit record has no duration', async () => {
     await shares.ask(aino, REQUEST);
-    shares.consent('oodi-1', REQUEST, SHARE_IDS[0]!, false);
+    await shares.consent('oodi-1', REQUEST, SHARE_IDS[0]!, false);
     expect(toAdvisor.at(-1)).toMatchObject({ type: HELP_SCREEN_EVENTS.stopped, data: { reason: 'declined' } });
-    expect(shares.openCount()).toBe(0);
+    expect(await shares.openCount()).toBe(0);
     expect(audit).toEqual([
       expect.objectContaining({ reason: 'declined', startedAt: null, durationSeconds: 0, advisorId: 'aino' }),
     ]);
@@ -106,31 +135,83 @@ describe('screen shares (central relay)', () => {
 
   it('ends when the claim ends, when the advisor session ends, and after the maximum, telling both sides', async () => {
     await shares.ask(aino, REQUEST);
-    shares.consent('oodi-1', REQUEST, SHARE_IDS[0]!, true);
+    await shares.consent('oodi-1', REQUEST, SHARE_IDS[0]!, true);
     // A claim change reaches every console as request.updated; the share follows it.
+    const advisorTold = nextEvent('advisor:aino', HELP_SCREEN_EVENTS.stopped);
     events.publish('console', HELP_CONSOLE_EVENTS.requestUpdated, {
       id: REQUEST,
       state: 'resolved',
       claimedBy: null,
     });
+    await advisorTold;
     expect(lastStop(toStation)).toBe('claim-ended');
     expect(lastStop(toAdvisor)).toBe('claim-ended');
 
     await shares.ask(aino, REQUEST);
-    shares.consent('oodi-1', REQUEST, SHARE_IDS[1]!, true);
+    await shares.consent('oodi-1', REQUEST, SHARE_IDS[1]!, true);
     clock.advance(90_000);
-    shares.endForSession('session-a');
+    await shares.endForSession('session-a');
     expect(lastStop(toStation)).toBe('advisor-session-ended');
     expect(audit.at(-1)).toMatchObject({ reason: 'advisor-session-ended', durationSeconds: 90 });
   });
 
   it('stops by itself at the configured maximum', async () => {
     await shares.ask(aino, REQUEST);
-    shares.consent('oodi-1', REQUEST, SHARE_IDS[0]!, true);
+    await shares.consent('oodi-1', REQUEST, SHARE_IDS[0]!, true);
     clock.advance(20 * 60_000);
-    shares.sweep();
+    await shares.sweep();
     expect(lastStop(toStation)).toBe('max-duration');
-    expect(shares.signalFromAdvisor(aino, REQUEST, signal('ice'))).toMatchObject({ status: 404 });
+    expect(await shares.signalFromAdvisor(aino, REQUEST, signal('ice'))).toMatchObject({ status: 404 });
+  });
+
+  const stops = (list: LiveEvent[]) => list.filter((e) => e.type === HELP_SCREEN_EVENTS.stopped).length;
+
+  it('two replicas ending the same share at once: each peer is told once, and one audit record is written', async () => {
+    const other = replica(() => 'unused');
+    await shares.ask(aino, REQUEST);
+    await shares.consent('oodi-1', REQUEST, SHARE_IDS[0]!, true);
+    await Promise.all([shares.endForSession('session-a'), other.endForSession('session-a')]);
+    expect([stops(toStation), stops(toAdvisor)]).toEqual([1, 1]);
+    expect(audit).toHaveLength(1);
+    await Promise.all([shares.sweep(), other.sweep()]);
+    expect(audit).toHaveLength(1);
+  });
+
+  it('two asks racing on two replicas leave one live share for the request', async () => {
+    const other = replica(() => SHARE_IDS[1]!);
+    const answers = await Promise.all([shares.ask(aino, REQUEST), other.ask(aino, REQUEST)]);
+    expect(answers.filter((a) => a.ok).length).toBeGreaterThanOrEqual(1);
+    expect(await store.listLive({ requestId: REQUEST })).toHaveLength(1);
+  });
+
+  it("a replica's sweep acts on shares another replica took: a claim ended unnoticed, an audit a dead replica left unwritten", async () => {
+    await shares.ask(aino, REQUEST);
+    await shares.consent('oodi-1', REQUEST, SHARE_IDS[0]!, true);
+    const other = replica(() => 'unused');
+    // The request was resolved while no replica heard it (no request.updated event).
+    record = { ...record, state: 'resolved' };
+    await other.sweep();
+    expect(lastStop(toStation)).toBe('claim-ended');
+    expect(audit).toEqual([expect.objectContaining({ shareId: SHARE_IDS[0], reason: 'claim-ended' })]);
+
+    // A replica ended the next share in the database and died before telling anyone or auditing.
+    record = { ...record, state: 'claimed' };
+    await shares.ask(aino, REQUEST);
+    expect(await store.end(SHARE_IDS[1]!, 'advisor', clock.now())).toBe(true);
+    await other.sweep();
+    expect(audit.at(-1)).toMatchObject({ shareId: SHARE_IDS[1], reason: 'advisor', startedAt: null });
+    expect(audit).toHaveLength(2);
+  });
+
+  it('an ended share is deleted once the chat retention has passed, not before', async () => {
+    await shares.ask(aino, REQUEST);
+    await shares.stopByAdvisor(aino, REQUEST, SHARE_IDS[0]!);
+    clock.advance(15 * 60_000 - 1);
+    await shares.sweep();
+    expect(await store.get(SHARE_IDS[0]!)).toMatchObject({ phase: 'ended', endReason: 'advisor' });
+    clock.advance(2);
+    await shares.sweep();
+    expect(await store.get(SHARE_IDS[0]!)).toBeNull();
   });
 });
 

@@ -8,8 +8,11 @@
  * either side, at the station's reset, when the claim ends, when the advisor's session or the
  * station's token ends, and after the configured maximum; both sides are told why.
  *
- * Shares live in this process's memory: they are short and die with the process (the peers then
- * see their connection drop). The only thing kept is the audit record, without content.
+ * Shares live in the database (`screen-share-store.ts`), so with several replicas (ADR 0009) any
+ * replica can check a call, end a share or sweep it past its maximum, and a replica's death ends
+ * nothing. Ending is one conditional UPDATE: the replica that wins it tells the peers; the audit
+ * record is claimed in the database first, so exactly one replica writes it. What is kept: the
+ * share row until a short while after it ended, and the audit record, both without content.
  */
 import {
   HELP_CONSOLE_EVENTS,
@@ -22,6 +25,7 @@ import {
 } from '../../protocol/help.ts';
 import type { CentralClock } from '../infrastructure/clock.ts';
 import type { Audience, EventLog } from './event-log.ts';
+import type { ScreenShareStore, ShareRecord } from './screen-share-store.ts';
 import type { HelpStore } from './store.ts';
 
 /** Settings of the screen view (central config `help.screenShare`). */
@@ -64,89 +68,116 @@ export interface ShareAdvisor {
 export type ShareResult<T> =
   { ok: true; value: T } | { ok: false; status: 403 | 404 | 409; error: string; message: string };
 
-interface Share {
-  shareId: string;
-  requestId: string;
-  stationId: string;
-  advisorId: string;
-  sessionIdHash: string;
-  askedAt: number;
-  startedAt: number | null;
-}
-
+/** Every call is checked against the database, so each answers asynchronously. */
 export interface ScreenShares {
   /** The advisor holding the claim asks to see the screen; any earlier share of the request ends. */
   ask(advisor: ShareAdvisor, requestId: string): Promise<ShareResult<ScreenAskResult>>;
   /** The visitor's answer, from their station. */
-  consent(stationId: string, requestId: string, shareId: string, allow: boolean): ShareResult<null>;
-  signalFromStation(stationId: string, requestId: string, signal: ScreenSignal): ShareResult<null>;
-  signalFromAdvisor(advisor: ShareAdvisor, requestId: string, signal: ScreenSignal): ShareResult<null>;
-  pointer(advisor: ShareAdvisor, requestId: string, shareId: string, x: number, y: number): ShareResult<null>;
-  stopByStation(stationId: string, requestId: string, shareId: string, reason: ScreenStopReason): ShareResult<null>;
-  stopByAdvisor(advisor: ShareAdvisor, requestId: string, shareId: string): ShareResult<null>;
-  /** A login session ended (logout, expiry, revocation): its shares end. */
-  endForSession(sessionIdHash: string): void;
+  consent(stationId: string, requestId: string, shareId: string, allow: boolean): Promise<ShareResult<null>>;
+  signalFromStation(stationId: string, requestId: string, signal: ScreenSignal): Promise<ShareResult<null>>;
+  signalFromAdvisor(advisor: ShareAdvisor, requestId: string, signal: ScreenSignal): Promise<ShareResult<null>>;
+  pointer(advisor: ShareAdvisor, requestId: string, shareId: string, x: number, y: number): Promise<ShareResult<null>>;
+  stopByStation(
+    stationId: string,
+    requestId: string,
+    shareId: string,
+    reason: ScreenStopReason,
+  ): Promise<ShareResult<null>>;
+  stopByAdvisor(advisor: ShareAdvisor, requestId: string, shareId: string): Promise<ShareResult<null>>;
+  /** A login session ended (logout, expiry, revocation): its shares end, whichever replica took them. */
+  endForSession(sessionIdHash: string): Promise<void>;
   /** An account was disabled or removed: its shares end. */
-  endForAdvisor(advisorId: string): void;
-  endForStation(stationId: string): void;
-  /** Follows request changes on the console audience: a claim that ends ends its share. */
-  watch(events: EventLog): () => void;
-  /** Ends shares past the maximum (called from housekeeping and on every relay). */
-  sweep(): void;
+  endForAdvisor(advisorId: string): Promise<void>;
+  endForStation(stationId: string): Promise<void>;
+  /**
+   * Follows request changes on the console audience (every replica's, through the shared log on
+   * PostgreSQL): a claim that ends ends its share. Errors go to `onError`.
+   */
+  watch(events: EventLog, onError: (error: unknown) => void): () => void;
+  /**
+   * Run by every replica on a timer: ends shares past the maximum and shares whose claim ended
+   * unnoticed, writes audit records a dead replica left unwritten, deletes old ended shares.
+   */
+  sweep(): Promise<void>;
   /** Shares open now (for tests and readiness). */
-  openCount(): number;
+  openCount(): Promise<number>;
 }
 
 export function createScreenShares(deps: {
   events: EventLog;
   store: Pick<HelpStore, 'get'>;
+  shares: ScreenShareStore;
   clock: CentralClock;
   newId: () => string;
   config: ScreenShareConfig;
+  /** Ended shares are deleted this long after they ended (docs/privacy.md). */
+  keepEndedMs: number;
   audit: ScreenShareAudit;
   audiences: { station(id: string): Audience; advisor(id: string): Audience };
 }): ScreenShares {
-  const { events, clock, config, audit, audiences } = deps;
-  const byRequest = new Map<string, Share>();
+  const { events, shares, clock, config, audit, audiences } = deps;
   const maxMs = config.maxMinutes * 60_000;
 
   const refuse = (status: 403 | 404 | 409, error: string, message: string) =>
     ({ ok: false, status, error, message }) as const;
   const ok = { ok: true, value: null } as const;
+  const both = { station: true, advisor: true };
 
-  function end(share: Share, reason: ScreenStopReason, tell: { station: boolean; advisor: boolean }): void {
-    if (byRequest.get(share.requestId) !== share) return;
-    byRequest.delete(share.requestId);
-    const data = { requestId: share.requestId, shareId: share.shareId, reason };
-    if (tell.station) events.publish(audiences.station(share.stationId), HELP_SCREEN_EVENTS.stopped, data);
-    if (tell.advisor) events.publish(audiences.advisor(share.advisorId), HELP_SCREEN_EVENTS.stopped, data);
-    const stoppedAt = clock.now();
+  /** Writes the audit record of an ended share if this caller wins its claim. */
+  async function writeAudit(share: ShareRecord): Promise<void> {
+    if (share.endedAt === null || share.endReason === null) return;
+    if (!(await shares.claimAudit(share.shareId, clock.now()))) return;
     audit.record({
       shareId: share.shareId,
       stationId: share.stationId,
       advisorId: share.advisorId,
       askedAt: share.askedAt,
       startedAt: share.startedAt,
-      stoppedAt,
-      durationSeconds: share.startedAt === null ? 0 : Math.round((stoppedAt - share.startedAt) / 1000),
-      reason,
+      stoppedAt: share.endedAt,
+      durationSeconds: share.startedAt === null ? 0 : Math.round((share.endedAt - share.startedAt) / 1000),
+      reason: share.endReason,
     });
   }
-  const both = { station: true, advisor: true };
+
+  /** Ends a share if it is still live; only the winner tells the peers and writes the audit record. */
+  async function end(
+    share: ShareRecord,
+    reason: ScreenStopReason,
+    tell: { station: boolean; advisor: boolean },
+  ): Promise<void> {
+    const at = clock.now();
+    if (!(await shares.end(share.shareId, reason, at))) return;
+    const data = { requestId: share.requestId, shareId: share.shareId, reason };
+    if (tell.station) events.publish(audiences.station(share.stationId), HELP_SCREEN_EVENTS.stopped, data);
+    if (tell.advisor) events.publish(audiences.advisor(share.advisorId), HELP_SCREEN_EVENTS.stopped, data);
+    await events.flushed();
+    await writeAudit({ ...share, phase: 'ended', endedAt: at, endReason: reason });
+  }
+  const endAll = async (list: ShareRecord[], reason: ScreenStopReason) => {
+    for (const share of list) await end(share, reason, both);
+  };
+  const pastMaximum = (share: ShareRecord) => share.startedAt !== null && clock.now() - share.startedAt >= maxMs;
 
   /** The live share of a request, if `shareId` names it and it is not past its maximum. */
-  function current(requestId: string, shareId: string): Share | null {
-    const share = byRequest.get(requestId);
-    if (!share || share.shareId !== shareId) return null;
-    if (share.startedAt !== null && clock.now() - share.startedAt >= maxMs) {
-      end(share, 'max-duration', both);
+  async function current(requestId: string, shareId: string): Promise<ShareRecord | null> {
+    const share = await shares.get(shareId);
+    if (!share || share.requestId !== requestId || share.phase === 'ended') return null;
+    if (pastMaximum(share)) {
+      await end(share, 'max-duration', both);
       return null;
     }
     return share;
   }
+  /** Publishes one relayed message and answers once it is stored (any replica may deliver it). */
+  async function relay(audience: Audience, type: string, data: unknown): Promise<ShareResult<null>> {
+    events.publish(audience, type, data);
+    await events.flushed();
+    return ok;
+  }
   const noShare = refuse(404, 'no-share', 'No such screen share on this request (it may have ended).');
   const notYours = refuse(403, 'not-yours', 'Only the advisor who asked, in the same login, may use this share.');
-  const ownedBy = (share: Share, advisor: ShareAdvisor) =>
+  const notAllowed = refuse(409, 'not-allowed', 'The visitor has not allowed the screen view.');
+  const ownedBy = (share: ShareRecord, advisor: ShareAdvisor) =>
     share.advisorId === advisor.id && share.sessionIdHash === advisor.sessionIdHash;
 
   return {
@@ -155,18 +186,21 @@ export function createScreenShares(deps: {
       if (!record) return refuse(404, 'not-found', 'No such help request.');
       if (record.state !== 'claimed' || record.claimedById !== advisor.id)
         return refuse(409, 'not-yours', 'Claim the request before asking to see the screen.');
-      const earlier = byRequest.get(requestId);
-      if (earlier) end(earlier, 'advisor', both);
-      const share: Share = {
+      const share = {
         shareId: deps.newId(),
         requestId,
         stationId: record.stationId,
         advisorId: advisor.id,
         sessionIdHash: advisor.sessionIdHash,
         askedAt: clock.now(),
-        startedAt: null,
       };
-      byRequest.set(requestId, share);
+      // A new ask replaces the earlier share; an ask racing on another replica may slip in between,
+      // so end what is live again until this one is stored (a few rounds at most).
+      for (let attempt = 0; ; attempt++) {
+        await endAll(await shares.listLive({ requestId }), 'advisor');
+        if (await shares.insert(share)) break;
+        if (attempt === 3) return refuse(409, 'busy', 'Another ask for this request is under way; try again.');
+      }
       const maxSeconds = config.maxMinutes * 60;
       events.publish(audiences.station(record.stationId), HELP_SCREEN_EVENTS.ask, {
         requestId,
@@ -178,87 +212,93 @@ export function createScreenShares(deps: {
       return { ok: true, value: { shareId: share.shareId, iceServers: config.iceServers, maxSeconds } };
     },
 
-    consent(stationId, requestId, shareId, allow) {
-      const share = current(requestId, shareId);
+    async consent(stationId, requestId, shareId, allow) {
+      const share = await current(requestId, shareId);
       if (!share || share.stationId !== stationId) return noShare;
-      if (share.startedAt !== null) return ok;
+      if (share.phase !== 'asked') return ok;
+      if (allow) {
+        // Only the answer that moved it tells the advisor: a repeated Allow is answered, not relayed.
+        if (!(await shares.start(shareId, clock.now()))) return ok;
+        return relay(audiences.advisor(share.advisorId), HELP_SCREEN_EVENTS.consent, { requestId, shareId, allow });
+      }
       events.publish(audiences.advisor(share.advisorId), HELP_SCREEN_EVENTS.consent, { requestId, shareId, allow });
-      if (allow) share.startedAt = clock.now();
-      else end(share, 'declined', { station: false, advisor: true });
+      await end(share, 'declined', { station: false, advisor: true });
       return ok;
     },
 
-    signalFromStation(stationId, requestId, signal) {
-      const share = current(requestId, signal.shareId);
+    async signalFromStation(stationId, requestId, signal) {
+      const share = await current(requestId, signal.shareId);
       if (!share || share.stationId !== stationId) return noShare;
-      if (share.startedAt === null) return refuse(409, 'not-allowed', 'The visitor has not allowed the screen view.');
+      if (share.phase !== 'shared') return notAllowed;
       if (signal.kind === 'answer') return refuse(409, 'wrong-side', 'The station sends the offer, not the answer.');
-      events.publish(audiences.advisor(share.advisorId), HELP_SCREEN_EVENTS.signal, { requestId, ...signal });
-      return ok;
+      return relay(audiences.advisor(share.advisorId), HELP_SCREEN_EVENTS.signal, { requestId, ...signal });
     },
 
-    signalFromAdvisor(advisor, requestId, signal) {
-      const share = current(requestId, signal.shareId);
+    async signalFromAdvisor(advisor, requestId, signal) {
+      const share = await current(requestId, signal.shareId);
       if (!share) return noShare;
       if (!ownedBy(share, advisor)) return notYours;
-      if (share.startedAt === null) return refuse(409, 'not-allowed', 'The visitor has not allowed the screen view.');
+      if (share.phase !== 'shared') return notAllowed;
       if (signal.kind === 'offer') return refuse(409, 'wrong-side', 'The advisor sends the answer, not the offer.');
-      events.publish(audiences.station(share.stationId), HELP_SCREEN_EVENTS.signal, { requestId, ...signal });
-      return ok;
+      return relay(audiences.station(share.stationId), HELP_SCREEN_EVENTS.signal, { requestId, ...signal });
     },
 
-    pointer(advisor, requestId, shareId, x, y) {
-      const share = current(requestId, shareId);
+    async pointer(advisor, requestId, shareId, x, y) {
+      const share = await current(requestId, shareId);
       if (!share) return noShare;
       if (!ownedBy(share, advisor)) return notYours;
-      if (share.startedAt === null) return refuse(409, 'not-allowed', 'The visitor has not allowed the screen view.');
-      events.publish(audiences.station(share.stationId), HELP_SCREEN_EVENTS.pointer, { requestId, shareId, x, y });
-      return ok;
+      if (share.phase !== 'shared') return notAllowed;
+      return relay(audiences.station(share.stationId), HELP_SCREEN_EVENTS.pointer, { requestId, shareId, x, y });
     },
 
-    stopByStation(stationId, requestId, shareId, reason) {
-      const share = byRequest.get(requestId);
+    async stopByStation(stationId, requestId, shareId, reason) {
+      const share = await shares.get(shareId);
       // Stopping twice, or a share already ended by the other side, is fine: the result is the same.
-      if (!share || share.shareId !== shareId || share.stationId !== stationId) return ok;
-      end(share, reason, { station: false, advisor: true });
+      if (!share || share.requestId !== requestId || share.stationId !== stationId) return ok;
+      await end(share, reason, { station: false, advisor: true });
       return ok;
     },
 
-    stopByAdvisor(advisor, requestId, shareId) {
-      const share = byRequest.get(requestId);
-      if (!share || share.shareId !== shareId) return ok;
+    async stopByAdvisor(advisor, requestId, shareId) {
+      const share = await shares.get(shareId);
+      if (!share || share.requestId !== requestId || share.phase === 'ended') return ok;
       if (!ownedBy(share, advisor)) return notYours;
-      end(share, 'advisor', { station: true, advisor: false });
+      await end(share, 'advisor', { station: true, advisor: false });
       return ok;
     },
 
-    endForSession(sessionIdHash) {
-      for (const share of [...byRequest.values()])
-        if (share.sessionIdHash === sessionIdHash) end(share, 'advisor-session-ended', both);
-    },
-    endForAdvisor(advisorId) {
-      for (const share of [...byRequest.values()])
-        if (share.advisorId === advisorId) end(share, 'advisor-session-ended', both);
-    },
-    endForStation(stationId) {
-      for (const share of [...byRequest.values()])
-        if (share.stationId === stationId) end(share, 'station-revoked', both);
-    },
+    endForSession: async (sessionIdHash) => endAll(await shares.listLive({ sessionIdHash }), 'advisor-session-ended'),
+    endForAdvisor: async (advisorId) => endAll(await shares.listLive({ advisorId }), 'advisor-session-ended'),
+    endForStation: async (stationId) => endAll(await shares.listLive({ stationId }), 'station-revoked'),
 
-    watch(log) {
+    watch(log, onError) {
       return log.subscribe(new Set<Audience>(['console']), (event) => {
         if (event.type !== HELP_CONSOLE_EVENTS.requestUpdated) return;
         const item = event.data as HelpQueueItem;
-        const share = byRequest.get(item.id);
-        if (share && (item.state !== 'claimed' || item.claimedBy?.id !== share.advisorId))
-          end(share, 'claim-ended', both);
+        // Every replica hears it; the conditional UPDATE in `end` lets one of them tell the peers.
+        void (async () => {
+          for (const share of await shares.listLive({ requestId: item.id }))
+            if (item.state !== 'claimed' || item.claimedBy?.id !== share.advisorId)
+              await end(share, 'claim-ended', both);
+        })().catch(onError);
       });
     },
 
-    sweep() {
-      for (const share of [...byRequest.values()]) current(share.requestId, share.shareId);
+    async sweep() {
+      for (const share of await shares.listLive()) {
+        if (pastMaximum(share)) {
+          await end(share, 'max-duration', both);
+          continue;
+        }
+        // A claim that ended while no replica was listening (or on one that died before acting).
+        const request = await deps.store.get(share.requestId);
+        if (!request || request.state !== 'claimed' || request.claimedById !== share.advisorId)
+          await end(share, 'claim-ended', both);
+      }
+      for (const share of await shares.listUnaudited()) await writeAudit(share);
+      await shares.deleteEndedBefore(clock.now() - deps.keepEndedMs);
     },
 
-    openCount: () => byRequest.size,
+    openCount: async () => (await shares.listLive()).length,
   };
 }
