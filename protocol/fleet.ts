@@ -566,13 +566,61 @@ export type OverrideVersion = z.infer<typeof overrideVersionSchema>;
 /** Current overrides of every scope (`GET /config/overrides`) or the history (`GET /config/history`). */
 export const overrideVersionListSchema = z.object({ versions: z.array(overrideVersionSchema) }).strict();
 
+/**
+ * Why central refused one field, as data rather than English, so each staff app can say it in its
+ * own language. `code` is the station schema's zod issue code, or `missing` (a required field is
+ * absent) or `not_overridable` (a key central may not set; `values` lists the ones it may); the
+ * other fields are the limits the code needs: `minimum`/`maximum` with `inclusive` for
+ * `too_small`/`too_big` (`origin` says of what: number, string length, array items), `expected`
+ * for `invalid_type`, `values` for `invalid_value`, `format` for `invalid_format`. `custom` is a
+ * rule with no parameters (a cross-field check); its English `message` is all there is.
+ */
+export const overrideReasonSchema = z
+  .object({
+    code: z.enum([
+      'too_small',
+      'too_big',
+      'invalid_type',
+      'invalid_value',
+      'invalid_format',
+      'not_multiple_of',
+      'unrecognized_keys',
+      'missing',
+      'not_overridable',
+      'custom',
+    ]),
+    origin: z.string().optional(),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    inclusive: z.boolean().optional(),
+    expected: z.string().optional(),
+    values: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+    format: z.string().optional(),
+    divisor: z.number().optional(),
+  })
+  .strict();
+export type OverrideReason = z.infer<typeof overrideReasonSchema>;
+
 /** A refused override: which field, and why. 400 with `error: 'invalid_override'`. */
 export const overrideRefusalSchema = z
   .object({
     error: z.literal('invalid_override'),
+    /** The first problem in English, for API clients and logs. */
     message: z.string(),
-    /** Dotted path of each bad field (`idle.idleCountdownSeconds`), with the station whose merge failed if any. */
-    problems: z.array(z.object({ field: z.string(), message: z.string(), station: z.string().nullable() }).strict()),
+    /**
+     * Dotted path of each bad field (`idle.idleCountdownSeconds`), with the station whose merge
+     * failed if any, the schema's English message, and the same reason as data (`reason`).
+     */
+    problems: z.array(
+      z
+        .object({
+          field: z.string(),
+          message: z.string(),
+          station: z.string().nullable(),
+          reason: overrideReasonSchema,
+        })
+        .strict(),
+    ),
   })
   .strict();
 export type OverrideRefusal = z.infer<typeof overrideRefusalSchema>;

@@ -2,12 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type {
-  FleetAlertWebhook,
-  FleetList,
-  FleetStationDetail,
-  Heartbeat,
-  HeartbeatReply,
+import {
+  REMOTE_CONFIG_KEYS,
+  type FleetAlertWebhook,
+  type FleetList,
+  type FleetStationDetail,
+  type Heartbeat,
+  type HeartbeatReply,
+  type OverrideRefusal,
 } from '../../protocol/fleet.ts';
 import { createTestCentral, manualClock, type TestCentral } from '../testing/test-app.ts';
 import { storageTargets, type OpenedStorage } from '../testing/storage-targets.ts';
@@ -191,6 +193,14 @@ describe.each(storageTargets)('fleet on $name', ({ open }) => {
     expect(tooShort.statusCode).toBe(400);
     expect(tooShort.json()).toMatchObject({ error: 'invalid_override' });
     expect(tooShort.json<{ message: string }>().message).toMatch(/^idle\.idleCountdownSeconds: /);
+    // The reason as data too, so the fleet view can say it in Finnish or Swedish.
+    expect(tooShort.json<OverrideRefusal>().problems).toMatchObject([
+      {
+        field: 'idle.idleCountdownSeconds',
+        station: null,
+        reason: { code: 'too_small', origin: 'number', minimum: 20, inclusive: true },
+      },
+    ]);
     const forbidden = await put({
       level: 'site',
       target: 'oodi',
@@ -198,6 +208,10 @@ describe.each(storageTargets)('fleet on $name', ({ open }) => {
     });
     expect(forbidden.statusCode).toBe(400);
     expect(forbidden.json<{ message: string }>().message).toMatch(/^central: cannot be set from central/);
+    expect(forbidden.json<OverrideRefusal>().problems[0]?.reason).toEqual({
+      code: 'not_overridable',
+      values: [...REMOTE_CONFIG_KEYS],
+    });
     const noTarget = await put({ level: 'site', target: '', overrides: {} });
     expect(noTarget.statusCode).toBe(400);
     expect(await count('fleet_config_changes')).toBe(0);

@@ -11,13 +11,17 @@
  *    the station, which keeps its last good config when the merge fails there.
  */
 import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
 import {
   REMOTE_CONFIG_KEYS,
   applyConfigOverrides,
   type ConfigOverrides,
+  type OverrideReason,
   type OverrideRefusal,
 } from '../../protocol/fleet.ts';
-import { validateConfig } from '../../core/config/validate.ts';
+import { stationConfigSchema } from '../../core/config/schema.ts';
+import { fieldOf, validateConfig, type ConfigError } from '../../core/config/validate.ts';
+import { reasonOfIssue } from './override-reason.ts';
 
 /** One refused field. */
 export type OverrideProblem = OverrideRefusal['problems'][number];
@@ -37,6 +41,7 @@ export function overrideKeyProblems(overrides: Record<string, unknown>): Overrid
       field: key,
       message: `cannot be set from central (allowed: ${REMOTE_CONFIG_KEYS.join(', ')})`,
       station: null,
+      reason: { code: 'not_overridable' as const, values: [...REMOTE_CONFIG_KEYS] },
     }));
 }
 
@@ -57,9 +62,26 @@ export function mergedProblems(
   station: { id: string; siteKind: string } | null,
 ): OverrideProblem[] {
   const local = station ? { ...base, location: withKind(base.location, station.siteKind) } : base;
-  const check = validateConfig(applyConfigOverrides(local, overrides));
+  const merged = applyConfigOverrides(local, overrides);
+  const check = validateConfig(merged);
   if (check.ok) return [];
-  return check.errors.map((error) => ({ field: error.field, message: error.message, station: station?.id ?? null }));
+  // validateConfig keeps only English; parse again for the issues' codes and limits (refusals only).
+  const issues = stationConfigSchema.safeParse(merged).error?.issues ?? [];
+  return check.errors.map((error) => ({
+    field: error.field,
+    message: error.message,
+    station: station?.id ?? null,
+    reason: reasonOf(error, issues),
+  }));
+}
+
+/** The reason behind one `ConfigError`: the issue with its field and message, or `custom` (a cross-field rule). */
+function reasonOf(error: ConfigError, issues: readonly z.core.$ZodIssue[]): OverrideReason {
+  // validateConfig rewrites these two messages, so they cannot be matched to their issue by text.
+  if (error.message === 'unknown field') return { code: 'unrecognized_keys' };
+  if (error.message === 'required field is missing') return { code: 'missing' };
+  const issue = issues.find((i) => fieldOf(i.path) === error.field && i.message === error.message);
+  return issue ? reasonOfIssue(issue) : { code: 'custom' };
 }
 
 function withKind(location: unknown, siteKind: string): unknown {

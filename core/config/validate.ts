@@ -9,8 +9,11 @@ export interface ConfigError {
   message: string;
 }
 
-/** Formats a zod path the way IT staff read it in their editor: `services[2].name.fi`. */
-function fieldOf(path: ReadonlyArray<PropertyKey>): string {
+/**
+ * Formats a zod path the way IT staff read it in their editor: `services[2].name.fi`. Exported so
+ * central can pair a `ConfigError` with the zod issue behind it (the fleet view's refusal reasons).
+ */
+export function fieldOf(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;

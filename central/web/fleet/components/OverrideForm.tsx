@@ -1,17 +1,27 @@
 import { Button } from 'hds-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RemoteConfig } from '../../../../protocol/fleet.ts';
+import type { OverrideRefusal, RemoteConfig } from '../../../../protocol/fleet.ts';
 import { ApiFailure, type FleetApi } from '../fleet-api.ts';
+import { refusalText } from '../refusal-text.ts';
+
+/**
+ * Why the last save did not go through, kept as data and put into words on render, so switching
+ * the language re-says it: the text box is not JSON, central named fields, or another failure.
+ */
+type Refusal =
+  | { kind: 'bad-json' }
+  | { kind: 'fields'; problems: OverrideRefusal['problems'] }
+  | { kind: 'failure'; message: string };
 
 /**
  * The station-level overrides as JSON, with what the station gets now beside it. A refusal lists
  * every field central named, next to the text box it belongs to.
  */
 export function OverrideForm(props: { api: FleetApi; stationId: string; current: RemoteConfig; onSaved: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [text, setText] = useState('{}');
-  const [problems, setProblems] = useState<string[]>([]);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -20,11 +30,11 @@ export function OverrideForm(props: { api: FleetApi; stationId: string; current:
     try {
       overrides = JSON.parse(text);
     } catch {
-      setProblems([t('overrides.badJson')]);
+      setRefusal({ kind: 'bad-json' });
       return;
     }
     if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
-      setProblems([t('overrides.badJson')]);
+      setRefusal({ kind: 'bad-json' });
       return;
     }
     try {
@@ -33,18 +43,26 @@ export function OverrideForm(props: { api: FleetApi; stationId: string; current:
         target: props.stationId,
         overrides: overrides as Record<string, unknown>,
       });
-      setProblems([]);
+      setRefusal(null);
       setSaved(version.version);
       props.onSaved();
     } catch (error) {
       const failure = error instanceof ApiFailure ? error : null;
-      setProblems(
+      setRefusal(
         failure && failure.problems.length > 0
-          ? failure.problems.map((p) => `${p.field}: ${p.message}`)
-          : [(error as Error).message],
+          ? { kind: 'fields', problems: failure.problems }
+          : { kind: 'failure', message: (error as Error).message },
       );
     }
   };
+  const problems =
+    refusal === null
+      ? []
+      : refusal.kind === 'bad-json'
+        ? [t('overrides.badJson')]
+        : refusal.kind === 'fields'
+          ? refusal.problems.map((p) => refusalText(i18n, p))
+          : [refusal.message];
   return (
     <form className="fl-card fl-form" onSubmit={(event) => void submit(event)} aria-labelledby="overrides-title">
       <h3 id="overrides-title">{t('overrides.title')}</h3>
