@@ -134,8 +134,11 @@ export interface WebContentsPort {
 /** A `WebContentsView`: one e-service page, a popup, or the shell UI. */
 export interface ViewPort {
   readonly webContents: WebContentsPort;
+  /** Integer DIPs relative to the window's content; Electron refuses fractions. */
   setBounds(bounds: Rectangle): void;
   setVisible(visible: boolean): void;
+  /** Hex with alpha is `#AARRGGBB` (`#00000000` = transparent); on a WebContentsView it also sets the page's. */
+  setBackgroundColor(color: string): void;
 }
 
 /** What a window's content view needs of a child view. */

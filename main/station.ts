@@ -135,6 +135,7 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
     electron,
     preloadPath: deps.paths.preload,
     dev,
+    clock: deps.clock,
     onMaintenanceChord: () => onMaintenanceChord(),
     log,
   });

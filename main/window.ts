@@ -12,9 +12,11 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Rectangle, WebPreferences } from 'electron';
+import type { Clock } from '../core/ports.ts';
 import type { StationView } from '../protocol/ipc.ts';
 import type { ElectronMain, ViewPort, WindowPort } from './electron-api.ts';
 import { keyVerdict } from './lockdown.ts';
+import { createPointerOverlay } from './pointer-overlay.ts';
 import type { ServiceArea } from './service-views.ts';
 
 /** The custom scheme the shell UI is served from (privileged and secure, never `file:`). */
@@ -87,6 +89,8 @@ export function createKioskWindow(deps: {
   electron: Pick<ElectronMain, 'BaseWindow' | 'WebContentsView'>;
   preloadPath: string;
   dev: boolean;
+  /** Times the advisor's pointer marker (`pointer-overlay.ts`). */
+  clock: Clock;
   /** IT pressed the maintenance chord in the shell. */
   onMaintenanceChord?: () => void;
   log(message: string, details?: Record<string, unknown>): void;
@@ -144,17 +148,32 @@ export function createKioskWindow(deps: {
     layout();
   };
 
+  // The advisor's "press here" above the e-service view (issue 16): the shell cannot draw there.
+  const pointer = createPointerOverlay({
+    electron: deps.electron,
+    window,
+    clock: deps.clock,
+    refocus: () => (service ?? shellView).webContents.focus(),
+    log: (message, details) => deps.log(message, details),
+  });
+
   window.contentView.addChildView(shellView);
-  window.on('resize', () => layout());
+  window.on('resize', () => {
+    layout();
+    void pointer.reposition();
+  });
   layout();
 
   return {
     window,
     shellView,
     showService(next) {
+      // The page the advisor pointed at is gone (closed, or another page took its place).
+      if (service !== next) pointer.hide('page-changed');
       if (service && service !== next) window.contentView.removeChildView(service);
       service = next;
       if (next) window.contentView.addChildView(next);
+      pointer.raise();
       recompute();
     },
     focusShell() {
@@ -164,6 +183,7 @@ export function createKioskWindow(deps: {
       lastView = view;
       textScale = view.accessibility.textScalePercent;
       recompute();
+      void pointer.follow(view.screenShare, textScale);
     },
     setShellOverlay(open) {
       overlay = open;

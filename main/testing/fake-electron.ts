@@ -266,6 +266,10 @@ export class FakeWebContents extends Emitter implements WebContentsPort {
     this.debugger.detach();
     this.debuggerEvents.emitWith('detach', null, reason);
   }
+  /** A touch or mouse press in the page (Chromium reports it as an `input-event` before the page sees it). */
+  pressed(type: 'mouseDown' | 'touchStart' = 'mouseDown'): FakeEvent {
+    return this.emitWith('input-event', null, { type });
+  }
   hangs(): void {
     this.emitPlain('unresponsive');
   }
@@ -384,15 +388,52 @@ export class FakeWebContents extends Emitter implements WebContentsPort {
   }
 }
 
+/**
+ * Parses a colour the way `View.setBackgroundColor` documents it; hex with alpha is `#AARRGGBB`
+ * or `#ARGB` (NOT CSS's `#RRGGBBAA`), so a CSS-style "transparent" comes out opaque here too.
+ * Returns the alpha (0–255); throws for a format Electron does not list, so a typo fails a test.
+ */
+export function electronColorAlpha(color: string): number {
+  const hex = /^#([0-9a-f]+)$/i.exec(color)?.[1];
+  if (hex !== undefined) {
+    if (hex.length === 3 || hex.length === 6) return 255;
+    if (hex.length === 4) return parseInt(hex.slice(0, 1).repeat(2), 16);
+    if (hex.length === 8) return parseInt(hex.slice(0, 2), 16);
+    throw new TypeError(`not an Electron colour: ${color}`);
+  }
+  if (/^rgb\(\d+,\s*\d+,\s*\d+\)$/.test(color) || /^hsl\(-?[\d.]+,\s*[\d.]+%,\s*[\d.]+%\)$/.test(color)) return 255;
+  const alpha =
+    /^rgba\(\d+,\s*\d+,\s*\d+,\s*([\d.]+)\)$/.exec(color)?.[1] ??
+    /^hsla\(-?[\d.]+,\s*[\d.]+%,\s*[\d.]+%,\s*([\d.]+)\)$/.exec(color)?.[1];
+  if (alpha !== undefined) return Math.round(Math.min(1, Number(alpha)) * 255);
+  if (/^[a-z]+$/.test(color)) return color === 'transparent' ? 0 : 255;
+  throw new TypeError(`not an Electron colour: ${color}`);
+}
+
 export class FakeView implements ViewPort {
   bounds: Rectangle = { x: 0, y: 0, width: 0, height: 0 };
   visible = true;
+  /** As given to `setBackgroundColor`; null until set (Electron's default is opaque white). */
+  backgroundColor: string | null = null;
   constructor(readonly webContents: FakeWebContents) {}
+  /** Like Electron's gfx::Rect conversion: fractional or missing members fail ("conversion failure"). */
   setBounds(bounds: Rectangle): void {
-    this.bounds = bounds;
+    for (const key of ['x', 'y', 'width', 'height'] as const) {
+      if (!Number.isInteger(bounds[key]))
+        throw new TypeError(`Error processing argument at index 0, conversion failure from ${JSON.stringify(bounds)}`);
+    }
+    this.bounds = { ...bounds };
   }
   setVisible(visible: boolean): void {
     this.visible = visible;
+  }
+  setBackgroundColor(color: string): void {
+    electronColorAlpha(color);
+    this.backgroundColor = color;
+  }
+  /** True when the page behind the view shows through (an alpha of 0 given in Electron's format). */
+  isTransparent(): boolean {
+    return this.backgroundColor !== null && electronColorAlpha(this.backgroundColor) === 0;
   }
 }
 
@@ -556,10 +597,15 @@ export class FakeWindow extends Emitter implements WindowPort {
   bounds: Rectangle = { x: 0, y: 0, width: 1920, height: 1080 };
   focused = false;
   readonly contentView = {
-    addChildView: (view: ChildViewPort): void => {
+    /**
+     * Like Electron's `View.addChildView`: on top (last) without an index, else at `index` (past
+     * the end means on top); a view that is already a child is moved, never listed twice.
+     */
+    addChildView: (view: ChildViewPort, index?: number): void => {
       const at = this.children.indexOf(view);
       if (at >= 0) this.children.splice(at, 1);
-      this.children.push(view);
+      if (index === undefined || index >= this.children.length) this.children.push(view);
+      else this.children.splice(Math.max(0, index), 0, view);
     },
     removeChildView: (view: ChildViewPort): void => {
       const at = this.children.indexOf(view);
