@@ -9,7 +9,10 @@
  *   `rollup_session_firsts` takes it, whichever batch brings it;
  * - seconds: the sum of `seconds` of inserted rows;
  * - site rows add the same deltas under the station's site kind; slots count session starts per
- *   hour of week and session lengths per minute, for the raw window only.
+ *   hour of week and session lengths per minute, for the raw window only;
+ * - month rows add the same deltas as the day rows, under the day's month (`YYYY-MM`): a month row
+ *   is always the sum of its days' rows, sessions included (a visit counted on two days of a month
+ *   counts twice there, as summing the days always did).
  *
  * Rows and keys are sorted before each statement so concurrent transactions on PostgreSQL take row
  * locks in the same order and never deadlock on a shared site row.
@@ -29,10 +32,12 @@ export interface RollupEventRow {
   seconds: number | null;
 }
 
-/** Primary keys of the rollup tables (central-migrations.ts, version 4), the upserts' conflict targets. */
+/** Primary keys of the rollup tables (central-migrations.ts, versions 4 and 5), the upserts' conflict targets. */
 const TOTALS_KEYS: Record<string, string> = {
   daily_totals: 'day, station_id, type, dim',
   daily_site_totals: 'type, day, site_kind, dim',
+  monthly_totals: 'station_id, type, month, dim',
+  monthly_site_totals: 'type, month, site_kind, dim',
   session_slots: 'station_id, figure, day, slot',
   site_session_slots: 'figure, day, site_kind, slot',
 };
@@ -76,6 +81,9 @@ export const SLOT_FIGURES = {
     slot: (row: RollupEventRow) => (row.seconds === null ? null : Math.floor(row.seconds / 60)),
   },
 } as const;
+
+/** The month (`YYYY-MM`) of a day (`YYYY-MM-DD`): the key of the month rollups. */
+export const monthOf = (day: string): string => day.slice(0, 7);
 
 /** Rows per multi-row statement: a whole batch (500 events) in one, under both parameter limits. */
 const ROWS_PER_STATEMENT = 500;
@@ -177,16 +185,27 @@ export function* ingestSteps(
     }
   }
 
+  // Month rows: the day deltas summed under their month, so a month row stays the sum of its days.
+  const months = new Deltas();
+  for (const { key, delta } of totals.sorted()) months.add([monthOf(String(key[0])), key[1]!, key[2]!], delta);
+
   // Station rows first, the site rows every station shares last: on PostgreSQL their row locks
   // are then held only for the last statements before COMMIT.
   const sortedTotals = totals.sorted();
+  const sortedMonths = months.sorted();
   const sortedSlots = slots.sorted();
-  const totalsUpsert = (table: string, scopeColumn: string, scope: string, chunk: typeof sortedTotals): SqlStep => ({
-    sql: `INSERT INTO ${table} (day, ${scopeColumn}, type, dim, events, sessions, seconds_sum) VALUES ${tuples(chunk.length, 7)}
+  const totalsUpsert = (
+    table: string,
+    periodColumn: 'day' | 'month',
+    scopeColumn: string,
+    scope: string,
+    chunk: typeof sortedTotals,
+  ): SqlStep => ({
+    sql: `INSERT INTO ${table} (${periodColumn}, ${scopeColumn}, type, dim, events, sessions, seconds_sum) VALUES ${tuples(chunk.length, 7)}
           ON CONFLICT (${TOTALS_KEYS[table]}) DO UPDATE SET events = ${table}.events + excluded.events,
           sessions = ${table}.sessions + excluded.sessions, seconds_sum = ${table}.seconds_sum + excluded.seconds_sum`,
-    params: chunk.flatMap(({ key: [day, type, dim], delta }) => [
-      day ?? null,
+    params: chunk.flatMap(({ key: [period, type, dim], delta }) => [
+      period ?? null,
       scope,
       type ?? null,
       dim ?? null,
@@ -206,9 +225,15 @@ export function* ingestSteps(
       delta.events,
     ]),
   });
-  for (const chunk of chunks(sortedTotals)) yield totalsUpsert('daily_totals', 'station_id', stationId, chunk);
+  for (const chunk of chunks(sortedTotals)) yield totalsUpsert('daily_totals', 'day', 'station_id', stationId, chunk);
+  for (const chunk of chunks(sortedMonths))
+    yield totalsUpsert('monthly_totals', 'month', 'station_id', stationId, chunk);
   for (const chunk of chunks(sortedSlots)) yield slotsUpsert('session_slots', 'station_id', stationId, chunk);
-  for (const chunk of chunks(sortedTotals)) yield totalsUpsert('daily_site_totals', 'site_kind', siteKind, chunk);
+  for (const chunk of chunks(sortedTotals))
+    yield totalsUpsert('daily_site_totals', 'day', 'site_kind', siteKind, chunk);
   for (const chunk of chunks(sortedSlots)) yield slotsUpsert('site_session_slots', 'site_kind', siteKind, chunk);
+  // The month site rows are the hottest (every station of a kind, a whole month): last of all.
+  for (const chunk of chunks(sortedMonths))
+    yield totalsUpsert('monthly_site_totals', 'month', 'site_kind', siteKind, chunk);
   return inserted.length;
 }

@@ -2,8 +2,8 @@
  * Recomputes every rollup from what is stored (`npm run central -- rollups rebuild`, ADR 0008):
  * raw days (those with raw events, and every day from the retention cutoff on) from the raw
  * events; folded days keep their `daily_totals`, the only record left of them; site totals from the
- * station totals and each station's current site kind; first-session keys and slots from the raw
- * events. One transaction: the dashboard sees the old rollups or the new, never half.
+ * station totals and each station's current site kind; month totals (station and site) as the sums
+ * of those day rows; first-session keys and slots from the raw events. One transaction: the dashboard sees the old rollups or the new, never half.
  *
  * Use it after restoring raw events from a backup, after changing a station's site kind (site
  * totals follow the site kind a station had at ingest until rebuilt), or to check the rollups.
@@ -45,6 +45,21 @@ export function* rebuildSteps(cutoffDay: string): SqlSteps<RebuildResult> {
     sql: `INSERT INTO daily_site_totals (day, site_kind, type, dim, events, sessions, seconds_sum)
           SELECT t.day, s.site_kind, t.type, t.dim, SUM(t.events), SUM(t.sessions), SUM(t.seconds_sum)
           FROM daily_totals t JOIN stations s ON s.id = t.station_id GROUP BY t.day, s.site_kind, t.type, t.dim`,
+    params: [],
+  };
+  // Month rows are by definition the sums of their days' rows (ADR 0008, amended).
+  yield { sql: 'DELETE FROM monthly_totals', params: [] };
+  yield {
+    sql: `INSERT INTO monthly_totals (month, station_id, type, dim, events, sessions, seconds_sum)
+          SELECT SUBSTR(day, 1, 7), station_id, type, dim, SUM(events), SUM(sessions), SUM(seconds_sum)
+          FROM daily_totals GROUP BY SUBSTR(day, 1, 7), station_id, type, dim`,
+    params: [],
+  };
+  yield { sql: 'DELETE FROM monthly_site_totals', params: [] };
+  yield {
+    sql: `INSERT INTO monthly_site_totals (month, site_kind, type, dim, events, sessions, seconds_sum)
+          SELECT SUBSTR(day, 1, 7), site_kind, type, dim, SUM(events), SUM(sessions), SUM(seconds_sum)
+          FROM daily_site_totals GROUP BY SUBSTR(day, 1, 7), site_kind, type, dim`,
     params: [],
   };
   yield { sql: 'DELETE FROM session_slots', params: [] };

@@ -15,8 +15,8 @@ import { createTestCentral, manualClock, type TestCentral } from '../testing/tes
 import { rebuildRollups } from './rollup-rebuild.ts';
 
 const DAY = 86_400_000;
-// Monday 2026-11-23, 12:00 in Helsinki.
-const now = Date.parse('2026-11-23T10:00:00Z');
+// Thursday 2026-12-03, 12:00 in Helsinki: the ten days of visits before it cross a month's end.
+const now = Date.parse('2026-12-03T10:00:00Z');
 
 /** mulberry32: a small seeded generator, so every run sees the same "random" batches. */
 function seeded(seed: number) {
@@ -92,6 +92,23 @@ async function rollupsAndRecomputed(storage: Storage) {
       siteSlots: await rows(
         'SELECT day, site_kind, figure, slot, events FROM site_session_slots ORDER BY day, site_kind, figure, slot',
       ),
+      month: await rows(
+        'SELECT month, station_id, type, dim, events, sessions, seconds_sum FROM monthly_totals ORDER BY month, station_id, type, dim',
+      ),
+      siteMonth: await rows(
+        'SELECT month, site_kind, type, dim, events, sessions, seconds_sum FROM monthly_site_totals ORDER BY month, site_kind, type, dim',
+      ),
+    },
+    /** Month rows as the sums of the stored day rows: what a month row must always be. */
+    monthsFromDays: {
+      month: await rows(
+        `SELECT SUBSTR(day, 1, 7) AS month, station_id, type, dim, SUM(events) AS events, SUM(sessions) AS sessions, SUM(seconds_sum) AS seconds FROM daily_totals
+         GROUP BY SUBSTR(day, 1, 7), station_id, type, dim ORDER BY month, station_id, type, dim`,
+      ),
+      siteMonth: await rows(
+        `SELECT SUBSTR(day, 1, 7) AS month, site_kind, type, dim, SUM(events) AS events, SUM(sessions) AS sessions, SUM(seconds_sum) AS seconds FROM daily_site_totals
+         GROUP BY SUBSTR(day, 1, 7), site_kind, type, dim ORDER BY month, site_kind, type, dim`,
+      ),
     },
     recomputed: {
       station: await rows(
@@ -117,6 +134,20 @@ async function rollupsAndRecomputed(storage: Storage) {
            UNION ALL SELECT e.day, s.site_kind, 'length-minute', e.seconds / 60 FROM events e JOIN stations s ON s.id = e.station_id
              WHERE e.type = 'session.ended') x
          GROUP BY day, site_kind, figure, slot ORDER BY day, site_kind, figure, slot`,
+      ),
+      // A month counts a visit once per day it was seen on (summed days), as daily_totals always did.
+      month: await rows(
+        `SELECT SUBSTR(day, 1, 7) AS month, station_id, type, dim, SUM(n) AS n, SUM(sessions) AS sessions, SUM(seconds) AS seconds FROM
+           (SELECT day, station_id, type, dim, COUNT(*) AS n, COUNT(DISTINCT session_id) AS sessions,
+                   COALESCE(SUM(seconds), 0) AS seconds FROM events GROUP BY day, station_id, type, dim) e
+         GROUP BY SUBSTR(day, 1, 7), station_id, type, dim ORDER BY month, station_id, type, dim`,
+      ),
+      siteMonth: await rows(
+        `SELECT SUBSTR(e.day, 1, 7) AS month, s.site_kind, e.type, e.dim, SUM(e.n) AS n, SUM(e.sessions) AS sessions, SUM(e.seconds) AS seconds FROM
+           (SELECT day, station_id, type, dim, COUNT(*) AS n, COUNT(DISTINCT session_id) AS sessions,
+                   COALESCE(SUM(seconds), 0) AS seconds FROM events GROUP BY day, station_id, type, dim) e
+         JOIN stations s ON s.id = e.station_id
+         GROUP BY SUBSTR(e.day, 1, 7), s.site_kind, e.type, e.dim ORDER BY month, s.site_kind, e.type, e.dim`,
       ),
     },
   };
@@ -187,6 +218,8 @@ describe.each(storageTargets)('dashboard rollups kept at ingest on $name', (targ
       await sendShuffled(seeded(seed));
       const { stored, recomputed } = await rollupsAndRecomputed(central.storage);
       expect(stored.station.length).toBeGreaterThan(50);
+      // Two months: the visits cross November's end.
+      expect(new Set(stored.month.map((r) => (JSON.parse(r) as string[])[0]))).toEqual(new Set(['2026-11', '2026-12']));
       expect(stored).toEqual(recomputed);
     });
   }
@@ -205,6 +238,8 @@ describe.each(storageTargets)('dashboard rollups kept at ingest on $name', (targ
     const after = await rollupsAndRecomputed(central.storage);
     expect(after.stored.station).toEqual(before.stored.station);
     expect(after.stored.site).toEqual(before.stored.site);
+    expect(after.stored.month).toEqual(before.stored.month);
+    expect(after.stored.siteMonth).toEqual(before.stored.siteMonth);
     // Slots, like raw events, only for the raw window.
     expect(after.stored.slots.length).toBeLessThan(before.stored.slots.length);
     expect(after.stored.slots).toEqual(after.recomputed.slots);
@@ -214,6 +249,8 @@ describe.each(storageTargets)('dashboard rollups kept at ingest on $name', (targ
     await central.storage.run('DELETE FROM daily_site_totals');
     await central.storage.run('DELETE FROM session_slots');
     await central.storage.run('DELETE FROM rollup_session_firsts');
+    await central.storage.run('UPDATE monthly_totals SET sessions = sessions + 1');
+    await central.storage.run('DELETE FROM monthly_site_totals');
     const rebuilt = await rebuildRollups(central.storage, result.cutoffDay);
     expect(rebuilt.rawDays).toBeGreaterThan(0);
     const again = await rollupsAndRecomputed(central.storage);
@@ -224,6 +261,10 @@ describe.each(storageTargets)('dashboard rollups kept at ingest on $name', (targ
     expect(folded(again.stored.station)).not.toEqual(folded(before.stored.station));
     expect(again.stored.slots).toEqual(after.stored.slots);
     expect(again.stored.siteSlots).toEqual(after.stored.siteSlots);
+    // Month rows are the sums of the day rows again (folded days' damage included).
+    expect(again.stored.month).toEqual(again.monthsFromDays.month);
+    expect(again.stored.siteMonth).toEqual(again.monthsFromDays.siteMonth);
+    expect(again.stored.siteMonth.length).toBeGreaterThan(0);
     // A later re-sent event of a raw day is still counted once per session after the rebuild.
     const firsts = await central.storage.get<{ n: number }>('SELECT COUNT(*) AS n FROM rollup_session_firsts');
     expect(Number(firsts?.n)).toBeGreaterThan(0);
@@ -247,7 +288,7 @@ describe.each(storageTargets)('dashboard rollups kept at ingest on $name', (targ
     expect({ events: Number(site?.events), sessions: Number(site?.sessions) }).toEqual({ events: 3, sessions: 1 });
   });
 
-  it('are filled from the rows already stored when a database is upgraded to migration 4', async () => {
+  it('are filled from the rows already stored when a database is upgraded to migrations 4 and 5', async () => {
     const opened = await target.open();
     const { storage } = opened;
     try {
@@ -279,13 +320,18 @@ describe.each(storageTargets)('dashboard rollups kept at ingest on $name', (targ
       );
 
       await storage.migrate('central', centralMigrations);
-      const { stored, recomputed } = await rollupsAndRecomputed(storage);
+      const { stored, recomputed, monthsFromDays } = await rollupsAndRecomputed(storage);
       const raw = (rows: string[]) => rows.filter((r) => r.includes('"2026-11-23"'));
       expect(raw(stored.station)).toEqual(recomputed.station);
       expect(raw(stored.site)).toEqual(recomputed.site);
       expect(stored.site).toContain(JSON.stringify(['2026-08-01', 'library', 'session.started', '', '7', '7', '0']));
       expect(stored.slots).toEqual(recomputed.slots);
       expect(stored.siteSlots).toEqual(recomputed.siteSlots);
+      // Migration 5 sums the day rows, folded ones included, into month rows.
+      expect(stored.month).toEqual(monthsFromDays.month);
+      expect(stored.siteMonth).toEqual(monthsFromDays.siteMonth);
+      expect(stored.month).toContain(JSON.stringify(['2026-08', 'oodi-1', 'session.started', '', '7', '7', '0']));
+      expect(stored.month.filter((r) => r.includes('"2026-11"'))).toEqual(recomputed.month);
       const firsts = await storage.get<{ n: number }>('SELECT COUNT(*) AS n FROM rollup_session_firsts');
       expect(Number(firsts?.n)).toBe(4);
     } finally {

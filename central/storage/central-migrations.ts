@@ -143,6 +143,41 @@ INSERT INTO site_session_slots (day, site_kind, figure, slot, events)
   FROM session_slots t JOIN stations s ON s.id = t.station_id GROUP BY t.day, s.site_kind, t.figure, t.slot;
 `;
 
+// Issue 12, step 2 (ADR 0008, amended): month rollups, so a year's summary reads a dozen rows per
+// station and key instead of 365. Each month row is the sum of its days' rows (sessions included,
+// as summing days always counted them), kept at ingest in the same transaction; ranges read whole
+// months here and the days at their edges from the daily tables. The backfill sums the daily
+// tables, which hold every day (raw and folded), so nothing else is needed.
+const monthRollupsDdl = (withoutRowid: string) => `
+CREATE TABLE monthly_totals (
+  month TEXT NOT NULL,
+  station_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  dim TEXT NOT NULL,
+  events INTEGER NOT NULL,
+  sessions INTEGER NOT NULL,
+  seconds_sum BIGINT NOT NULL,
+  PRIMARY KEY (station_id, type, month, dim)
+)${withoutRowid};
+CREATE INDEX monthly_totals_type_month ON monthly_totals (type, month, station_id, events);
+CREATE TABLE monthly_site_totals (
+  month TEXT NOT NULL,
+  site_kind TEXT NOT NULL,
+  type TEXT NOT NULL,
+  dim TEXT NOT NULL,
+  events INTEGER NOT NULL,
+  sessions INTEGER NOT NULL,
+  seconds_sum BIGINT NOT NULL,
+  PRIMARY KEY (type, month, site_kind, dim)
+)${withoutRowid};
+INSERT INTO monthly_totals (month, station_id, type, dim, events, sessions, seconds_sum)
+  SELECT SUBSTR(day, 1, 7), station_id, type, dim, SUM(events), SUM(sessions), SUM(seconds_sum)
+  FROM daily_totals GROUP BY SUBSTR(day, 1, 7), station_id, type, dim;
+INSERT INTO monthly_site_totals (month, site_kind, type, dim, events, sessions, seconds_sum)
+  SELECT SUBSTR(day, 1, 7), site_kind, type, dim, SUM(events), SUM(sessions), SUM(seconds_sum)
+  FROM daily_site_totals GROUP BY SUBSTR(day, 1, 7), site_kind, type, dim;
+`;
+
 /** Central's migrations, applied by `buildCentral` at boot. */
 export const centralMigrations: readonly Migration[] = [
   { version: 1, name: 'accounts', sqlite: accounts, postgres: accounts },
@@ -158,5 +193,11 @@ export const centralMigrations: readonly Migration[] = [
     name: 'dashboard rollups kept at ingest',
     sqlite: rollupsDdl(' WITHOUT ROWID'),
     postgres: rollupsDdl(''),
+  },
+  {
+    version: 5,
+    name: 'month rollups for the dashboard',
+    sqlite: monthRollupsDdl(' WITHOUT ROWID'),
+    postgres: monthRollupsDdl(''),
   },
 ];
