@@ -4,6 +4,7 @@
  * validation, the TypeScript types and the published API document come from the same zod schema.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 
 /** Where central serves its OpenAPI 3 document (every route, generated from the route schemas). */
 export const OPENAPI_PATH = '/api/v1/openapi.json';
@@ -13,13 +14,15 @@ export const OPENAPI_PATH = '/api/v1/openapi.json';
  * route, too-long URL or headers): a machine code and a short sentence a person can act on.
  * Never echoes the request back.
  */
-export const apiErrorSchema = z.object({
-  /** Machine code, e.g. `bad_request`, `unauthenticated`, `rate_limited`, `not_found`. */
-  error: z.string(),
-  message: z.string(),
-});
+export const apiErrorSchema = lazySchema(() =>
+  z.object({
+    /** Machine code, e.g. `bad_request`, `unauthenticated`, `rate_limited`, `not_found`. */
+    error: z.string(),
+    message: z.string(),
+  }),
+);
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 /** `{ ok: true }`: an acknowledgement with nothing else to say (health, logout, heartbeat). */
-export const okReplySchema = z.object({ ok: z.literal(true) }).strict();
+export const okReplySchema = lazySchema(() => z.object({ ok: z.literal(true) }).strict());
 export type OkReply = z.infer<typeof okReplySchema>;

@@ -9,10 +9,11 @@
  * The station id is never in an event: central takes it from the station's token.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 
 /** Languages the shell UI offers. `fi-x-plain` is plain-language Finnish (selkosuomi). */
 export const LANGUAGES = ['fi', 'fi-x-plain', 'sv', 'en', 'ru', 'et', 'so', 'ar', 'uk'] as const;
-export const languageSchema = z.enum(LANGUAGES);
+export const languageSchema = lazySchema(() => z.enum(LANGUAGES));
 export type Language = z.infer<typeof languageSchema>;
 
 /** Accessibility modes a visitor can switch; each switch is one event. */
@@ -28,7 +29,7 @@ export const ACCESSIBILITY_MODES = [
   'more-time-x2',
   'more-time-x4',
 ] as const;
-export const accessibilityModeSchema = z.enum(ACCESSIBILITY_MODES);
+export const accessibilityModeSchema = lazySchema(() => z.enum(ACCESSIBILITY_MODES));
 export type AccessibilityMode = z.infer<typeof accessibilityModeSchema>;
 
 /** Topics a visitor can choose when calling an advisor (fixed list, no free text). */
@@ -42,38 +43,40 @@ export const HELP_TOPICS = [
   'computer',
   'other',
 ] as const;
-export const helpTopicSchema = z.enum(HELP_TOPICS);
+export const helpTopicSchema = lazySchema(() => z.enum(HELP_TOPICS));
 export type HelpTopic = z.infer<typeof helpTopicSchema>;
 
 /** Answers to "Did you get done what you came to do?", asked after "End session" (issue 14). */
 export const FEEDBACK_OUTCOMES = ['yes', 'partly', 'no'] as const;
-export const feedbackOutcomeSchema = z.enum(FEEDBACK_OUTCOMES);
+export const feedbackOutcomeSchema = lazySchema(() => z.enum(FEEDBACK_OUTCOMES));
 export type FeedbackOutcome = z.infer<typeof feedbackOutcomeSchema>;
 
 /** What got in the way, after "Partly" or "No" (fixed list, no free text). */
 export const FEEDBACK_REASONS = ['login', 'service-broken', 'not-found', 'language', 'needed-help', 'other'] as const;
-export const feedbackReasonSchema = z.enum(FEEDBACK_REASONS);
+export const feedbackReasonSchema = lazySchema(() => z.enum(FEEDBACK_REASONS));
 export type FeedbackReason = z.infer<typeof feedbackReasonSchema>;
 
 /** How a visitor session ended. */
 export const SESSION_END_REASONS = ['idle', 'visitor', 'admin'] as const;
-export const sessionEndReasonSchema = z.enum(SESSION_END_REASONS);
+export const sessionEndReasonSchema = lazySchema(() => z.enum(SESSION_END_REASONS));
 export type SessionEndReason = z.infer<typeof sessionEndReasonSchema>;
 
 /** A config slug such as a service id: lower-case letters, digits and dashes, never a URL. */
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a short id of a-z, 0-9 and dashes (no URLs or free text)');
+export const slugSchema = lazySchema(() =>
+  z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a short id of a-z, 0-9 and dashes (no URLs or free text)'),
+);
 
 /** RFC 4122 UUID, any version (events use v7 so the ingest index stays append-only). */
-export const uuidSchema = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'must be a lower-case UUID');
+export const uuidSchema = lazySchema(() =>
+  z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'must be a lower-case UUID'),
+);
 
 /** ISO-8601 UTC time rounded to the minute, e.g. `2026-11-23T14:05:00.000Z` or `2026-11-23T14:05:00Z`. */
-export const minuteTimeSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00(\.000)?Z$/, 'must be a UTC time rounded to the minute');
+export const minuteTimeSchema = lazySchema(() =>
+  z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00(\.000)?Z$/, 'must be a UTC time rounded to the minute'),
+);
 
 /** Rounds a millisecond timestamp down to the minute and formats it for the wire. */
 export function toMinuteTime(epochMs: number): string {
@@ -89,66 +92,91 @@ const seconds = (max: number) => z.number().int().min(0).max(max);
 
 /** Every event type with exactly the fields it may carry. */
 export const eventSchemas = {
-  'station.started': z
-    .object({
-      ...base,
-      type: z.literal('station.started'),
-      appVersion: z.string().regex(/^\d+\.\d+\.\d+(-[a-z0-9.]+)?$/),
-    })
-    .strict(),
-  'session.started': z.object({ ...inSession, type: z.literal('session.started') }).strict(),
-  'session.ended': z
-    .object({
-      ...inSession,
-      type: z.literal('session.ended'),
-      durationSeconds: seconds(24 * 3600),
-      endedBy: sessionEndReasonSchema,
-    })
-    .strict(),
-  'service.opened': z.object({ ...inSession, type: z.literal('service.opened'), serviceId: slugSchema }).strict(),
-  'navigation.blocked': z
-    .object({ ...inSession, type: z.literal('navigation.blocked'), serviceId: slugSchema })
-    .strict(),
-  'language.chosen': z.object({ ...inSession, type: z.literal('language.chosen'), language: languageSchema }).strict(),
-  'accessibility.changed': z
-    .object({
-      ...inSession,
-      type: z.literal('accessibility.changed'),
-      mode: accessibilityModeSchema,
-      enabled: z.boolean(),
-    })
-    .strict(),
-  'help.requested': z.object({ ...inSession, type: z.literal('help.requested'), topic: helpTopicSchema }).strict(),
-  'help.answered': z
-    .object({ ...inSession, type: z.literal('help.answered'), topic: helpTopicSchema, waitSeconds: seconds(24 * 3600) })
-    .strict(),
-  'help.cancelled': z
-    .object({
-      ...inSession,
-      type: z.literal('help.cancelled'),
-      topic: helpTopicSchema,
-      waitSeconds: seconds(24 * 3600),
-    })
-    .strict(),
+  'station.started': lazySchema(() =>
+    z
+      .object({
+        ...base,
+        type: z.literal('station.started'),
+        appVersion: z.string().regex(/^\d+\.\d+\.\d+(-[a-z0-9.]+)?$/),
+      })
+      .strict(),
+  ),
+  'session.started': lazySchema(() => z.object({ ...inSession, type: z.literal('session.started') }).strict()),
+  'session.ended': lazySchema(() =>
+    z
+      .object({
+        ...inSession,
+        type: z.literal('session.ended'),
+        durationSeconds: seconds(24 * 3600),
+        endedBy: sessionEndReasonSchema,
+      })
+      .strict(),
+  ),
+  'service.opened': lazySchema(() =>
+    z.object({ ...inSession, type: z.literal('service.opened'), serviceId: slugSchema }).strict(),
+  ),
+  'navigation.blocked': lazySchema(() =>
+    z.object({ ...inSession, type: z.literal('navigation.blocked'), serviceId: slugSchema }).strict(),
+  ),
+  'language.chosen': lazySchema(() =>
+    z.object({ ...inSession, type: z.literal('language.chosen'), language: languageSchema }).strict(),
+  ),
+  'accessibility.changed': lazySchema(() =>
+    z
+      .object({
+        ...inSession,
+        type: z.literal('accessibility.changed'),
+        mode: accessibilityModeSchema,
+        enabled: z.boolean(),
+      })
+      .strict(),
+  ),
+  'help.requested': lazySchema(() =>
+    z.object({ ...inSession, type: z.literal('help.requested'), topic: helpTopicSchema }).strict(),
+  ),
+  'help.answered': lazySchema(() =>
+    z
+      .object({
+        ...inSession,
+        type: z.literal('help.answered'),
+        topic: helpTopicSchema,
+        waitSeconds: seconds(24 * 3600),
+      })
+      .strict(),
+  ),
+  'help.cancelled': lazySchema(() =>
+    z
+      .object({
+        ...inSession,
+        type: z.literal('help.cancelled'),
+        topic: helpTopicSchema,
+        waitSeconds: seconds(24 * 3600),
+      })
+      .strict(),
+  ),
   /** The visitor's answer after "End session"; `sessionId` is the visit that just ended. */
-  'feedback.given': z
-    .object({
-      ...inSession,
-      type: z.literal('feedback.given'),
-      outcome: feedbackOutcomeSchema,
-      reason: feedbackReasonSchema.optional(),
-    })
-    .strict(),
+  'feedback.given': lazySchema(() =>
+    z
+      .object({
+        ...inSession,
+        type: z.literal('feedback.given'),
+        outcome: feedbackOutcomeSchema,
+        reason: feedbackReasonSchema.optional(),
+      })
+      .strict(),
+  ),
   /** The same answer once per service opened in that visit, so it is counted per service. */
-  'feedback.service': z
-    .object({
-      ...inSession,
-      type: z.literal('feedback.service'),
-      serviceId: slugSchema,
-      outcome: feedbackOutcomeSchema,
-      reason: feedbackReasonSchema.optional(),
-    })
-    .strict(),
+  'feedback.service': lazySchema(() =>
+    z
+      .object({
+        ...inSession,
+        type: z.literal('feedback.service'),
+        serviceId: slugSchema,
+        outcome: feedbackOutcomeSchema,
+        reason: feedbackReasonSchema.optional(),
+      })
+      .strict(),
+  ),
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

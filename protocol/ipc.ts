@@ -9,8 +9,9 @@
  * The renderer sees this as `window.kiosk` (type `KioskApi`) and nothing else.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 import {
-  accessibilityModeSchema,
+  type accessibilityModeSchema,
   feedbackOutcomeSchema,
   feedbackReasonSchema,
   languageSchema,
@@ -33,17 +34,19 @@ import { isIpcChannel, STATION_CHANGED, type IpcChannelName } from './ipc-channe
 export { isIpcChannel, STATION_CHANGED };
 
 /** Visitor-adjustable settings; every one returns to the station default at reset. */
-export const accessibilitySettingsSchema = z
-  .object({
-    textScalePercent: z.union([z.literal(100), z.literal(125), z.literal(150), z.literal(200)]),
-    highContrast: z.boolean(),
-    readableFont: z.boolean(),
-    readAloud: z.boolean(),
-    reducedMotion: z.boolean(),
-    largePointer: z.boolean(),
-    moreTime: z.union([z.literal(1), z.literal(2), z.literal(4)]),
-  })
-  .strict();
+export const accessibilitySettingsSchema = lazySchema(() =>
+  z
+    .object({
+      textScalePercent: z.union([z.literal(100), z.literal(125), z.literal(150), z.literal(200)]),
+      highContrast: z.boolean(),
+      readableFont: z.boolean(),
+      readAloud: z.boolean(),
+      reducedMotion: z.boolean(),
+      largePointer: z.boolean(),
+      moreTime: z.union([z.literal(1), z.literal(2), z.literal(4)]),
+    })
+    .strict(),
+);
 export type AccessibilitySettings = z.infer<typeof accessibilitySettingsSchema>;
 
 export const DEFAULT_ACCESSIBILITY: AccessibilitySettings = {
@@ -68,7 +71,8 @@ export function activeModes(s: AccessibilitySettings): AccessibilityMode[] {
   if (s.moreTime !== 1) modes.push(`more-time-x${s.moreTime}` as AccessibilityMode);
   return modes;
 }
-accessibilityModeSchema.options satisfies readonly AccessibilityMode[];
+// A type-level check only: reading `.options` at load would build the schema (issue 15).
+null as unknown as (typeof accessibilityModeSchema)['options'] satisfies readonly AccessibilityMode[];
 
 /** A launcher tile as the shell shows it: texts already resolved for the current language. */
 export interface ServiceTile {
@@ -151,42 +155,46 @@ export interface FeedbackQuestion {
  * `IPC_CHANNELS` (ipc-channels.ts) makes a channel missing here, or one not in that list, a compile error.
  */
 export const ipcArgSchemas = {
-  'station:get-view': z.undefined(),
-  'session:start': z.undefined(),
-  'session:end': z.object({ reason: sessionEndReasonSchema }).strict(),
-  'session:extend': z.undefined(),
+  'station:get-view': lazySchema(() => z.undefined()),
+  'session:start': lazySchema(() => z.undefined()),
+  'session:end': lazySchema(() => z.object({ reason: sessionEndReasonSchema }).strict()),
+  'session:extend': lazySchema(() => z.undefined()),
   /** The visitor touched the shell UI; e-service input is reported by the host itself. */
-  'session:activity': z.undefined(),
-  'language:set': z.object({ language: languageSchema }).strict(),
-  'accessibility:set': accessibilitySettingsSchema.partial().strict(),
-  'service:open': z.object({ serviceId: slugSchema }).strict(),
-  'service:home': z.undefined(),
-  'service:back': z.undefined(),
+  'session:activity': lazySchema(() => z.undefined()),
+  'language:set': lazySchema(() => z.object({ language: languageSchema }).strict()),
+  'accessibility:set': lazySchema(() => accessibilitySettingsSchema.partial().strict()),
+  'service:open': lazySchema(() => z.object({ serviceId: slugSchema }).strict()),
+  'service:home': lazySchema(() => z.undefined()),
+  'service:back': lazySchema(() => z.undefined()),
   /** Move keyboard focus into the e-service view (the toolbar's "go to page" handoff). */
-  'service:focus': z.undefined(),
+  'service:focus': lazySchema(() => z.undefined()),
   'help:request': helpDraftSchema,
-  'help:cancel': z.undefined(),
+  'help:cancel': lazySchema(() => z.undefined()),
   'help:send-message': chatMessageInputSchema,
-  'help:dismiss': z.undefined(),
+  'help:dismiss': lazySchema(() => z.undefined()),
   /** The answer to "Did you get it done?": after Partly or No, again with the reason (or skip). */
-  'feedback:answer': z.object({ outcome: feedbackOutcomeSchema, reason: feedbackReasonSchema.optional() }).strict(),
+  'feedback:answer': lazySchema(() =>
+    z.object({ outcome: feedbackOutcomeSchema, reason: feedbackReasonSchema.optional() }).strict(),
+  ),
   /** "Skip": closes the question; an outcome already given is still counted, without a reason. */
-  'feedback:skip': z.undefined(),
+  'feedback:skip': lazySchema(() => z.undefined()),
   /** The visitor's Allow / No to "May the advisor see your screen?" (issue 16). */
-  'screen:answer': z.object({ allow: z.boolean() }).strict(),
+  'screen:answer': lazySchema(() => z.object({ allow: z.boolean() }).strict()),
   /** The shell's WebRTC offer or ICE candidate for the advisor (JSON text, relayed unread). */
-  'screen:signal': z.object({ kind: z.enum(['offer', 'ice']), data: z.string().min(2).max(30_000) }).strict(),
+  'screen:signal': lazySchema(() =>
+    z.object({ kind: z.enum(['offer', 'ice']), data: z.string().min(2).max(30_000) }).strict(),
+  ),
   /** The visitor pressed Stop, or the shell's capture or connection failed. */
-  'screen:stop': z.object({ reason: z.enum(['visitor', 'failed']) }).strict(),
+  'screen:stop': lazySchema(() => z.object({ reason: z.enum(['visitor', 'failed']) }).strict()),
   /** Closes the "sharing stopped" notice. */
-  'screen:dismiss': z.undefined(),
+  'screen:dismiss': lazySchema(() => z.undefined()),
   /**
    * The shell opened (true) or closed (false) a dialog the host cannot see in `StationView` (end
    * session, files, accessibility, help); Electron then lets the shell cover the e-service view.
    */
-  'shell:overlay': z.object({ open: z.boolean() }).strict(),
+  'shell:overlay': lazySchema(() => z.object({ open: z.boolean() }).strict()),
   /** The text the visitor selected in the open e-service, for read-aloud; '' when none or unreadable. */
-  'service:selected-text': z.undefined(),
+  'service:selected-text': lazySchema(() => z.undefined()),
 } as const satisfies Record<IpcChannelName, z.ZodType>;
 
 export type IpcChannel = keyof typeof ipcArgSchemas;
