@@ -18,17 +18,20 @@ import { realClock } from '../infrastructure/clock.ts';
 import { openStorage } from '../storage/open-storage.ts';
 import type { Storage } from '../storage/storage.ts';
 import { requestBody } from '../testing/help-fixtures.ts';
-import { freshPgSchema, startReplica, type Replica } from '../testing/replicas.ts';
+import {
+  HELP_REPLICA_ENV,
+  freshPgSchema,
+  loginOn,
+  postJson as post,
+  startReplica,
+  type Replica,
+  type ReplicaLogin,
+} from '../testing/replicas.ts';
 import { openSseStream, type SseEvent } from '../testing/sse-reader.ts';
 import { SKIP_PG, TEST_PG_URL } from '../testing/storage-targets.ts';
 import { batch, sessionStarted, TEST_PASSWORD } from '../testing/test-app.ts';
 
-const ENV = {
-  CENTRAL_DEV_MODE: 'true',
-  CENTRAL_PASSWORD_SCRYPT_LOG2N: '14',
-  CENTRAL_HELP_STREAM_HEARTBEAT_SECONDS: '1',
-  CENTRAL_HELP_STATION_REQUESTS_PER_MINUTE: '10000',
-};
+const ENV = HELP_REPLICA_ENV;
 
 describe.skipIf(SKIP_PG)('two central replicas on one PostgreSQL database', () => {
   let schema: Awaited<ReturnType<typeof freshPgSchema>>;
@@ -36,18 +39,10 @@ describe.skipIf(SKIP_PG)('two central replicas on one PostgreSQL database', () =
   let b: Replica;
   let storage: Storage;
   let stationToken: string;
-  let advisor: { cookie: string; headers: Record<string, string> };
+  let advisor: ReplicaLogin;
   const streams: { close(): void }[] = [];
 
   const station = () => ({ authorization: `Bearer ${stationToken}` });
-  const post = async (base: string, path: string, headers: Record<string, string>, body?: unknown) => {
-    const response = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: await response.json() };
-  };
   const open = async (url: string, headers: Record<string, string>) => {
     const stream = await openSseStream(url, headers);
     streams.push(stream);
@@ -63,17 +58,7 @@ describe.skipIf(SKIP_PG)('two central replicas on one PostgreSQL database', () =
     const accounts = createAccounts(storage, realClock(), { scrypt: { N: 2 ** 14, r: 8, p: 1 } });
     stationToken = (await accounts.addStation({ id: 'oodi-1', location: 'Oodi', siteKind: 'library' })).token;
     await accounts.addUser({ name: 'aino', role: 'advisor', password: TEST_PASSWORD });
-    const login = await fetch(`${b.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'aino', password: TEST_PASSWORD }),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    advisor = { cookie, headers: { cookie, 'x-csrf-token': csrfToken } };
+    advisor = await loginOn(b.url, 'aino', TEST_PASSWORD);
   }, 60_000);
 
   afterAll(async () => {

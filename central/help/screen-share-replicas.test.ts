@@ -17,16 +17,21 @@ import { realClock } from '../infrastructure/clock.ts';
 import { openStorage } from '../storage/open-storage.ts';
 import type { Storage } from '../storage/storage.ts';
 import { requestBody } from '../testing/help-fixtures.ts';
-import { freshPgSchema, startReplica, type Replica } from '../testing/replicas.ts';
+import {
+  HELP_REPLICA_ENV,
+  freshPgSchema,
+  loginOn,
+  postJson as post,
+  startReplica,
+  type Replica,
+  type ReplicaLogin,
+} from '../testing/replicas.ts';
 import { openSseStream, type SseEvent } from '../testing/sse-reader.ts';
 import { SKIP_PG, TEST_PG_URL } from '../testing/storage-targets.ts';
 import { TEST_PASSWORD } from '../testing/test-app.ts';
 
 const ENV = {
-  CENTRAL_DEV_MODE: 'true',
-  CENTRAL_PASSWORD_SCRYPT_LOG2N: '14',
-  CENTRAL_HELP_STREAM_HEARTBEAT_SECONDS: '1',
-  CENTRAL_HELP_STATION_REQUESTS_PER_MINUTE: '10000',
+  ...HELP_REPLICA_ENV,
   // Each replica sweeps shares every second, so the survivor notices an expired share quickly.
   CENTRAL_HELP_SWEEP_INTERVAL_SECONDS: '1',
   // The audit record is an info line of the structured log.
@@ -35,10 +40,6 @@ const ENV = {
 const MAX_MINUTES = 20; // the default `help.screenShare.maxMinutes`
 
 type Stream = Awaited<ReturnType<typeof openSseStream>>;
-interface Advisor {
-  cookie: string;
-  headers: Record<string, string>;
-}
 
 describe.skipIf(SKIP_PG)('screen shares across two central replicas', () => {
   let schema: Awaited<ReturnType<typeof freshPgSchema>>;
@@ -50,42 +51,33 @@ describe.skipIf(SKIP_PG)('screen shares across two central replicas', () => {
   const shareIds: string[] = [];
 
   const station = () => ({ authorization: `Bearer ${stationToken}` });
-  const post = async (base: string, path: string, headers: Record<string, string>, body?: unknown) => {
-    const response = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
   const open = async (url: string, headers: Record<string, string>) => {
     const stream = await openSseStream(url, headers);
     streams.push(stream);
     return stream;
   };
-  const login = async (base: string): Promise<Advisor> => {
-    const response = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'aino', password: TEST_PASSWORD }),
-    });
-    const cookie = response.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await response.json()) as { csrfToken: string };
-    const advisor = { cookie, headers: { cookie, 'x-csrf-token': csrfToken } };
+  /** Logs the advisor in through `base` and sets them online. */
+  const online = async (base: string): Promise<ReplicaLogin> => {
+    const advisor = await loginOn(base, 'aino', TEST_PASSWORD);
     expect((await post(base, '/api/v1/help/advisor/heartbeat', advisor.headers)).status).toBe(200);
-    const online = await fetch(`${base}/api/v1/help/advisor/presence`, {
+    const presence = await fetch(`${base}/api/v1/help/advisor/presence`, {
       method: 'PUT',
       headers: { ...advisor.headers, 'content-type': 'application/json' },
       body: JSON.stringify({ status: 'online' }),
     });
-    expect(online.status).toBe(200);
+    expect(presence.status).toBe(200);
     return advisor;
   };
+  /** The station's and the advisor's live streams on `base`, past their snapshots. */
+  const streamsOn = async (base: string, advisor: ReplicaLogin) => {
+    const stationStream = await open(`${base}/api/v1/help/stream`, station());
+    const consoleStream = await open(`${base}/api/v1/help/advisor/stream`, { cookie: advisor.cookie });
+    await stationStream.next((e) => e.event === HELP_STATION_EVENTS.snapshot);
+    await consoleStream.next((e) => e.event === HELP_CONSOLE_EVENTS.snapshot);
+    return { stationStream, consoleStream };
+  };
   /** A new request from the station through `via`, claimed by the advisor through `claimVia`. */
-  const claimedRequest = async (advisor: Advisor, via: string, claimVia: string) => {
+  const claimedRequest = async (advisor: ReplicaLogin, via: string, claimVia: string) => {
     const created = await post(via, '/api/v1/help/requests', station(), requestBody());
     expect(created.status).toBe(201);
     const id = (created.body.request as HelpStationRequest).requestId;
@@ -96,6 +88,20 @@ describe.skipIf(SKIP_PG)('screen shares across two central replicas', () => {
   const advisorScreen = (id: string) => `/api/v1/help/advisor/requests/${id}/screen`;
   const is = (type: string, shareId: string) => (e: SseEvent) =>
     e.event === type && (e.data as { shareId?: string }).shareId === shareId;
+  /** The advisor asks through `askVia`; the station, told on its stream, allows through `allowVia`. */
+  const allowedShare = async (
+    advisor: ReplicaLogin,
+    id: string,
+    { askVia, allowVia, stationStream }: { askVia: string; allowVia: string; stationStream: Stream },
+  ) => {
+    const asked = await post(askVia, `${advisorScreen(id)}/ask`, advisor.headers);
+    expect(asked.status).toBe(200);
+    const shareId = asked.body.shareId as string;
+    shareIds.push(shareId);
+    await stationStream.next(is(HELP_SCREEN_EVENTS.ask, shareId));
+    expect((await post(allowVia, `${screen(id)}/consent`, station(), { shareId, allow: true })).status).toBe(200);
+    return shareId;
+  };
   const auditLines = (shareId: string) =>
     [a, b]
       .flatMap((r) => r.output().split('\n'))
@@ -132,20 +138,10 @@ describe.skipIf(SKIP_PG)('screen shares across two central replicas', () => {
   });
 
   it('asked on A, allowed, signalled and pointed at on B, stopped on A: both peers see it end, B refuses it after', async () => {
-    const advisor = await login(b.url);
-    const stationOnB = await open(`${b.url}/api/v1/help/stream`, station());
-    const consoleOnB = await open(`${b.url}/api/v1/help/advisor/stream`, { cookie: advisor.cookie });
-    await stationOnB.next((e) => e.event === HELP_STATION_EVENTS.snapshot);
-    await consoleOnB.next((e) => e.event === HELP_CONSOLE_EVENTS.snapshot);
+    const advisor = await online(b.url);
+    const { stationStream: stationOnB, consoleStream: consoleOnB } = await streamsOn(b.url, advisor);
     const id = await claimedRequest(advisor, a.url, a.url);
-
-    const asked = await post(a.url, `${advisorScreen(id)}/ask`, advisor.headers);
-    expect(asked.status).toBe(200);
-    const shareId = asked.body.shareId as string;
-    shareIds.push(shareId);
-    await stationOnB.next(is(HELP_SCREEN_EVENTS.ask, shareId));
-
-    expect((await post(b.url, `${screen(id)}/consent`, station(), { shareId, allow: true })).status).toBe(200);
+    const shareId = await allowedShare(advisor, id, { askVia: a.url, allowVia: b.url, stationStream: stationOnB });
     expect((await consoleOnB.next(is(HELP_SCREEN_EVENTS.consent, shareId))).data).toMatchObject({ allow: true });
     const offer = { shareId, kind: 'offer', data: '{"type":"offer","sdp":"v=0"}' };
     expect((await post(b.url, `${screen(id)}/signal`, station(), offer)).status).toBe(200);
@@ -165,15 +161,10 @@ describe.skipIf(SKIP_PG)('screen shares across two central replicas', () => {
   }, 60_000);
 
   it('the advisor logging out on B ends a share asked on A, for the station on A', async () => {
-    const advisor = await login(a.url);
-    const stationOnA = await open(`${a.url}/api/v1/help/stream`, station());
-    await stationOnA.next((e) => e.event === HELP_STATION_EVENTS.snapshot);
+    const advisor = await online(a.url);
+    const { stationStream: stationOnA } = await streamsOn(a.url, advisor);
     const id = await claimedRequest(advisor, b.url, a.url);
-    const asked = await post(a.url, `${advisorScreen(id)}/ask`, advisor.headers);
-    const shareId = asked.body.shareId as string;
-    shareIds.push(shareId);
-    await stationOnA.next(is(HELP_SCREEN_EVENTS.ask, shareId));
-    expect((await post(a.url, `${screen(id)}/consent`, station(), { shareId, allow: true })).status).toBe(200);
+    const shareId = await allowedShare(advisor, id, { askVia: a.url, allowVia: a.url, stationStream: stationOnA });
 
     expect((await post(b.url, '/api/v1/auth/logout', advisor.headers)).status).toBe(200);
     const stopped = await stationOnA.next(is(HELP_SCREEN_EVENTS.stopped, shareId));
@@ -181,18 +172,10 @@ describe.skipIf(SKIP_PG)('screen shares across two central replicas', () => {
   }, 60_000);
 
   it('the maximum ends a share even after the replica that took the ask was killed: the other sweeps it', async () => {
-    const advisor = await login(b.url);
-    const stationOnB = await open(`${b.url}/api/v1/help/stream`, station());
-    const consoleOnB = await open(`${b.url}/api/v1/help/advisor/stream`, { cookie: advisor.cookie });
-    await stationOnB.next((e) => e.event === HELP_STATION_EVENTS.snapshot);
-    await consoleOnB.next((e) => e.event === HELP_CONSOLE_EVENTS.snapshot);
+    const advisor = await online(b.url);
+    const { stationStream: stationOnB, consoleStream: consoleOnB } = await streamsOn(b.url, advisor);
     const id = await claimedRequest(advisor, b.url, b.url);
-    const asked = await post(a.url, `${advisorScreen(id)}/ask`, advisor.headers);
-    expect(asked.status).toBe(200);
-    const shareId = asked.body.shareId as string;
-    shareIds.push(shareId);
-    await stationOnB.next(is(HELP_SCREEN_EVENTS.ask, shareId));
-    expect((await post(b.url, `${screen(id)}/consent`, station(), { shareId, allow: true })).status).toBe(200);
+    const shareId = await allowedShare(advisor, id, { askVia: a.url, allowVia: b.url, stationStream: stationOnB });
 
     a.process.kill('SIGKILL');
     expect(await a.exited).toBe('SIGKILL');

@@ -74,3 +74,49 @@ function sameClock(): Record<string, string> {
     ),
   );
 }
+
+/** Environment every help replica test starts with: dev mode, fast hashing, 1 s heartbeats, no station rate cap. */
+export const HELP_REPLICA_ENV: Readonly<Record<string, string>> = {
+  CENTRAL_DEV_MODE: 'true',
+  CENTRAL_PASSWORD_SCRYPT_LOG2N: '14',
+  CENTRAL_HELP_STREAM_HEARTBEAT_SECONDS: '1',
+  CENTRAL_HELP_STATION_REQUESTS_PER_MINUTE: '10000',
+};
+
+/** POSTs `body` as JSON (or nothing) to a replica; the status and the parsed answer. */
+export async function postJson(
+  base: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** A staff login on one replica (valid on all: sessions are in the database). */
+export interface ReplicaLogin {
+  cookie: string;
+  /** Cookie and CSRF header, for calls that change something. */
+  headers: Record<string, string>;
+}
+
+/** Logs `name` in through `base` and returns the session cookie and CSRF header. */
+export async function loginOn(base: string, name: string, password: string): Promise<ReplicaLogin> {
+  const response = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+  });
+  if (response.status !== 200) throw new Error(`login as ${name} answered ${response.status}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, headers: { cookie, 'x-csrf-token': csrfToken } };
+}
