@@ -18,6 +18,7 @@ import {
   type FleetLocalizedText,
   type RemoteConfig,
 } from '../../protocol/fleet.ts';
+import { lazySchema } from '../../protocol/lazy-schema.ts';
 import { z } from 'zod';
 
 /** How many handled action ids are kept; central re-sends only unacknowledged ones, so a few suffice. */
@@ -48,13 +49,16 @@ export function emptyFleetMemory(): FleetMemory {
   return { lastGood: null, handled: [], welcomeMessage: null, outOfOrder: null, unreported: { exits: {}, crashes: 0 } };
 }
 
-const memorySchema = z.object({
-  lastGood: remoteConfigSchema.nullable(),
-  handled: z.array(actionAckSchema).max(HANDLED_ACTIONS_KEPT),
-  welcomeMessage: z.object({ text: fleetLocalizedTextSchema, until: z.number().int() }).nullable(),
-  outOfOrder: z.object({ reason: z.string().max(200).nullable() }).nullable(),
-  unreported: z.object({ exits: exitCountsSchema, crashes: z.number().int().min(0).max(10_000) }),
-});
+// Built when a saved state is first read, not when the station's code loads (issue 15).
+const memorySchema = lazySchema(() =>
+  z.object({
+    lastGood: remoteConfigSchema.nullable(),
+    handled: z.array(actionAckSchema).max(HANDLED_ACTIONS_KEPT),
+    welcomeMessage: z.object({ text: fleetLocalizedTextSchema, until: z.number().int() }).nullable(),
+    outOfOrder: z.object({ reason: z.string().max(200).nullable() }).nullable(),
+    unreported: z.object({ exits: exitCountsSchema, crashes: z.number().int().min(0).max(10_000) }),
+  }),
+);
 
 /**
  * Reads the saved state. Anything unreadable (an old shape, a hand edit, a torn write) starts
