@@ -1,7 +1,6 @@
 /** Dashboard texts in Finnish, Swedish and English. Keys: feature.component.purpose. */
-import i18next, { type i18n } from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import { STAFF_LANGUAGES, staffLanguage } from '../shared/display-names.ts';
+import type { i18n } from 'i18next';
+import { createStaffI18n } from '../shared/staff-i18n.ts';
 
 const fi = {
   'dashboard.privacy.rounded': 'Luvut on pyöristetty {{step}}:n tarkkuudella.',
@@ -367,19 +366,7 @@ const en: Texts = {
   'serviceReport.reasons.other': 'something else',
 };
 
-/** The dashboard's languages: the staff languages. */
-export const DASHBOARD_LANGUAGES = STAFF_LANGUAGES;
-
-/** One i18next instance per page (no global singleton), starting from the browser's language. */
+/** The dashboard's i18next instance, starting from the browser's language. */
 export function createDashboardI18n(browserLanguage: string): i18n {
-  const instance = i18next.createInstance();
-  const start = staffLanguage(browserLanguage);
-  void instance.use(initReactI18next).init({
-    lng: start,
-    fallbackLng: 'fi',
-    resources: { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } },
-    interpolation: { escapeValue: false },
-    initImmediate: false,
-  } as Parameters<i18n['init']>[0]);
-  return instance;
+  return createStaffI18n(browserLanguage, { fi, sv, en });
 }

@@ -4,6 +4,7 @@ import 'hds-core/lib/base.min.css';
 // files are in no npm package: hds-core's fonts.css loads them from the city's CDN, which central's
 // CSP (font-src 'self') refuses; a PC with the font installed uses it, others get Arial.
 import '../shared/staff-base.css';
+import '../shared/staff-shell.css';
 import './dashboard.css';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

@@ -1,7 +1,6 @@
 /** Fleet view texts in Finnish, Swedish and English. Keys: feature.component.purpose. */
-import i18next, { type i18n } from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import { STAFF_LANGUAGES, staffLanguage } from '../shared/display-names.ts';
+import type { i18n } from 'i18next';
+import { createStaffI18n } from '../shared/staff-i18n.ts';
 
 const fi = {
   'app.header.title': 'Asiakaspäätteiden ylläpito',
@@ -14,7 +13,11 @@ const fi = {
   'login.form.name': 'Käyttäjätunnus',
   'login.form.password': 'Salasana',
   'login.form.submit': 'Kirjaudu',
-  'login.form.failed': 'Kirjautuminen epäonnistui.',
+  'login.form.failed': 'Kirjautuminen epäonnistui. {{message}}',
+  'login.failure.badLogin': 'Väärä käyttäjätunnus tai salasana.',
+  'login.failure.tooMany': 'Liian monta yritystä. Odota hetki ja yritä uudelleen.',
+  'login.failure.unreachable': 'Palvelimeen ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.',
+  'login.failure.server': 'Palvelimessa tapahtui virhe. Yritä hetken kuluttua uudelleen.',
   'list.title': 'Päätteet',
   'list.filters': 'Rajaus',
   'list.site': 'Toimipaikka',
@@ -147,7 +150,11 @@ const sv: Texts = {
   'login.form.name': 'Användarnamn',
   'login.form.password': 'Lösenord',
   'login.form.submit': 'Logga in',
-  'login.form.failed': 'Inloggningen misslyckades.',
+  'login.form.failed': 'Inloggningen misslyckades. {{message}}',
+  'login.failure.badLogin': 'Fel användarnamn eller lösenord.',
+  'login.failure.tooMany': 'För många försök. Vänta en stund och försök igen.',
+  'login.failure.unreachable': 'Servern kunde inte nås. Kontrollera nätverket och försök igen.',
+  'login.failure.server': 'Ett fel uppstod på servern. Försök igen om en stund.',
   'list.title': 'Terminaler',
   'list.filters': 'Avgränsning',
   'list.site': 'Verksamhetsställe',
@@ -279,7 +286,11 @@ const en: Texts = {
   'login.form.name': 'User name',
   'login.form.password': 'Password',
   'login.form.submit': 'Log in',
-  'login.form.failed': 'Login failed.',
+  'login.form.failed': 'Login failed. {{message}}',
+  'login.failure.badLogin': 'Wrong user name or password.',
+  'login.failure.tooMany': 'Too many attempts. Please wait a moment and try again.',
+  'login.failure.unreachable': 'Could not reach the server. Check the network and try again.',
+  'login.failure.server': 'Something went wrong on the server. Please try again in a moment.',
   'list.title': 'Stations',
   'list.filters': 'Filter',
   'list.site': 'Site',
@@ -400,16 +411,7 @@ const en: Texts = {
   'alerts.resolved': 'resolved {{at}}',
 };
 
-export const FLEET_LANGUAGES = STAFF_LANGUAGES;
-
+/** The fleet view's i18next instance, starting from the saved or the browser's language. */
 export function createFleetI18n(tag: string): i18n {
-  const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    lng: staffLanguage(tag),
-    fallbackLng: 'fi',
-    resources: { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } },
-    interpolation: { escapeValue: false },
-    initImmediate: false,
-  } as Parameters<i18n['init']>[0]);
-  return instance;
+  return createStaffI18n(tag, { fi, sv, en });
 }

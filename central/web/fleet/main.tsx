@@ -3,6 +3,7 @@ import 'hds-core/lib/base.min.css';
 // HDS's font stack as in the other staff apps: the Helsinki Grotesk files are not in any npm
 // package and central's CSP refuses the city's CDN, so a PC without the font gets Arial.
 import '../shared/staff-base.css';
+import '../shared/staff-shell.css';
 import './fleet.css';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

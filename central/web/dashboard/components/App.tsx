@@ -1,14 +1,14 @@
-import { Logo, LogoSize, Notification, logoFiDark, logoSvDark } from 'hds-react';
+import { Notification } from 'hds-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StaffHeader } from '../../shared/StaffHeader.tsx';
+import { StaffLoginForm } from '../../shared/StaffLoginForm.tsx';
+import { staffHeaderTexts, staffLoginTexts } from '../../shared/staff-texts.ts';
 import type { DashboardApi, Me } from '../dashboard-api.ts';
-import { DASHBOARD_LANGUAGES } from '../i18n.ts';
+import { failureText } from '../errors.ts';
 import { AdvisorPage } from './AdvisorPage.tsx';
 import { Dashboard } from './Dashboard.tsx';
-import { LoginForm } from './LoginForm.tsx';
 import { ServiceReport } from './ServiceReport.tsx';
-
-const LANGUAGE_NAMES = { fi: 'Suomi', sv: 'Svenska', en: 'English' } as const;
 
 /**
  * The city header (logo, title, language, log out), then: the login until someone is logged in,
@@ -38,40 +38,20 @@ export function App(props: { api: DashboardApi }) {
   };
   return (
     <>
-      <header className="db-header">
-        <div className="db-header__brand">
-          <Logo
-            src={i18n.language === 'sv' ? logoSvDark : logoFiDark}
-            size={LogoSize.Medium}
-            alt={t('app.header.cityName')}
-          />
-          <h1>{t('app.header.title')}</h1>
-        </div>
-        <div className="db-header__tools">
-          <span role="group" aria-label={t('app.header.language')} className="db-header__langs">
-            {DASHBOARD_LANGUAGES.map((lang) => (
-              <button
-                key={lang}
-                type="button"
-                className="db-hbtn"
-                lang={lang}
-                aria-pressed={i18n.language === lang}
-                onClick={() => void i18n.changeLanguage(lang)}
-              >
-                {LANGUAGE_NAMES[lang]}
-              </button>
-            ))}
-          </span>
-          {me ? (
-            <>
-              <span className="db-header__user">{t('app.header.loggedInAs', { name: me.name })}</span>
-              <button type="button" className="db-hbtn" onClick={() => void logout()}>
-                {t('app.header.logout')}
-              </button>
-            </>
-          ) : null}
-        </div>
-      </header>
+      <StaffHeader
+        texts={staffHeaderTexts(t)}
+        language={i18n.language}
+        onLanguage={(lang) => void i18n.changeLanguage(lang)}
+        user={
+          me
+            ? {
+                loggedInAs: t('app.header.loggedInAs', { name: me.name }),
+                logout: t('app.header.logout'),
+                onLogout: () => void logout(),
+              }
+            : null
+        }
+      />
       <main id="main">
         {me === undefined ? null : me === null ? (
           <>
@@ -80,8 +60,10 @@ export function App(props: { api: DashboardApi }) {
                 {null}
               </Notification>
             ) : null}
-            <LoginForm
-              api={props.api}
+            <StaffLoginForm
+              texts={staffLoginTexts(t, (key) => i18n.exists(key))}
+              login={props.api.login}
+              failureLabel={(failure) => t('login.form.failed', { message: failureText(t, failure, 'login') })}
               onLoggedIn={(who) => {
                 setEnded(null);
                 setMe(who);
@@ -99,7 +81,7 @@ export function App(props: { api: DashboardApi }) {
                 <button
                   key={id}
                   type="button"
-                  className="db-hbtn db-views__tab"
+                  className="staff-hbtn db-views__tab"
                   aria-pressed={view === id}
                   onClick={() => setView(id)}
                 >

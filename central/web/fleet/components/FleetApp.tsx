@@ -1,13 +1,23 @@
-import { Logo, LogoSize, logoFiDark, logoSvDark } from 'hds-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FleetApi, Me } from '../fleet-api.ts';
-import { FLEET_LANGUAGES } from '../i18n.ts';
-import { LoginForm } from './LoginForm.tsx';
+import { StaffHeader } from '../../shared/StaffHeader.tsx';
+import { StaffLoginForm } from '../../shared/StaffLoginForm.tsx';
+import { staffHeaderTexts, staffLoginTexts } from '../../shared/staff-texts.ts';
+import { ApiFailure, type FleetApi, type Me } from '../fleet-api.ts';
 import { StationList } from './StationList.tsx';
 import { StationPage } from './StationPage.tsx';
 
-const LANGUAGE_NAMES = { fi: 'Suomi', sv: 'Svenska', en: 'English' } as const;
+/**
+ * Why a login failed, as the dashboard says it: wrong name or password (never which), too many
+ * tries, central unreachable, or central's own error.
+ */
+function loginFailureKey(failure: unknown): string {
+  const status = failure instanceof ApiFailure ? failure.status : 0;
+  if (status === 0) return 'login.failure.unreachable';
+  if (status === 429) return 'login.failure.tooMany';
+  if (status === 400 || status === 401) return 'login.failure.badLogin';
+  return 'login.failure.server';
+}
 
 /** `#/station/<id>` opens a station's page; anything else is the list. */
 function stationFromHash(hash: string): string | null {
@@ -42,43 +52,28 @@ export function FleetApp(props: { api: FleetApi }) {
   const allowed = me && (me.role === 'it' || me.role === 'admin');
   return (
     <>
-      <header className="fl-header">
-        <div className="fl-header__brand">
-          <Logo
-            src={i18n.language === 'sv' ? logoSvDark : logoFiDark}
-            size={LogoSize.Medium}
-            alt={t('app.header.cityName')}
-          />
-          <h1>{t('app.header.title')}</h1>
-        </div>
-        <div className="fl-header__tools">
-          <span role="group" aria-label={t('app.header.language')} className="fl-header__langs">
-            {FLEET_LANGUAGES.map((lang) => (
-              <button
-                key={lang}
-                type="button"
-                className="fl-hbtn"
-                lang={lang}
-                aria-pressed={i18n.language === lang}
-                onClick={() => void i18n.changeLanguage(lang)}
-              >
-                {LANGUAGE_NAMES[lang]}
-              </button>
-            ))}
-          </span>
-          {me ? (
-            <>
-              <span className="fl-header__user">{t('app.header.loggedInAs', { name: me.name })}</span>
-              <button type="button" className="fl-hbtn" onClick={() => void logout()}>
-                {t('app.header.logout')}
-              </button>
-            </>
-          ) : null}
-        </div>
-      </header>
+      <StaffHeader
+        texts={staffHeaderTexts(t)}
+        language={i18n.language}
+        onLanguage={(lang) => void i18n.changeLanguage(lang)}
+        user={
+          me
+            ? {
+                loggedInAs: t('app.header.loggedInAs', { name: me.name }),
+                logout: t('app.header.logout'),
+                onLogout: () => void logout(),
+              }
+            : null
+        }
+      />
       <main id="main">
         {me === undefined ? null : me === null ? (
-          <LoginForm api={props.api} onLoggedIn={setMe} />
+          <StaffLoginForm
+            texts={staffLoginTexts(t, (key) => i18n.exists(key))}
+            login={props.api.login}
+            failureLabel={(failure) => t('login.form.failed', { message: t(loginFailureKey(failure)) })}
+            onLoggedIn={setMe}
+          />
         ) : !allowed ? (
           <p className="fl-note">{t('app.notForYou')}</p>
         ) : station ? (
