@@ -13,17 +13,15 @@ import {
   type HelpQueueItem,
   type HelpStationRequest,
 } from '../../protocol/help.ts';
-import { createAccounts } from '../auth/accounts.ts';
-import { realClock } from '../infrastructure/clock.ts';
-import { openStorage } from '../storage/open-storage.ts';
 import type { Storage } from '../storage/storage.ts';
 import { requestBody } from '../testing/help-fixtures.ts';
 import {
   HELP_REPLICA_ENV,
-  freshPgSchema,
+  startHelpReplicaPair,
   loginOn,
   postJson as post,
   startReplica,
+  type HelpReplicaPair,
   type Replica,
   type ReplicaLogin,
 } from '../testing/replicas.ts';
@@ -34,7 +32,8 @@ import { batch, sessionStarted, TEST_PASSWORD } from '../testing/test-app.ts';
 const ENV = HELP_REPLICA_ENV;
 
 describe.skipIf(SKIP_PG)('two central replicas on one PostgreSQL database', () => {
-  let schema: Awaited<ReturnType<typeof freshPgSchema>>;
+  let pair: HelpReplicaPair;
+  let schema: HelpReplicaPair['schema'];
   let a: Replica;
   let b: Replica;
   let storage: Storage;
@@ -50,23 +49,14 @@ describe.skipIf(SKIP_PG)('two central replicas on one PostgreSQL database', () =
   };
 
   beforeAll(async () => {
-    schema = await freshPgSchema(TEST_PG_URL);
-    const env = { ...ENV, CENTRAL_DB: schema.url };
-    // Both start at once on an empty schema: the migration lock lets one migrate, the other wait.
-    [a, b] = await Promise.all([startReplica(env), startReplica(env)]);
-    storage = await openStorage(schema.url);
-    const accounts = createAccounts(storage, realClock(), { scrypt: { N: 2 ** 14, r: 8, p: 1 } });
-    stationToken = (await accounts.addStation({ id: 'oodi-1', location: 'Oodi', siteKind: 'library' })).token;
-    await accounts.addUser({ name: 'aino', role: 'advisor', password: TEST_PASSWORD });
+    pair = await startHelpReplicaPair(TEST_PG_URL, ENV, TEST_PASSWORD);
+    ({ schema, a, b, storage, stationToken } = pair);
     advisor = await loginOn(b.url, 'aino', TEST_PASSWORD);
   }, 60_000);
 
   afterAll(async () => {
     for (const s of streams.splice(0)) s.close();
-    for (const r of [a, b]) if (r && r.process.exitCode === null) r.process.kill('SIGKILL');
-    await Promise.all([a?.exited, b?.exited]);
-    await storage?.close();
-    await schema?.drop();
+    await pair?.close();
   });
 
   it('migrated once although both replicas started together, and both are ready', async () => {

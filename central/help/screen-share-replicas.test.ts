@@ -12,17 +12,14 @@ import {
   HELP_STATION_EVENTS,
   type HelpStationRequest,
 } from '../../protocol/help.ts';
-import { createAccounts } from '../auth/accounts.ts';
-import { realClock } from '../infrastructure/clock.ts';
-import { openStorage } from '../storage/open-storage.ts';
 import type { Storage } from '../storage/storage.ts';
 import { requestBody } from '../testing/help-fixtures.ts';
 import {
   HELP_REPLICA_ENV,
-  freshPgSchema,
+  startHelpReplicaPair,
   loginOn,
   postJson as post,
-  startReplica,
+  type HelpReplicaPair,
   type Replica,
   type ReplicaLogin,
 } from '../testing/replicas.ts';
@@ -42,7 +39,7 @@ const MAX_MINUTES = 20; // the default `help.screenShare.maxMinutes`
 type Stream = Awaited<ReturnType<typeof openSseStream>>;
 
 describe.skipIf(SKIP_PG)('screen shares across two central replicas', () => {
-  let schema: Awaited<ReturnType<typeof freshPgSchema>>;
+  let pair: HelpReplicaPair;
   let a: Replica;
   let b: Replica;
   let storage: Storage;
@@ -120,21 +117,13 @@ describe.skipIf(SKIP_PG)('screen shares across two central replicas', () => {
     });
 
   beforeAll(async () => {
-    schema = await freshPgSchema(TEST_PG_URL);
-    const env = { ...ENV, CENTRAL_DB: schema.url };
-    [a, b] = await Promise.all([startReplica(env), startReplica(env)]);
-    storage = await openStorage(schema.url);
-    const accounts = createAccounts(storage, realClock(), { scrypt: { N: 2 ** 14, r: 8, p: 1 } });
-    stationToken = (await accounts.addStation({ id: 'oodi-1', location: 'Oodi', siteKind: 'library' })).token;
-    await accounts.addUser({ name: 'aino', role: 'advisor', password: TEST_PASSWORD });
+    pair = await startHelpReplicaPair(TEST_PG_URL, ENV, TEST_PASSWORD);
+    ({ a, b, storage, stationToken } = pair);
   }, 60_000);
 
   afterAll(async () => {
     for (const s of streams.splice(0)) s.close();
-    for (const r of [a, b]) if (r && r.process.exitCode === null) r.process.kill('SIGKILL');
-    await Promise.all([a?.exited, b?.exited]);
-    await storage?.close();
-    await schema?.drop();
+    await pair?.close();
   });
 
   it('asked on A, allowed, signalled and pointed at on B, stopped on A: both peers see it end, B refuses it after', async () => {

@@ -6,6 +6,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { createAccounts } from '../auth/accounts.ts';
+import { realClock } from '../infrastructure/clock.ts';
+import { openStorage } from '../storage/open-storage.ts';
+import type { Storage } from '../storage/storage.ts';
 
 const ENTRY = fileURLToPath(new URL('../start-central.ts', import.meta.url));
 
@@ -119,4 +123,48 @@ export async function loginOn(base: string, name: string, password: string): Pro
     .join('; ');
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { cookie, headers: { cookie, 'x-csrf-token': csrfToken } };
+}
+
+/** Two replicas on a fresh schema, with station `oodi-1` and advisor `aino`. */
+export interface HelpReplicaPair {
+  schema: Awaited<ReturnType<typeof freshPgSchema>>;
+  a: Replica;
+  b: Replica;
+  /** The test's own connection to the shared schema. */
+  storage: Storage;
+  stationToken: string;
+  /** SIGKILLs what still runs, closes the connection and drops the schema. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts two replicas at once on a fresh schema of `baseUrl` (the migration lock lets one migrate,
+ * the other wait) and adds the station and the advisor every help replica test uses.
+ */
+export async function startHelpReplicaPair(
+  baseUrl: string,
+  env: Record<string, string>,
+  password: string,
+): Promise<HelpReplicaPair> {
+  const schema = await freshPgSchema(baseUrl);
+  const all = { ...env, CENTRAL_DB: schema.url };
+  const [a, b] = await Promise.all([startReplica(all), startReplica(all)]);
+  const storage = await openStorage(schema.url);
+  const accounts = createAccounts(storage, realClock(), { scrypt: { N: 2 ** 14, r: 8, p: 1 } });
+  const { token } = await accounts.addStation({ id: 'oodi-1', location: 'Oodi', siteKind: 'library' });
+  await accounts.addUser({ name: 'aino', role: 'advisor', password });
+  return {
+    schema,
+    a,
+    b,
+    storage,
+    stationToken: token,
+    async close() {
+      for (const r of [a, b])
+        if (r.process.exitCode === null && r.process.signalCode === null) r.process.kill('SIGKILL');
+      await Promise.all([a.exited, b.exited]);
+      await storage.close();
+      await schema.drop();
+    },
+  };
 }
