@@ -15,7 +15,11 @@
  * its identity: a WeakMap keyed by the export (zod's `globalRegistry`, filled by `.describe()` and
  * `.meta()`) would miss, so a schema whose outermost call is `.describe()` or `.meta()` must stay
  * eager (a described field inside a lazy schema is fine: the field is the built object itself).
+ *
+ * Marked free of side effects, so a bundler drops the exports a bundle never reads (the preview
+ * host's chunk then carries none of central's fleet and help shapes).
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function lazySchema<T extends object>(build: () => T): T {
   let built: T | undefined;
   const schema = (): T => (built ??= build());
