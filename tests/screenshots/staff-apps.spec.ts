@@ -1,6 +1,6 @@
 /**
- * `npm run screenshots`: the staff apps (advisor console, usage dashboard) in the states of the
- * accessibility sweep, to screenshots/staff/ for a person to look at: Finnish at 100 %, 200 %
+ * `npm run screenshots`: the staff apps (advisor console, usage dashboard, fleet view) in the states
+ * of the accessibility sweep, to screenshots/staff/ for a person to look at: Finnish at 100 %, 200 %
  * and in forced colours (Windows high contrast), and Swedish at 100 %.
  */
 import { test, expect, type Page } from '@playwright/test';
@@ -58,6 +58,9 @@ for (const variant of variants) {
       await seedUsage(central);
       const dbContext = await staffContext(browser, variant);
       const db = await dbContext.newPage();
+      await db.goto(`${central.url}/dashboard/`);
+      await expect(db.locator('#login-password')).toBeVisible();
+      await shot(db, variant.name, 'dashboard-login');
       await dashboardLogIn(db, central, 'kaisa', variant.language);
       await expect(db.locator('.db-chart').first()).toBeVisible();
       await db.locator('details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
