@@ -82,7 +82,13 @@ export function ScreenShareLayer({ view, kiosk }: { view: StationView; kiosk: Ki
 
       {share.phase === 'sharing' && share.pointer && (
         // The picture's coordinates run left to right whatever the language, so this box does too.
-        <div className="screen-share__pointer-area" dir="ltr" aria-hidden="false">
+        // In Electron the e-service view lies above the shell, so main draws the marker in a view of
+        // its own (main/pointer-overlay.ts); the shell keeps only the one "press here" announcement.
+        <div
+          className={`screen-share__pointer-area${view.host.kind === 'electron' ? ' screen-share__pointer-area--host-drawn' : ''}`}
+          dir="ltr"
+          aria-hidden="false"
+        >
           <div
             key={share.pointer.seq}
             className="screen-share__pointer"
