@@ -60,9 +60,11 @@ const ROUND_TIMEOUT_MS = 30_000;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
 const SHELL_DIST = resolve(import.meta.dirname, '../dist/renderer');
-const BLANK_DIR = resolve(import.meta.dirname, 'results/blank-react-page');
+/** One folder per run, so two runs on a shared machine never build into or delete each other's files. */
+const RUN_DIR = resolve(import.meta.dirname, `results/station-run-${process.pid}`);
+const BLANK_DIR = join(RUN_DIR, 'blank-react-page');
 /** The builds under test are copied here first: a rebuild of dist/ by someone else mid-run must not pull files from under the page. */
-const SNAPSHOT_DIR = resolve(import.meta.dirname, 'results/builds-under-test');
+const SNAPSHOT_DIR = join(RUN_DIR, 'builds-under-test');
 
 /** The station's first screen and the launcher, by what a Finnish-speaking visitor sees. */
 const SHELL_TARGETS: Record<string, ProbeTarget> = {
@@ -402,8 +404,7 @@ async function main(): Promise<void> {
     await beforeServer?.close();
     await preview.close();
     await eservice.close();
-    rmSync(BLANK_DIR, { recursive: true, force: true });
-    rmSync(SNAPSHOT_DIR, { recursive: true, force: true });
+    rmSync(RUN_DIR, { recursive: true, force: true });
   }
 }
 
