@@ -7,7 +7,7 @@
  * The route itself is only timed for one round per filter: at city size HTTP's JSON parsing of
  * 23 M events, not the product's ingest, would be what the build measures.
  *
- * "Before" is the previous query module (bench/dashboard-before-queries.ts, raw events grouped per
+ * "Before" is the previous query module (central/dashboard/raw-event-queries.ts, raw events grouped per
  * request) timed on the same data in the same run; "after" is central's module reading the
  * rollups. Both are called the same way (no HTTP), with the same small-count protection; one HTTP
  * round of the route is printed too. Rows touched per query: PostgreSQL's EXPLAIN ANALYZE (rows
@@ -39,7 +39,7 @@ import { openPostgresStorage } from '../central/storage/postgres-storage.ts';
 import { openSqliteStorage } from '../central/storage/sqlite-storage.ts';
 import type { SqlValue, Storage } from '../central/storage/storage.ts';
 import { createTestCentral, manualClock } from '../central/testing/test-app.ts';
-import { createBeforeDashboardQueries } from './dashboard-before-queries.ts';
+import { createBeforeDashboardQueries } from '../central/dashboard/raw-event-queries.ts';
 
 const { values: args } = parseArgs({
   options: {

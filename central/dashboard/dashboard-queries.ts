@@ -1,10 +1,14 @@
 /**
  * The dashboard's figures, read from the rollups kept at ingest (central/rollups/, ADR 0008), never
- * from raw events: city-wide and per-site figures from `daily_site_totals` (a few hundred rows a
- * day), one station's from `daily_totals`, the per-station figure from `daily_totals`' session
- * starts. Totals cover every day (raw and folded); the heatmap and the median session length come
- * from `session_slots`/`site_session_slots`, which like the raw events cover only the last
- * `retentionDays`; docs/privacy.md says so.
+ * from raw events: city-wide and per-site figures from the site rollups, one station's and the
+ * per-station figure from the station rollups. A range is read as whole months from the month
+ * rollups (`monthly_totals`, `monthly_site_totals`) and the days at its edges from the day rollups
+ * (`daily_totals`, `daily_site_totals`): a month row is the sum of its day rows, so the figures are
+ * the same as summing the days, at a dozen rows per key for a year instead of 365. Sessions per day
+ * read the day rollups. Totals cover every day (raw and folded); the heatmap and the median session
+ * length come from `session_slots`/`site_session_slots`, which like the raw events cover only the
+ * last `retentionDays`; docs/privacy.md says so. The queries of a summary are independent and run
+ * at once (on PostgreSQL on several pooled connections).
  */
 import type { Cell, DashboardFilter, DashboardSummary } from '../../protocol/dashboard.ts';
 import type { SqlValue, Storage } from '../storage/storage.ts';
@@ -37,36 +41,91 @@ const CATEGORY_TYPES = [
 ] as const;
 type CategoryType = (typeof CATEGORY_TYPES)[number];
 
-/** Which rollup tables answer a filter, and the condition that picks its rows. */
+/** Which rollup tables answer a filter, and the condition (after the period's) that picks its rows. */
 interface Scope {
-  totals: 'daily_totals' | 'daily_site_totals';
+  daily: 'daily_totals' | 'daily_site_totals';
+  monthly: 'monthly_totals' | 'monthly_site_totals';
   slots: 'session_slots' | 'site_session_slots';
+  /** `AND …` on the scope's columns, empty for the whole city. */
   sql: string;
   params: SqlValue[];
+}
+
+/** A day range as whole months (read from the month rollups) and the days around them. */
+export interface RangeParts {
+  /** First and last whole month (`YYYY-MM`), or null when the range holds no whole month. */
+  months: [string, string] | null;
+  /** Day ranges (inclusive) outside the whole months: at most one before and one after. */
+  days: [string, string][];
+}
+
+const dayShift = (day: string, days: number): string => {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+const monthShift = (month: string, months: number): string => {
+  const date = new Date(`${month}-01T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return date.toISOString().slice(0, 7);
+};
+
+/** Splits `from`..`to` (inclusive days) into whole months and the edge days. */
+export function splitIntoMonths(from: string, to: string): RangeParts {
+  if (from > to) return { months: null, days: [] };
+  const firstMonth = from.endsWith('-01') ? from.slice(0, 7) : monthShift(from.slice(0, 7), 1);
+  const lastMonth = dayShift(to, 1).endsWith('-01') ? to.slice(0, 7) : monthShift(to.slice(0, 7), -1);
+  if (firstMonth > lastMonth) return { months: null, days: [[from, to]] };
+  const days: [string, string][] = [];
+  const monthsStart = `${firstMonth}-01`;
+  const afterMonths = `${monthShift(lastMonth, 1)}-01`;
+  if (from < monthsStart) days.push([from, dayShift(monthsStart, -1)]);
+  if (to >= afterMonths) days.push([afterMonths, to]);
+  return { months: [firstMonth, lastMonth], days };
 }
 
 /** Most events first, then by key in code-unit order (the same on both databases). */
 const byEventsThenKey = (a: Totals, b: Totals) => b.events - a.events || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 export function createDashboardQueries(storage: Storage) {
-  /** One station: its own rows; otherwise the site rollup, for one site kind or all. */
+  /** One station: its own rows; otherwise the site rollups, for one site kind or all. */
   const scopeOf = (filter: DashboardFilter): Scope => {
-    let sql = 'day >= ? AND day <= ?';
-    const params: SqlValue[] = [filter.from, filter.to];
     if (filter.station) {
-      sql += ' AND station_id = ?';
-      params.push(filter.station);
+      let sql = ' AND station_id = ?';
+      const params: SqlValue[] = [filter.station];
       if (filter.site) {
         sql += ' AND station_id IN (SELECT id FROM stations WHERE site_kind = ?)';
         params.push(filter.site);
       }
-      return { totals: 'daily_totals', slots: 'session_slots', sql, params };
+      return { daily: 'daily_totals', monthly: 'monthly_totals', slots: 'session_slots', sql, params };
     }
-    if (filter.site) {
-      sql += ' AND site_kind = ?';
-      params.push(filter.site);
-    }
-    return { totals: 'daily_site_totals', slots: 'site_session_slots', sql, params };
+    const site = filter.site ? { sql: ' AND site_kind = ?', params: [filter.site] } : { sql: '', params: [] };
+    return { daily: 'daily_site_totals', monthly: 'monthly_site_totals', slots: 'site_session_slots', ...site };
+  };
+
+  /**
+   * `columns` of the rows of `range` that match `scope` and `where`: one UNION ALL branch for the
+   * whole months (month table) and one per edge (day table), each an index range scan.
+   */
+  const periodRows = (
+    range: RangeParts,
+    tables: { daily: string; monthly: string },
+    scope: { sql: string; params: SqlValue[] },
+    columns: string,
+    where: string,
+    whereParams: SqlValue[],
+  ): { sql: string; params: SqlValue[] } => {
+    const branches: string[] = [];
+    const params: SqlValue[] = [];
+    const branch = (table: string, period: string, first: string, last: string) => {
+      branches.push(`SELECT ${columns} FROM ${table} WHERE ${period} >= ? AND ${period} <= ?${scope.sql} AND ${where}`);
+      params.push(first, last, ...scope.params, ...whereParams);
+    };
+    if (range.months) branch(tables.monthly, 'month', ...range.months);
+    for (const [first, last] of range.days) branch(tables.daily, 'day', first, last);
+    // An empty range still yields a (rowless) query of the right shape.
+    if (branches.length === 0) branch(tables.daily, 'day', '9999-12-31', '0000-01-01');
+    return { sql: branches.join(' UNION ALL '), params };
   };
 
   const toTotals = (rows: { key: unknown; events: unknown; sessions?: unknown; seconds?: unknown }[]): Totals[] =>
@@ -79,34 +138,61 @@ export function createDashboardQueries(storage: Storage) {
       }))
       .sort(byEventsThenKey);
 
-  /** Session starts per `keyExpr` (day or site kind) in scope. */
-  const sessionsBy = async (scope: Scope, keyExpr: string, join = ''): Promise<Totals[]> =>
+  /** Session starts per day in scope (the day rollup: one row per day and site kind or station). */
+  const sessionsPerDay = async (filter: DashboardFilter, scope: Scope): Promise<Totals[]> =>
     toTotals(
       await storage.all(
-        `SELECT ${keyExpr} AS key, SUM(t.events) AS events
-         FROM (SELECT * FROM ${scope.totals} WHERE ${scope.sql} AND type = 'session.started') t ${join}
-         GROUP BY ${keyExpr}`,
-        scope.params,
+        `SELECT day AS key, SUM(events) AS events FROM ${scope.daily}
+         WHERE type = 'session.started' AND day >= ? AND day <= ?${scope.sql} GROUP BY day`,
+        [filter.from, filter.to, ...scope.params],
       ),
     );
 
+  /** Session starts per site kind in scope. */
+  const sessionsPerSite = async (range: RangeParts, scope: Scope): Promise<Totals[]> => {
+    if (scope.daily === 'daily_site_totals') {
+      const rows = periodRows(range, scope, scope, 'site_kind, events', "type = 'session.started'", []);
+      return toTotals(
+        await storage.all(
+          `SELECT site_kind AS key, SUM(events) AS events FROM (${rows.sql}) t GROUP BY site_kind`,
+          rows.params,
+        ),
+      );
+    }
+    const rows = periodRows(range, scope, scope, 'station_id, events', "type = 'session.started'", []);
+    return toTotals(
+      await storage.all(
+        `SELECT s.site_kind AS key, SUM(t.events) AS events FROM (${rows.sql}) t JOIN stations s ON s.id = t.station_id
+         GROUP BY s.site_kind`,
+        rows.params,
+      ),
+    );
+  };
+
   /** Sums per (type, dim) for every category figure, in one query. */
-  const categories = async (scope: Scope): Promise<Record<CategoryType, Totals[]>> => {
-    const rows = await storage.all<{ type: string; key: string; events: number; sessions: number; seconds: number }>(
+  const categories = async (range: RangeParts, scope: Scope): Promise<Record<CategoryType, Totals[]>> => {
+    const rows = periodRows(
+      range,
+      scope,
+      scope,
+      'type, dim, events, sessions, seconds_sum',
+      `type IN (${CATEGORY_TYPES.map(() => '?').join(', ')})`,
+      [...CATEGORY_TYPES],
+    );
+    const sums = await storage.all<{ type: string; key: string; events: number; sessions: number; seconds: number }>(
       `SELECT type, dim AS key, SUM(events) AS events, SUM(sessions) AS sessions, SUM(seconds_sum) AS seconds
-       FROM ${scope.totals} WHERE ${scope.sql} AND type IN (${CATEGORY_TYPES.map(() => '?').join(', ')}) GROUP BY type, dim`,
-      [...scope.params, ...CATEGORY_TYPES],
+       FROM (${rows.sql}) t GROUP BY type, dim`,
+      rows.params,
     );
     return Object.fromEntries(
-      CATEGORY_TYPES.map((type) => [type, toTotals(rows.filter((r) => r.type === type))]),
+      CATEGORY_TYPES.map((type) => [type, toTotals(sums.filter((r) => r.type === type))]),
     ) as Record<CategoryType, Totals[]>;
   };
 
   /** Session starts per station: the one figure that always needs station rows. */
-  const perStationOf = async (filter: DashboardFilter): Promise<Totals[]> => {
-    let sql = `SELECT station_id AS key, SUM(events) AS events FROM daily_totals
-               WHERE type = 'session.started' AND day >= ? AND day <= ?`;
-    const params: SqlValue[] = [filter.from, filter.to];
+  const perStationOf = async (filter: DashboardFilter, range: RangeParts): Promise<Totals[]> => {
+    let sql = '';
+    const params: SqlValue[] = [];
     if (filter.station) {
       sql += ' AND station_id = ?';
       params.push(filter.station);
@@ -115,8 +201,29 @@ export function createDashboardQueries(storage: Storage) {
       sql += ' AND station_id IN (SELECT id FROM stations WHERE site_kind = ?)';
       params.push(filter.site);
     }
-    return toTotals(await storage.all(`${sql} GROUP BY station_id`, params));
+    const rows = periodRows(
+      range,
+      { daily: 'daily_totals', monthly: 'monthly_totals' },
+      { sql, params },
+      'station_id, events',
+      "type = 'session.started'",
+      [],
+    );
+    return toTotals(
+      await storage.all(
+        `SELECT station_id AS key, SUM(events) AS events FROM (${rows.sql}) t GROUP BY station_id`,
+        rows.params,
+      ),
+    );
   };
+
+  /** Slot sums (heatmap, session lengths) in scope, from the raw window's slot rollups. */
+  const slotSums = (filter: DashboardFilter, scope: Scope, figure: string) =>
+    storage.all<{ slot: number; n: number }>(
+      `SELECT slot, SUM(events) AS n FROM ${scope.slots}
+       WHERE figure = ? AND day >= ? AND day <= ?${scope.sql} GROUP BY slot ORDER BY slot`,
+      [figure, filter.from, filter.to, ...scope.params],
+    );
 
   return {
     /**
@@ -125,23 +232,25 @@ export function createDashboardQueries(storage: Storage) {
      */
     async summary(filter: DashboardFilter, protection: SmallCountProtection): Promise<DashboardSummary> {
       const scope = scopeOf(filter);
-      const stations = await storage.all<{ id: string; location: string; site_kind: string }>(
-        'SELECT id, location, site_kind FROM stations ORDER BY id',
-      );
+      const range = splitIntoMonths(filter.from, filter.to);
+      // Independent reads, started together: on PostgreSQL they run on several pooled connections.
+      const [stations, perDay, perStation, perSite, byType, heat, lengthRows] = await Promise.all([
+        storage.all<{ id: string; location: string; site_kind: string }>(
+          'SELECT id, location, site_kind FROM stations ORDER BY id',
+        ),
+        sessionsPerDay(filter, scope),
+        perStationOf(filter, range),
+        sessionsPerSite(range, scope),
+        categories(range, scope),
+        slotSums(filter, scope, 'hour'),
+        // Median from a per-minute histogram (reported as the middle of its minute): bounded in size.
+        slotSums(filter, scope, 'length-minute'),
+      ]);
       const locationOf = new Map(stations.map((s) => [s.id, s.location]));
       // Stations the filter covers, listed even without visits: a silent station is an operations fact.
       const inScope = stations.filter(
         (s) => (!filter.station || s.id === filter.station) && (!filter.site || s.site_kind === filter.site),
       );
-
-      // A session.started event is one session, so for sessions the event count is the session count.
-      const perDay = await sessionsBy(scope, 't.day');
-      const perStation = await perStationOf(filter);
-      const perSite =
-        scope.totals === 'daily_site_totals'
-          ? await sessionsBy(scope, 't.site_kind')
-          : await sessionsBy(scope, 's.site_kind', 'JOIN stations s ON s.id = t.station_id');
-      const byType = await categories(scope);
       const services = byType['service.opened'];
       const languages = byType['language.chosen'];
       const modes = byType['accessibility.changed'].filter((m) => m.key.endsWith(':on'));
@@ -151,17 +260,8 @@ export function createDashboardQueries(storage: Storage) {
         answered: byType['help.answered'],
         cancelled: byType['help.cancelled'],
       };
-
-      const heat = await storage.all<{ hour_of_week: number; n: number }>(
-        `SELECT slot AS hour_of_week, SUM(events) AS n FROM ${scope.slots} WHERE ${scope.sql} AND figure = 'hour' GROUP BY slot`,
-        scope.params,
-      );
-      const heatByHour = new Map(heat.map((h) => [Number(h.hour_of_week), Number(h.n)]));
-      // Median from a per-minute histogram (reported as the middle of its minute): bounded in size.
-      const lengths = await storage.all<{ minute: number; n: number }>(
-        `SELECT slot AS minute, SUM(events) AS n FROM ${scope.slots} WHERE ${scope.sql} AND figure = 'length-minute' GROUP BY slot ORDER BY slot`,
-        scope.params,
-      );
+      const heatByHour = new Map(heat.map((h) => [Number(h.slot), Number(h.n)]));
+      const lengths = lengthRows.map((l) => ({ minute: Number(l.slot), n: Number(l.n) }));
       const endedCount = lengths.reduce((sum, l) => sum + Number(l.n), 0);
       const totalSessions = perDay.reduce((sum, d) => sum + d.events, 0);
 

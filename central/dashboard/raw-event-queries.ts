@@ -1,18 +1,19 @@
 /**
- * BENCH ONLY: the dashboard's queries as they were before issue 12 (central/dashboard/
- * dashboard-queries.ts at commit da5048c), kept so `npm run bench:dashboard` measures "before" and
- * "after" on the same data in the same run. One change: `daily_totals` now holds raw days too
+ * REFERENCE ONLY (tests and bench, never central's routes): the dashboard's queries as they were
+ * before issue 12 (central/dashboard/dashboard-queries.ts at commit da5048c), grouping raw events
+ * per request. `npm run bench:dashboard` measures "before" and "after" with it on the same data in
+ * the same run, and dashboard-months.test.ts checks the rollups give exactly its figures. One change: `daily_totals` now holds raw days too
  * (kept at ingest), which the old code never saw, so its branch reads only days before the raw
  * window (`rawFrom`), as the old table held. Not used by central.
  */
-import type { Cell, DashboardFilter, DashboardSummary } from '../protocol/dashboard.ts';
-import type { SqlValue, Storage } from '../central/storage/storage.ts';
+import type { Cell, DashboardFilter, DashboardSummary } from '../../protocol/dashboard.ts';
+import type { SqlValue, Storage } from '../storage/storage.ts';
 import {
   foldSmallCategories,
   MIN_SESSIONS_PER_FIGURE,
   ROUNDING_BASE,
   type SmallCountProtection,
-} from '../central/dashboard/suppression.ts';
+} from './suppression.ts';
 
 /** Average waits are published to this step: an exact average times a count would give a sum away. */
 const WAIT_STEP_SECONDS = 30;
