@@ -150,6 +150,15 @@ test('the advisor sees the kiosk window and points at the e-service; the marker 
   expect(frameWidth).toBeLessThanOrEqual(Math.round(content.width * scale));
   expect(frameWidth).toBeGreaterThanOrEqual(Math.round((content.width * scale) / 2));
 
+  // An e-service page cannot capture anything: its partition has no display-media handler.
+  const serviceCapture = await service.evaluate(() =>
+    navigator.mediaDevices.getDisplayMedia({ video: true }).then(
+      () => 'granted',
+      (error: unknown) => (error instanceof DOMException ? error.name : 'refused'),
+    ),
+  );
+  expect(serviceCapture).not.toBe('granted');
+
   // The advisor points at 50 % / 60 % of the picture: below the toolbar, over the e-service.
   const box = (await video.boundingBox())!;
   await video.click({ position: { x: box.width * 0.5, y: box.height * 0.6 } });
