@@ -88,7 +88,7 @@ export function ConsoleApp({ api }: { api: ConsoleApi }) {
 
   if (!answersHelp(me.role))
     return (
-      <main className="console-login" id="main">
+      <main className="staff-login console-login" id="main">
         <h1>{t('app.title')}</h1>
         <p>{t('app.wrongRole')}</p>
         <p>

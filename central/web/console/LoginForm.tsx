@@ -31,7 +31,7 @@ export function LoginForm({
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
-    <main className="console-login" id="main">
+    <main className="staff-login console-login" id="main">
       <Logo src={i18n.language === 'sv' ? logoSv : logoFi} size={LogoSize.Large} alt={t('app.cityName')} />
       <h1>{t('app.title')}</h1>
       <p>{t('login.intro')}</p>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaffHeader } from '../../shared/StaffHeader.tsx';
 import { StaffLoginForm } from '../../shared/StaffLoginForm.tsx';
-import { staffHeaderTexts, staffLoginTexts } from '../../shared/staff-texts.ts';
+import { staffLoginTexts } from '../../shared/staff-texts.ts';
 import type { DashboardApi, Me } from '../dashboard-api.ts';
 import { failureText } from '../errors.ts';
 import { AdvisorPage } from './AdvisorPage.tsx';
@@ -38,20 +38,7 @@ export function App(props: { api: DashboardApi }) {
   };
   return (
     <>
-      <StaffHeader
-        texts={staffHeaderTexts(t)}
-        language={i18n.language}
-        onLanguage={(lang) => void i18n.changeLanguage(lang)}
-        user={
-          me
-            ? {
-                loggedInAs: t('app.header.loggedInAs', { name: me.name }),
-                logout: t('app.header.logout'),
-                onLogout: () => void logout(),
-              }
-            : null
-        }
-      />
+      <StaffHeader userName={me ? me.name : null} onLogout={() => void logout()} />
       <main id="main">
         {me === undefined ? null : me === null ? (
           <>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaffHeader } from '../../shared/StaffHeader.tsx';
 import { StaffLoginForm } from '../../shared/StaffLoginForm.tsx';
-import { staffHeaderTexts, staffLoginTexts } from '../../shared/staff-texts.ts';
+import { staffLoginTexts } from '../../shared/staff-texts.ts';
 import { ApiFailure, type FleetApi, type Me } from '../fleet-api.ts';
 import { StationList } from './StationList.tsx';
 import { StationPage } from './StationPage.tsx';
@@ -52,20 +52,7 @@ export function FleetApp(props: { api: FleetApi }) {
   const allowed = me && (me.role === 'it' || me.role === 'admin');
   return (
     <>
-      <StaffHeader
-        texts={staffHeaderTexts(t)}
-        language={i18n.language}
-        onLanguage={(lang) => void i18n.changeLanguage(lang)}
-        user={
-          me
-            ? {
-                loggedInAs: t('app.header.loggedInAs', { name: me.name }),
-                logout: t('app.header.logout'),
-                onLogout: () => void logout(),
-              }
-            : null
-        }
-      />
+      <StaffHeader userName={me ? me.name : null} onLogout={() => void logout()} />
       <main id="main">
         {me === undefined ? null : me === null ? (
           <StaffLoginForm
