@@ -1,7 +1,8 @@
 /**
  * The fleet view (issue 13) in the states IT meets, for the staff-apps accessibility sweep and the
  * screenshots: a fleet with stations in use, idle, failing, offline, out of order and never heard
- * from, through the real heartbeat route; then the list, a filter, a station page, a refused override.
+ * from, through the real heartbeat route; then a failed login, the list, a filter, a station page,
+ * a refused override.
  */
 import { expect, type Page } from '@playwright/test';
 import type { Heartbeat } from '../../protocol/fleet.ts';
@@ -10,6 +11,7 @@ import type { StaffCentral, StaffLanguage } from './staff-apps.ts';
 const words = {
   fi: {
     login: 'Kirjaudu',
+    badLogin: 'Kirjautuminen epäonnistui. Väärä käyttäjätunnus tai salasana.',
     stations: 'Päätteet',
     failing: 'vikatilassa',
     save: 'Tallenna asetukset',
@@ -20,6 +22,7 @@ const words = {
   },
   sv: {
     login: 'Logga in',
+    badLogin: 'Inloggningen misslyckades. Fel användarnamn eller lösenord.',
     stations: 'Terminaler',
     failing: 'felar',
     save: 'Spara inställningarna',
@@ -30,6 +33,7 @@ const words = {
   },
   en: {
     login: 'Log in',
+    badLogin: 'Login failed. Wrong user name or password.',
     stations: 'Stations',
     failing: 'failing',
     save: 'Save settings',
@@ -117,9 +121,9 @@ export async function fleetLogIn(
 }
 
 /**
- * Walks the fleet view through its states, calling `visit(page, state)` in each: the list, the list
- * filtered to failing stations, a station page, the same with a refused override, and the page a
- * coordinator gets.
+ * Walks the fleet view through its states, calling `visit(page, state)` in each: the login, a
+ * failed login, the list, the list filtered to failing stations, a station page and the same with
+ * a refused override.
  */
 export async function walkFleet(
   page: Page,
@@ -131,6 +135,12 @@ export async function walkFleet(
   await page.goto(`${central.url}/fleet/`);
   await expect(page.locator('#login-password')).toBeVisible();
   await visit('fleet login');
+  // A wrong password: the shared login form says why, as the dashboard's does, not which field.
+  await page.locator('#login-name').fill('ilkka');
+  await page.locator('#login-password').fill('not the password');
+  await page.getByRole('button', { name: w.login, exact: true }).click();
+  await expect(page.getByText(w.badLogin)).toBeVisible();
+  await visit('fleet login failed');
   await fleetLogIn(page, central, 'ilkka', language);
   await expect(page.getByRole('heading', { name: w.stations, exact: true })).toBeVisible();
   await expect(page.getByTestId('fleet-stations').locator('tbody tr')).toHaveCount(6);
