@@ -118,7 +118,9 @@ describe('the advisor pointer over the e-service in Electron', () => {
     const html = decodeURIComponent(pointerPageUrl('bottom-right').split(',')[1]!);
     expect(html).toContain('aria-hidden="true"');
     expect(html).toContain("default-src 'none'");
-    expect(html).not.toMatch(/<script|<text|<title|https?:/i);
+    expect(html).not.toMatch(/<script|<text|https?:/i);
+    // Only the window's name as its title (axe wants one), and no language of its own.
+    expect(html).toContain('<html lang="zxx"><head><meta charset="utf-8"><title>Helsinki</title>');
     // Its own colours in high contrast: yellow, outlined in black and white, shows on any background.
     expect(html).toContain('forced-color-adjust:none');
   });

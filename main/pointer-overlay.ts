@@ -9,8 +9,8 @@
  * sits beside the spot (the arrow's tip points at it): the spot itself stays pressable.
  *
  * The page is a fixed `data:` document built here: no script (JavaScript is off), no preload, no
- * network (its CSP is `default-src 'none'`), no text (the shell's "press here" status is the one
- * announcement). Its colours are its own in high contrast too (`forced-color-adjust: none`):
+ * network (its CSP is `default-src 'none'`), no words but its title (the shell's "press here"
+ * status is the one announcement). Its colours are its own in high contrast too (`forced-color-adjust: none`):
  * a yellow arrow outlined in black and white shows on any background.
  */
 import type { Rectangle } from 'electron';
@@ -98,7 +98,8 @@ const MIRROR: Record<PointerTip, string> = {
 /** The overlay page for a tip corner: static markup, nothing loaded, nothing run, nothing said. */
 export function pointerPageUrl(tip: PointerTip): string {
   const html =
-    '<!doctype html><html><head><meta charset="utf-8">' +
+    // `zxx`: no linguistic content (ISO 639-2); the title is the kiosk window's, a name in every language.
+    '<!doctype html><html lang="zxx"><head><meta charset="utf-8"><title>Helsinki</title>' +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
     '<style>html,body{margin:0;height:100%;overflow:hidden;background:transparent}' +
     'svg{display:block;width:100%;height:100%;forced-color-adjust:none}</style></head>' +
