@@ -19,7 +19,7 @@
  *   npm run bench:dashboard                                    (a small city: 70 stations, 365 days)
  *   npm run bench:dashboard -- --stations 700 --days 365       (the issue's size; slow to build)
  *   options: --stations N --days N --sessions N (per station and day) --rounds N (after) --before-rounds N
- *            --db sqlite|postgres|both --reuse --build-only --parallel N (uploads in flight)
+ *            --db sqlite|postgres|both --reuse --build-only --parallel N (uploads in flight) --step-days N (7)
  *            --sqlite-file PATH (/tmp/bench-dashboard.db) --pg-database NAME (bench_dashboard)
  *            env BENCH_PG_URL (an existing database to connect to first; default postgres://postgres@127.0.0.1:5432/test)
  */
@@ -52,6 +52,7 @@ const { values: args } = parseArgs({
     reuse: { type: 'boolean', default: false },
     'build-only': { type: 'boolean', default: false },
     parallel: { type: 'string', default: '4' },
+    'step-days': { type: 'string', default: '7' },
     'sqlite-file': { type: 'string', default: '/tmp/bench-dashboard.db' },
     'pg-database': { type: 'string', default: 'bench_dashboard' },
   },
@@ -64,8 +65,8 @@ const BEFORE_ROUNDS = Number(args['before-rounds']);
 const RETENTION_DAYS = 90;
 /** Uploads in flight at once while building the data (PostgreSQL runs them on as many connections). */
 const PARALLEL = Number(args.parallel);
-/** Days each station uploads at once while building the data. */
-const STEP_DAYS = 7;
+/** Days each station uploads at once while building the data (fewer, larger transactions when higher). */
+const STEP_DAYS = Number(args['step-days']);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DAY_MS = 86_400_000;
 // The last simulated day: Sunday 2026-11-29, 21:00 in Helsinki; each day's visits end before this hour.
@@ -297,6 +298,9 @@ async function benchOne(kind: 'sqlite' | 'postgres'): Promise<void> {
     const built = performance.now();
     if (existed) {
       console.log(`${kind}: reusing the kept data (${kind === 'sqlite' ? args['sqlite-file'] : args['pg-database']})`);
+      // Tables a newer migration just filled have no planner statistics yet.
+      if (storage.handle.kind === 'postgres') await storage.handle.pool.query('ANALYZE');
+      else storage.handle.db.exec('ANALYZE');
     } else {
       const random = seeded(12);
       const stationIds: string[] = [];
@@ -323,6 +327,8 @@ async function benchOne(kind: 'sqlite' | 'postgres'): Promise<void> {
       'rollup_session_firsts',
       'session_slots',
       'site_session_slots',
+      'monthly_totals',
+      'monthly_site_totals',
     ];
     const counts = [];
     for (const table of tables) counts.push(`${table} ${await count(table)}`);

@@ -10,24 +10,10 @@
  * last `retentionDays`; docs/privacy.md says so. The queries of a summary are independent and run
  * at once (on PostgreSQL on several pooled connections).
  */
-import type { Cell, DashboardFilter, DashboardSummary } from '../../protocol/dashboard.ts';
+import type { DashboardFilter, DashboardSummary } from '../../protocol/dashboard.ts';
 import type { SqlValue, Storage } from '../storage/storage.ts';
-import {
-  foldSmallCategories,
-  MIN_SESSIONS_PER_FIGURE,
-  ROUNDING_BASE,
-  type SmallCountProtection,
-} from './suppression.ts';
-
-/** Average waits are published to this step: an exact average times a count would give a sum away. */
-const WAIT_STEP_SECONDS = 30;
-
-interface Totals {
-  key: string;
-  events: number;
-  sessions: number;
-  seconds: number;
-}
+import type { SmallCountProtection } from './suppression.ts';
+import { assembleSummary, type Totals } from './summary-assembly.ts';
 
 /** Event types whose categories (`dim`) the summary lists. */
 const CATEGORY_TYPES = [
@@ -246,148 +232,28 @@ export function createDashboardQueries(storage: Storage) {
         // Median from a per-minute histogram (reported as the middle of its minute): bounded in size.
         slotSums(filter, scope, 'length-minute'),
       ]);
-      const locationOf = new Map(stations.map((s) => [s.id, s.location]));
-      // Stations the filter covers, listed even without visits: a silent station is an operations fact.
-      const inScope = stations.filter(
-        (s) => (!filter.station || s.id === filter.station) && (!filter.site || s.site_kind === filter.site),
-      );
-      const services = byType['service.opened'];
-      const languages = byType['language.chosen'];
-      const modes = byType['accessibility.changed'].filter((m) => m.key.endsWith(':on'));
-      const blocked = byType['navigation.blocked'];
-      const helpByType = {
-        requested: byType['help.requested'],
-        answered: byType['help.answered'],
-        cancelled: byType['help.cancelled'],
-      };
-      const heatByHour = new Map(heat.map((h) => [Number(h.slot), Number(h.n)]));
-      const lengths = lengthRows.map((l) => ({ minute: Number(l.slot), n: Number(l.n) }));
-      const endedCount = lengths.reduce((sum, l) => sum + Number(l.n), 0);
-      const totalSessions = perDay.reduce((sum, d) => sum + d.events, 0);
-
-      const find = (list: Totals[], key: string) =>
-        list.find((t) => t.key === key) ?? { key, events: 0, sessions: 0, seconds: 0 };
-      const sum = (list: Totals[], value: (t: Totals) => number) => list.reduce((total, t) => total + value(t), 0);
-      const { visits, activity, average } = protection;
-
-      // Categories below the threshold are summed into `other`, never listed one by one.
-      const servicesFold = foldSmallCategories(services, (s) => s.sessions);
-      const languagesFold = foldSmallCategories(languages, (l) => l.sessions);
-      const modesFold = foldSmallCategories(modes, (m) => m.sessions);
-      const blockedFold = foldSmallCategories(blocked, (b) => b.sessions);
-      const topics = [
-        ...new Set([...helpByType.requested, ...helpByType.answered, ...helpByType.cancelled].map((h) => h.key)),
-      ].sort();
-      const listedTopics = topics.filter(
-        (topic) => find(helpByType.requested, topic).sessions >= MIN_SESSIONS_PER_FIGURE,
-      );
-      const otherTopics = topics.filter((topic) => !listedTopics.includes(topic));
-      const otherHelp = (list: Totals[], name: string): Cell => {
-        const rows = otherTopics.map((topic) => find(list, topic));
-        return activity(
-          `other:help:${name}`,
-          sum(rows, (r) => r.events),
-          sum(rows, (r) => r.sessions),
-        );
-      };
-      const otherOf = (figure: string, rows: Totals[], value: (t: Totals) => number): Cell =>
-        activity(
-          `other:${figure}`,
-          sum(rows, value),
-          sum(rows, (r) => r.sessions),
-        );
-
-      const siteKinds = [...new Set([...inScope.map((s) => s.site_kind), ...perSite.map((s) => s.key)])];
-      return {
-        filter,
-        stations: stations.map((s) => ({ id: s.id, location: s.location, siteKind: s.site_kind })),
-        totalSessions: visits('total', totalSessions),
-        medianSessionSeconds: average(medianFromHistogram(lengths) * 60 + 30, endedCount, 1),
-        sessionsPerDay: daysBetween(filter.from, filter.to).map((day) => ({
-          day,
-          sessions: visits(`day:${day}`, find(perDay, day).events),
-        })),
-        sessionsPerHourOfWeek: Array.from({ length: 168 }, (_, hourOfWeek) => ({
-          hourOfWeek,
-          sessions: visits(`hour:${hourOfWeek}`, heatByHour.get(hourOfWeek) ?? 0),
-        })),
-        sessionsBySite: siteKinds
-          .map((siteKind) => ({ siteKind, n: find(perSite, siteKind).events }))
-          .sort((a, b) => b.n - a.n || a.siteKind.localeCompare(b.siteKind))
-          .map(({ siteKind, n }) => ({ siteKind, sessions: visits(`site:${siteKind}`, n) })),
-        sessionsByStation: [...new Set([...inScope.map((s) => s.id), ...perStation.map((s) => s.key)])]
-          .map((stationId) => ({ stationId, n: find(perStation, stationId).events }))
-          .sort((a, b) => b.n - a.n || a.stationId.localeCompare(b.stationId))
-          .map(({ stationId, n }) => ({
-            stationId,
-            location: locationOf.get(stationId) ?? '',
-            sessions: visits(`station:${stationId}`, n),
-          })),
-        topServices: servicesFold.listed.map((s) => ({
-          serviceId: s.key,
-          opens: activity(`service:${s.key}`, s.events, s.sessions),
-        })),
-        languages: languagesFold.listed.map((l) => ({
-          language: l.key,
-          sessions: activity(`language:${l.key}`, l.sessions, l.sessions),
-        })),
-        accessibilityModes: modesFold.listed.map((m) => ({
-          mode: m.key.replace(/:on$/, ''),
-          sessions: activity(`mode:${m.key}`, m.sessions, m.sessions),
-        })),
-        help: listedTopics.map((topic) => {
-          const requested = find(helpByType.requested, topic);
-          const answered = find(helpByType.answered, topic);
-          const cancelled = find(helpByType.cancelled, topic);
-          return {
-            topic,
-            requested: activity(`help:requested:${topic}`, requested.events, requested.sessions),
-            answered: activity(`help:answered:${topic}`, answered.events, answered.sessions),
-            cancelled: activity(`help:cancelled:${topic}`, cancelled.events, cancelled.sessions),
-            averageWaitSeconds: average(
-              answered.events ? answered.seconds / answered.events : 0,
-              answered.sessions,
-              WAIT_STEP_SECONDS,
-            ),
-          };
-        }),
-        blockedNavigations: blockedFold.listed.map((b) => ({
-          serviceId: b.key,
-          blocked: activity(`blocked:${b.key}`, b.events, b.sessions),
-        })),
-        other: {
-          topServices: otherOf('services', servicesFold.other, (s) => s.events),
-          languages: otherOf('languages', languagesFold.other, (l) => l.sessions),
-          accessibilityModes: otherOf('modes', modesFold.other, (m) => m.sessions),
-          blockedNavigations: otherOf('blocked', blockedFold.other, (b) => b.events),
-          help: {
-            requested: otherHelp(helpByType.requested, 'requested'),
-            answered: otherHelp(helpByType.answered, 'answered'),
-            cancelled: otherHelp(helpByType.cancelled, 'cancelled'),
-          },
+      return assembleSummary(filter, protection, {
+        stations,
+        perDay,
+        perStation,
+        perSite,
+        services: byType['service.opened'],
+        languages: byType['language.chosen'],
+        modes: byType['accessibility.changed'].filter((m) => m.key.endsWith(':on')),
+        blocked: byType['navigation.blocked'],
+        helpByType: {
+          requested: byType['help.requested'],
+          answered: byType['help.answered'],
+          cancelled: byType['help.cancelled'],
         },
-        protection: {
-          minSessions: MIN_SESSIONS_PER_FIGURE,
-          roundedTo: ROUNDING_BASE,
-          widenedToWeeks: filter.station !== undefined,
-        },
-      };
+        heatByHour: new Map(heat.map((h) => [Number(h.slot), Number(h.n)])),
+        lengths: lengthRows.map((l) => ({ minute: Number(l.slot), n: Number(l.n) })),
+      });
     },
   };
 }
 
 export type DashboardQueries = ReturnType<typeof createDashboardQueries>;
-
-/** Median of a histogram of (minute, count) rows sorted by minute; the lower median for even counts. */
-function medianFromHistogram(rows: { minute: number; n: number }[]): number {
-  const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
-  let seen = 0;
-  for (const row of rows) {
-    seen += Number(row.n);
-    if (seen * 2 >= total) return Number(row.minute);
-  }
-  return 0;
-}
 
 /** The Monday on or before `day` and the Sunday on or after `to`: whole ISO weeks around a range. */
 export function widenToWeeks(from: string, to: string): { from: string; to: string } {
@@ -398,17 +264,4 @@ export function widenToWeeks(from: string, to: string): { from: string; to: stri
     return date.toISOString().slice(0, 10);
   };
   return { from: shift(from, 'monday'), to: shift(to, 'sunday') };
-}
-
-/** Every day from `from` to `to` inclusive. */
-export function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  const date = new Date(`${from}T00:00:00Z`);
-  const end = new Date(`${to}T00:00:00Z`);
-  // 400 days plus the widening to whole weeks.
-  while (date <= end && days.length < 420) {
-    days.push(date.toISOString().slice(0, 10));
-    date.setUTCDate(date.getUTCDate() + 1);
-  }
-  return days;
 }
