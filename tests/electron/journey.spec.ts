@@ -3,11 +3,11 @@
  * a cookie → end session → welcome in Finnish, with the cookie gone from the new partition and
  * the old one cleared. Skips with the reason where no Electron binary can exist.
  */
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { expect, test, type ElectronApplication } from '@playwright/test';
 import { startEServiceServer, type EServiceServer } from '../fixtures/eservice-server.ts';
 import { writeTestConfig } from '../fixtures/test-config.ts';
 import { electronSkipReason, findElectronBinary } from './electron-binary.ts';
+import { assertAppBuilt, launchKiosk, pageWhere as pageIn } from './kiosk-app.ts';
 
 const binary = findElectronBinary();
 // Skips with its reason here; fails where CI_ELECTRON_REQUIRED=1 (the CI jobs that install Electron).
@@ -23,20 +23,11 @@ let eservice: EServiceServer;
 let app: ElectronApplication;
 
 test.beforeAll(async () => {
-  for (const built of ['dist/main/index.js', 'dist/preload/index.cjs', 'dist/renderer/index.html']) {
-    if (!existsSync(built))
-      throw new Error(`${built} is missing: run npm run build:renderer && npm run build:main first`);
-  }
+  assertAppBuilt();
   eservice = await startEServiceServer();
   const configPath = writeTestConfig(eservice.origin);
   if (!binary.found) return;
-  app = await electron.launch({
-    executablePath: binary.path,
-    args: ['dist/main/index.js', '--config', configPath],
-    env: { ...process.env, KIOSK_TEST_HOOKS: '1' },
-    // Keep Chromium's sandbox on, as on a station (Playwright adds --no-sandbox otherwise).
-    chromiumSandbox: true,
-  });
+  app = await launchKiosk(binary.path, configPath);
 });
 
 test.afterAll(async () => {
@@ -44,11 +35,7 @@ test.afterAll(async () => {
   await eservice?.close();
 });
 
-/** WebContentsViews show up as pages (Playwright >= 1.60); find one by its URL. */
-async function pageWhere(predicate: (url: string) => boolean): Promise<Page> {
-  await expect.poll(() => app.windows().some((p) => predicate(p.url()))).toBe(true);
-  return app.windows().find((p) => predicate(p.url())) as Page;
-}
+const pageWhere = (predicate: (url: string) => boolean) => pageIn(app, predicate);
 
 const partitionNow = () =>
   app.evaluate(() => (globalThis as unknown as { __kioskTest: KioskTestHooks }).__kioskTest.currentPartition());

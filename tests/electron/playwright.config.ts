@@ -8,8 +8,8 @@ if (skipReason) console.log(`Electron journey SKIPPED: ${skipReason}`);
 
 /**
  * The whole Electron app under Playwright `_electron`. Runs only where an Electron binary exists
- * (CI with GitHub access, under xvfb-run, with CI_ELECTRON_REQUIRED=1); elsewhere every test skips
- * and says why. Needs the
+ * (CI with GitHub access, under xvfb-run, with CI_ELECTRON_REQUIRED=1); elsewhere those tests skip
+ * and say why. `pointer-overlay-look.spec.ts` needs only Chromium and runs everywhere. Needs the
  * built app: npm run build:renderer && npm run build:main. Runs the unfused dist/ build, because
  * the packaged app's nodeCliInspect fuse is off and Playwright cannot attach to it.
  */

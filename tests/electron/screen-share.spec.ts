@@ -6,32 +6,24 @@
  * the e-service area shows as main's overlay view right beside that spot, above the e-service.
  * Skips with the reason where no Electron binary can exist; fails where CI_ELECTRON_REQUIRED=1.
  */
-import {
-  _electron as electron,
-  chromium,
-  expect,
-  test,
-  type Browser,
-  type ElectronApplication,
-  type Page,
-} from '@playwright/test';
+import { chromium, expect, test, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { POINTER_GAP_DIP as GAP } from '../../main/pointer-overlay.ts';
 import { createTestCentral, realTestClock, type TestCentral } from '../../central/testing/test-app.ts';
 import { startEServiceServer, type EServiceServer } from '../fixtures/eservice-server.ts';
 import { writeTestConfig } from '../fixtures/test-config.ts';
 import { electronSkipReason, findElectronBinary } from './electron-binary.ts';
+import { assertAppBuilt, launchKiosk, pageWhere as pageIn } from './kiosk-app.ts';
 
 const binary = findElectronBinary();
 const skipReason = electronSkipReason(binary);
 test.skip(skipReason !== null, skipReason ?? '');
 
 const consoleDir = process.env['CONSOLE_DIST_DIR'] ?? fileURLToPath(new URL('../../dist/console', import.meta.url));
-/** The gap between the spot and the marker's rectangle (main/pointer-overlay.ts `POINTER_GAP_DIP`). */
-const GAP = 8;
 
 let central: TestCentral;
 let centralUrl: string;
@@ -40,10 +32,7 @@ let app: ElectronApplication;
 let browser: Browser;
 
 test.beforeAll(async () => {
-  for (const built of ['dist/main/index.js', 'dist/preload/index.cjs', 'dist/renderer/index.html']) {
-    if (!existsSync(built))
-      throw new Error(`${built} is missing: run npm run build:renderer && npm run build:main first`);
-  }
+  assertAppBuilt();
   // The advisor's console, built like the preview journey builds it.
   if (!existsSync(`${consoleDir}/index.html`))
     await build({
@@ -59,12 +48,7 @@ test.beforeAll(async () => {
     config.central = { url: centralUrl, tokenFile };
   });
   if (!binary.found) return;
-  app = await electron.launch({
-    executablePath: binary.path,
-    args: ['dist/main/index.js', '--config', configPath],
-    env: { ...process.env, KIOSK_TEST_HOOKS: '1' },
-    chromiumSandbox: true,
-  });
+  app = await launchKiosk(binary.path, configPath);
   // The advisor's browser; CHROMIUM_PATH where a system Chromium is used instead of Playwright's.
   const executablePath = process.env['CHROMIUM_PATH'];
   browser = await chromium.launch(executablePath ? { executablePath } : {});
@@ -77,11 +61,7 @@ test.afterAll(async () => {
   await central?.close();
 });
 
-/** WebContentsViews show up as pages (Playwright >= 1.60); find one by its URL. */
-async function pageWhere(predicate: (url: string) => boolean): Promise<Page> {
-  await expect.poll(() => app.windows().some((p) => predicate(p.url()))).toBe(true);
-  return app.windows().find((p) => predicate(p.url())) as Page;
-}
+const pageWhere = (predicate: (url: string) => boolean) => pageIn(app, predicate);
 
 /** The kiosk window's content size in DIPs and the screen's scale factor (frames are in pixels). */
 const kioskWindow = () =>
