@@ -49,6 +49,14 @@ describe('what the shell covers', () => {
     expect(at200.shell).toEqual({ x: 0, y: 0, width: 1280, height: 90 });
     expect(at200.service).toEqual({ x: 0, y: 90, width: 1280, height: 934 });
   });
+  it('keeps the toolbar above the page while a screen share shows its banner (the banner pushes the toolbar down)', () => {
+    // The banner is 3.75rem and the shell's rem follows the text size all the way (renderer/screen-share).
+    const at100 = layoutFor({ x: 0, y: 0, width: 1280, height: 1024 }, false, 100, true);
+    expect(at100.shell).toEqual({ x: 0, y: 0, width: 1280, height: 72 + 60 });
+    expect(at100.service).toEqual({ x: 0, y: 132, width: 1280, height: 892 });
+    const at200 = layoutFor({ x: 0, y: 0, width: 1280, height: 1024 }, false, 200, true);
+    expect(at200.shell.height).toBe(90 + 120);
+  });
 });
 
 describe('the shell files on app://shell', () => {

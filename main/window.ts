@@ -28,6 +28,11 @@ export const SHELL_URL = `${SHELL_ORIGIN}/index.html`;
 export const TOOLBAR_HEIGHT_PX = 72;
 /** The toolbar stops growing at this text size (see renderer/styles/shell.css `.toolbar`). */
 export const TOOLBAR_MAX_SCALE_PERCENT = 125;
+/**
+ * Height of the screen-share banner at 100 % text, in DIPs (3.75rem in
+ * renderer/screen-share/screen-share.css); it grows with the text size without a cap.
+ */
+export const SCREEN_SHARE_BANNER_PX = 60;
 
 /** True when the shell must cover the whole window (see the file comment). */
 export function shellCoversWindow(view: StationView, overlayOpen = false): boolean {
@@ -41,16 +46,22 @@ export function shellCoversWindow(view: StationView, overlayOpen = false): boole
   return false;
 }
 
-/** Bounds of the shell and e-service views for a window size. */
+/**
+ * Bounds of the shell and e-service views for a window size. While a screen share is on
+ * (`sharing`), the shell's banner sits above the toolbar and pushes it down, so the strip the
+ * shell keeps above the e-service grows by the banner's height.
+ */
 export function layoutFor(
   content: Rectangle,
   covers: boolean,
   textScalePercent: number,
+  sharing = false,
 ): { shell: Rectangle; service: Rectangle } {
   // The shell's toolbar grows with text size only up to 125 % (renderer/styles/shell.css), so it
   // stays one row and leaves the e-service most of the screen at 200 %.
   const toolbarScale = Math.min(textScalePercent, TOOLBAR_MAX_SCALE_PERCENT);
-  const toolbar = Math.min(content.height, Math.round((TOOLBAR_HEIGHT_PX * toolbarScale) / 100));
+  const banner = sharing ? Math.round((SCREEN_SHARE_BANNER_PX * textScalePercent) / 100) : 0;
+  const toolbar = Math.min(content.height, Math.round((TOOLBAR_HEIGHT_PX * toolbarScale) / 100) + banner);
   const full = { x: 0, y: 0, width: content.width, height: content.height };
   return {
     shell: covers ? full : { x: 0, y: 0, width: content.width, height: toolbar },
@@ -134,9 +145,10 @@ export function createKioskWindow(deps: {
   let overlay = false;
   let lastView: StationView | null = null;
   let textScale = 100;
+  let sharing = false;
 
   const layout = () => {
-    const bounds = layoutFor(window.getContentBounds(), covers, textScale);
+    const bounds = layoutFor(window.getContentBounds(), covers, textScale, sharing);
     shellView.setBounds(bounds.shell);
     if (service) {
       service.setBounds(bounds.service);
@@ -182,6 +194,7 @@ export function createKioskWindow(deps: {
     update(view) {
       lastView = view;
       textScale = view.accessibility.textScalePercent;
+      sharing = view.screenShare.phase === 'sharing';
       recompute();
       void pointer.follow(view.screenShare, textScale);
     },

@@ -170,6 +170,8 @@ test('the advisor sees the kiosk window and points at the e-service; the marker 
   const nearY = Math.min(Math.abs(overlay.y - spot.y), Math.abs(overlay.y + overlay.height - spot.y));
   // One gap from the spot (±1 DIP: the shell's percentages round differently from main's numbers).
   for (const near of [nearX, nearY]) expect(Math.abs(near - GAP)).toBeLessThanOrEqual(1);
+  // While shared, the shell's strip holds the banner and the toolbar it pushes down (100 % text).
+  expect(views.find((v) => v.url.startsWith('app://shell/'))!.bounds.height).toBe(72 + 60);
   // The spot is over the e-service view, which is where the shell could not draw.
   const serviceBounds = views[serviceIndex]!.bounds;
   expect(spot.y).toBeGreaterThan(serviceBounds.y);
