@@ -6,6 +6,15 @@ import { _electron as electron, expect, type ElectronApplication, type Page } fr
 import { existsSync } from 'node:fs';
 
 /** Throws with the command to run when the built app is missing (the suites run dist/, not sources). */
+/**
+ * The Chromium for the pages these specs open beside the kiosk: CHROMIUM_PATH, else Debian's
+ * /usr/bin/chromium where it exists (these build machines, where Playwright's own download fails),
+ * else Playwright's own (the GitHub runners, which install it).
+ */
+export function chromiumExecutable(): string | undefined {
+  return process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+}
+
 export function assertAppBuilt(): void {
   for (const built of ['dist/main/index.js', 'dist/preload/index.cjs', 'dist/renderer/index.html']) {
     if (!existsSync(built))

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { markerSize, pointerPageUrl, pointerPlacement } from '../../main/pointer-overlay.ts';
 import { axeViolations } from '../e2e/a11y-checks.ts';
 import { startEServiceServer, type EServiceServer } from '../fixtures/eservice-server.ts';
+import { chromiumExecutable } from './kiosk-app.ts';
 
 const shots = fileURLToPath(new URL('../../test-results/pointer-overlay/', import.meta.url));
 const WINDOW = { width: 1280, height: 900 };
@@ -21,7 +22,7 @@ let browser: Browser;
 
 test.beforeAll(async () => {
   eservice = await startEServiceServer();
-  const executablePath = process.env['CHROMIUM_PATH'];
+  const executablePath = chromiumExecutable();
   browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],

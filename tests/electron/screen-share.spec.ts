@@ -17,7 +17,7 @@ import { createTestCentral, realTestClock, type TestCentral } from '../../centra
 import { startEServiceServer, type EServiceServer } from '../fixtures/eservice-server.ts';
 import { writeTestConfig } from '../fixtures/test-config.ts';
 import { electronSkipReason, findElectronBinary } from './electron-binary.ts';
-import { assertAppBuilt, launchKiosk, pageWhere as pageIn } from './kiosk-app.ts';
+import { assertAppBuilt, chromiumExecutable, launchKiosk, pageWhere as pageIn } from './kiosk-app.ts';
 
 const binary = findElectronBinary();
 const skipReason = electronSkipReason(binary);
@@ -49,8 +49,8 @@ test.beforeAll(async () => {
   });
   if (!binary.found) return;
   app = await launchKiosk(binary.path, configPath);
-  // The advisor's browser; CHROMIUM_PATH where a system Chromium is used instead of Playwright's.
-  const executablePath = process.env['CHROMIUM_PATH'];
+  // The advisor's browser.
+  const executablePath = chromiumExecutable();
   browser = await chromium.launch(executablePath ? { executablePath } : {});
 });
 
