@@ -106,6 +106,10 @@ export function buildCentral(options: BuildCentralOptions): CentralServer {
     // Errors before routing (bad or too-long URL, oversized headers) also answer {error, message}.
     frameworkErrors,
     clientErrorHandler,
+    // Migrations run in a plugin, and an upgrade at city size takes longer than fastify's default
+    // 10 s (migration 5 filled the month rollups from 4.4 M day rows in more than that; a replica
+    // waiting on the migration lock waits as long). Boot still fails, visibly, if it hangs for 30 min.
+    pluginTimeout: 30 * 60_000,
   }).withTypeProvider<ZodTypeProvider>();
 
   // --- infrastructure ---
