@@ -10,6 +10,7 @@ import { createTestCentral, realTestClock, type TestCentral } from '../../centra
 import { startPreviewServer } from '../../renderer/preview/serve.ts';
 import { startEServiceServer } from '../fixtures/eservice-server.ts';
 import { writeTestConfig } from '../fixtures/test-config.ts';
+import { consoleLogIn } from '../fixtures/console-login.ts';
 
 const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -43,17 +44,6 @@ const test = base.extend<{ central: { url: string; t: TestCentral; stationUrl(ru
     await t.close();
   },
 });
-
-async function consoleLogIn(page: Page, url: string) {
-  await page.goto(`${url}/console/`);
-  await page.getByLabel(/käyttäjätunnus/i).fill('aino');
-  await page.getByLabel(/salasana/i).fill('correct horse battery');
-  await page.keyboard.press('Enter');
-  await expect(page.getByText('Yhteys päällä')).toBeVisible();
-  // Advisors start away (issue 10): say you are here, so stations are told help is available.
-  await page.getByRole('button', { name: 'Merkitse paikalla' }).click();
-  await expect(page.getByRole('button', { name: 'Merkitse poissa' })).toBeVisible();
-}
 
 /** Help button → topic → how, all by keyboard. */
 async function askForHelp(page: Page, topic: string, how: RegExp) {

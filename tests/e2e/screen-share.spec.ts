@@ -18,6 +18,7 @@ import { writeTestConfig } from '../fixtures/test-config.ts';
 import { axeViolations, layoutProblems } from './a11y-checks.ts';
 import { builtShell } from './harness.ts';
 import { applyVariant, closeSettings, openSettingsFromWelcome, type Variant } from './shell-screens.ts';
+import { consoleLogIn } from '../fixtures/console-login.ts';
 
 const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const shots = file('../../test-results/screen-share/');
@@ -68,16 +69,6 @@ const test = base.extend<{ central: Fixture }>({
     await t.close();
   },
 });
-
-async function consoleLogIn(page: Page, url: string) {
-  await page.goto(`${url}/console/`);
-  await page.getByLabel(/käyttäjätunnus/i).fill('aino');
-  await page.getByLabel(/salasana/i).fill('correct horse battery');
-  await page.keyboard.press('Enter');
-  await expect(page.getByText('Yhteys päällä')).toBeVisible();
-  await page.getByRole('button', { name: 'Merkitse paikalla' }).click();
-  await expect(page.getByRole('button', { name: 'Merkitse poissa' })).toBeVisible();
-}
 
 /** Request → claim → ask: returns both pages with the consent question showing on the station. */
 async function upToTheQuestion(

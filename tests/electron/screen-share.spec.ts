@@ -6,7 +6,7 @@
  * the e-service area shows as main's overlay view right beside that spot, above the e-service.
  * Skips with the reason where no Electron binary can exist; fails where CI_ELECTRON_REQUIRED=1.
  */
-import { chromium, expect, test, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import { chromium, expect, test, type Browser, type ElectronApplication } from '@playwright/test';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { startEServiceServer, type EServiceServer } from '../fixtures/eservice-s
 import { writeTestConfig } from '../fixtures/test-config.ts';
 import { electronSkipReason, findElectronBinary } from './electron-binary.ts';
 import { assertAppBuilt, chromiumExecutable, launchKiosk, pageWhere as pageIn } from './kiosk-app.ts';
+import { consoleLogIn } from '../fixtures/console-login.ts';
 
 const binary = findElectronBinary();
 const skipReason = electronSkipReason(binary);
@@ -78,16 +79,6 @@ const childViews = () =>
       bounds: view.getBounds(),
     })),
   );
-
-async function consoleLogIn(page: Page, url: string) {
-  await page.goto(`${url}/console/`);
-  await page.getByLabel(/käyttäjätunnus/i).fill('aino');
-  await page.getByLabel(/salasana/i).fill('correct horse battery');
-  await page.keyboard.press('Enter');
-  await expect(page.getByText('Yhteys päällä')).toBeVisible();
-  await page.getByRole('button', { name: 'Merkitse paikalla' }).click();
-  await expect(page.getByRole('button', { name: 'Merkitse poissa' })).toBeVisible();
-}
 
 test('the advisor sees the kiosk window and points at the e-service; the marker shows beside that spot', async () => {
   const shell = await pageWhere((url) => url.startsWith('app://shell/'));
