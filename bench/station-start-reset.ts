@@ -7,7 +7,8 @@
  *   a blank Vite React page (one button) built and served the same way in the same run; plus the
  *   bytes of script the page had received by the time it was interactive.
  * - The same start with the station outside the page, as in Electron (core runs in the main
- *   process, the preload hands the page `window.kiosk`): the built shell served as it is, with a
+ *   process, the preload hands the page `window.kiosk`): the built shell served by main's own
+ *   `serveShell` (same bytes, CSP header and language preloads as `app://shell/`), with a
  *   `window.kiosk` that answers `station:get-view` with the view core composes (in this process)
  *   from the same config. What is left is the renderer's own share of the start.
  * - "Start" → launcher interactive, once the visitor has read the welcome screen (the page went
@@ -28,7 +29,6 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import fastifyStatic from '@fastify/static';
 import react from '@vitejs/plugin-react';
 import Fastify from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -37,6 +37,7 @@ import { validateConfigText } from '../core/config/validate.ts';
 import { composeStation } from '../core/station/compose-station.ts';
 import { FakeStationHost } from '../core/testing/fake-station-host.ts';
 import type { StationView } from '../protocol/ipc.ts';
+import { serveShell, SHELL_ORIGIN } from '../main/window.ts';
 import { startPreviewServer } from '../renderer/preview/serve.ts';
 import { startEServiceServer } from '../tests/fixtures/eservice-server.ts';
 import { writeTestConfig } from '../tests/fixtures/test-config.ts';
@@ -136,10 +137,27 @@ function preloadStandIn(view: StationView): string {
 }) });`;
 }
 
-/** Serves a build's files as they are (as Electron's app: scheme does), with none of the preview's additions. */
-async function serveAsBuilt(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves a build the way Electron's `app://shell/` does: through main's own `serveShell` handler
+ * (`main/window.ts`), so the page gets the same bytes, the same CSP header and the same
+ * `modulepreload` links to the default language's texts as a station, over loopback HTTP.
+ */
+async function serveAsElectron(root: string, language: string): Promise<{ url: string; close: () => Promise<void> }> {
+  let handler: ((request: Request) => Promise<Response>) | null = null;
+  const protocol = {
+    handle: (_scheme: string, handle: (request: Request) => Promise<Response>) => {
+      handler = handle;
+    },
+  } as unknown as Parameters<typeof serveShell>[0];
+  serveShell(protocol, root, language);
   const app = Fastify({ logger: false, forceCloseConnections: true });
-  await app.register(fastifyStatic, { root });
+  app.get('/*', async (request, reply) => {
+    if (!handler) throw new Error('serveShell registered no handler');
+    const response = await handler(new Request(`${SHELL_ORIGIN}${request.url}`));
+    reply.code(response.status);
+    response.headers.forEach((value, name) => void reply.header(name, value));
+    return reply.send(Buffer.from(await response.arrayBuffer()));
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -313,8 +331,9 @@ async function main(): Promise<void> {
   const beforeServer = beforeDir
     ? await startPreviewServer({ port: 0, configPath, central: null, build: false, distDir: beforeDir })
     : null;
-  const asBuilt = await serveAsBuilt(shellDir);
-  const preload = preloadStandIn(composedView(configPath));
+  const view = composedView(configPath);
+  const asBuilt = await serveAsElectron(shellDir, view.language);
+  const preload = preloadStandIn(view);
   const launch0 = performance.now();
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',

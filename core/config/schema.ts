@@ -6,36 +6,10 @@
  * Keys are camelCase with the unit in the name (`idleWarningAfterSeconds`).
  */
 import { z } from 'zod';
+import { lazySchema } from '../../protocol/lazy-schema.ts';
 import { languageSchema, slugSchema } from '../../protocol/events.ts';
 import { WEEKDAYS } from '../../protocol/help.ts';
 import { startUrlProblem } from '../navigation/policy.ts';
-
-const text = z.string().trim().min(1).max(200);
-
-/** A text in several languages. Finnish is required; others fall back to Finnish, then English. */
-export const localizedTextSchema = z
-  .object({ fi: text })
-  .catchall(text)
-  .superRefine((value, ctx) => {
-    for (const key of Object.keys(value)) {
-      if (!languageSchema.safeParse(key).success) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `unknown language "${key}"` });
-      }
-    }
-  })
-  .describe('Text per language code; "fi" is required, others fall back to Finnish or English.');
-export type LocalizedText = z.infer<typeof localizedTextSchema>;
-
-/**
- * An origin an e-service may navigate to: `https://host[:port]`, or `https://*.host` for any
- * subdomain of host (not host itself). Paths, users and queries are not allowed.
- */
-export const originPatternSchema = z
-  .string()
-  .regex(
-    /^(https|http):\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/,
-    'must look like https://host, https://*.host or https://host:port (lower case, no path)',
-  );
 
 export const SERVICE_CATEGORIES = [
   'health',
@@ -58,173 +32,221 @@ export const PERMISSIONS = [
   'pointerLock',
 ] as const;
 
-export const serviceSchema = z
-  .object({
-    id: slugSchema.describe('Stable id used in metrics and help requests.'),
-    category: z.enum(SERVICE_CATEGORIES),
-    icon: z
-      .string()
-      .regex(/^[a-z-]+$/)
-      .describe('Icon name from the shell icon set, e.g. "heart", "bank".'),
-    startUrl: z.string().url().describe('Where the service opens.'),
-    name: localizedTextSchema,
-    purpose: localizedTextSchema.describe('One line telling what the visitor can do there.'),
-    allowedOrigins: z
-      .array(originPatternSchema)
-      .min(1)
-      .describe('Origins the service may navigate to, including identification redirects.'),
-    permissions: z.array(z.enum(PERMISSIONS)).default([]),
-    clientCertificate: z
-      .enum(['deny', 'smart-card'])
-      .default('deny')
-      .describe(
-        'TLS client certificates (smart-card e-ID). "deny" (default): never sent. "smart-card": sent only when exactly one certificate is offered, i.e. the card in the reader; never a choice between several.',
-      ),
-  })
-  .strict();
-export type ServiceConfig = z.infer<typeof serviceSchema>;
+/**
+ * Builds the config's schemas, once, the first time any of them is used (`lazySchema`): they
+ * nest, so they are built together. Building them costs more than the rest of core's start in a
+ * browser (issue 15), and a station that received its config already checked (Electron main's
+ * check, or the preview server's) needs them only when IT sends overrides.
+ */
+function buildConfigSchemas() {
+  const text = z.string().trim().min(1).max(200);
+  const localizedTextSchema = z
+    .object({ fi: text })
+    .catchall(text)
+    .superRefine((value, ctx) => {
+      for (const key of Object.keys(value)) {
+        if (!languageSchema.safeParse(key).success) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `unknown language "${key}"` });
+        }
+      }
+    })
+    .describe('Text per language code; "fi" is required, others fall back to Finnish or English.');
+  const originPatternSchema = z
+    .string()
+    .regex(
+      /^(https|http):\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/,
+      'must look like https://host, https://*.host or https://host:port (lower case, no path)',
+    );
 
-const clockTimeSchema = z
-  .string()
-  .regex(/^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/, 'must be a time "HH:MM" (00:00–24:00)');
-const localDateSchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date "YYYY-MM-DD"');
-const openPeriodSchema = z
-  .object({ opens: clockTimeSchema, closes: clockTimeSchema })
-  .strict()
-  .refine((p) => p.opens < p.closes, 'closes must be after opens (periods across midnight: write two)');
+  const serviceSchema = z
+    .object({
+      id: slugSchema.describe('Stable id used in metrics and help requests.'),
+      category: z.enum(SERVICE_CATEGORIES),
+      icon: z
+        .string()
+        .regex(/^[a-z-]+$/)
+        .describe('Icon name from the shell icon set, e.g. "heart", "bank".'),
+      startUrl: z.string().url().describe('Where the service opens.'),
+      name: localizedTextSchema,
+      purpose: localizedTextSchema.describe('One line telling what the visitor can do there.'),
+      allowedOrigins: z
+        .array(originPatternSchema)
+        .min(1)
+        .describe('Origins the service may navigate to, including identification redirects.'),
+      permissions: z.array(z.enum(PERMISSIONS)).default([]),
+      clientCertificate: z
+        .enum(['deny', 'smart-card'])
+        .default('deny')
+        .describe(
+          'TLS client certificates (smart-card e-ID). "deny" (default): never sent. "smart-card": sent only when exactly one certificate is offered, i.e. the card in the reader; never a choice between several.',
+        ),
+    })
+    .strict();
 
+  const clockTimeSchema = z
+    .string()
+    .regex(/^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/, 'must be a time "HH:MM" (00:00–24:00)');
+  const localDateSchema = z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date "YYYY-MM-DD"');
+  const openPeriodSchema = z
+    .object({ opens: clockTimeSchema, closes: clockTimeSchema })
+    .strict()
+    .refine((p) => p.opens < p.closes, 'closes must be after opens (periods across midnight: write two)');
+  const openingHoursSchema = z
+    .object({
+      weekly: z
+        .object(
+          Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(openPeriodSchema).max(4).optional()])) as {
+            [D in (typeof WEEKDAYS)[number]]: z.ZodOptional<z.ZodArray<typeof openPeriodSchema>>;
+          },
+        )
+        .strict()
+        .describe('Regular hours per weekday ("mon"…"sun"), Helsinki time; a day left out is closed.'),
+      closedDates: z
+        .array(localDateSchema)
+        .max(200)
+        .default([])
+        .describe('Dates closed all day, e.g. public holidays ("2026-12-24").'),
+      specialDates: z
+        .array(z.object({ date: localDateSchema, opens: clockTimeSchema, closes: clockTimeSchema }).strict())
+        .max(200)
+        .default([])
+        .describe("Dates with other hours than the weekly ones; they replace that day's weekly hours."),
+    })
+    .strict()
+    .describe('Structured opening hours (Helsinki time) from which the station tells visitors whether it is open now.');
+
+  const stationConfigSchema = z
+    .object({
+      $schema: z.string().optional(),
+      stationId: slugSchema.describe('Unique id of this station, as registered on central.'),
+      location: z
+        .object({
+          name: localizedTextSchema.describe('Where the station is, e.g. "Oodi, 2nd floor".'),
+          siteKind: z.enum(['library', 'community-house', 'senior-centre', 'service-centre']),
+        })
+        .strict(),
+      defaultLanguage: languageSchema.default('fi'),
+      idle: z
+        .object({
+          idleWarningAfterSeconds: z
+            .number()
+            .int()
+            .min(30)
+            .max(3600)
+            .describe('Inactivity before the warning appears.'),
+          idleCountdownSeconds: z
+            .number()
+            .int()
+            .min(20)
+            .max(600)
+            .describe('How long the warning counts down (WCAG 2.2.1: at least 20 s).'),
+          resetDoneScreenSeconds: z.number().int().min(2).max(60).default(6),
+        })
+        .strict(),
+      recycle: z
+        .object({
+          maxSessionsBeforeRestart: z.number().int().min(1).max(10_000).default(25),
+          memoryCeilingMb: z.number().int().min(256).max(65_536).default(1500),
+        })
+        .strict()
+        .default({ maxSessionsBeforeRestart: 25, memoryCeilingMb: 1500 }),
+      feedback: z
+        .object({
+          enabled: z.boolean().default(true).describe('Ask "Did you get it done?" after a visitor ends their session.'),
+          questionSeconds: z
+            .number()
+            .int()
+            .min(5)
+            .max(120)
+            .default(20)
+            .describe('How long the question stays before it closes by itself ("more time" stretches it).'),
+        })
+        .strict()
+        .default({ enabled: true, questionSeconds: 20 }),
+      localHttpOrigins: z
+        .array(z.string().regex(/^http:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'must look like http://host[:port]'))
+        .default([])
+        .describe('Plain-http origins allowed (e.g. a local printer page). Everything else must be https.'),
+      central: z
+        .object({ url: z.string().url(), tokenFile: z.string().min(1).optional() })
+        .strict()
+        .optional()
+        .describe('Central server; leave out for a station that sends nothing.'),
+      help: z
+        .object({
+          phone: z
+            .object({
+              number: z.string().regex(/^[0-9 +()-]{5,20}$/),
+              hours: localizedTextSchema,
+              openingHours: openingHoursSchema.optional(),
+            })
+            .strict(),
+          inPerson: z
+            .object({
+              place: localizedTextSchema,
+              hours: localizedTextSchema,
+              openingHours: openingHoursSchema.optional(),
+            })
+            .strict(),
+        })
+        .strict(),
+      services: z.array(serviceSchema).min(1),
+      maintenance: z
+        .object({
+          pin: z
+            .object({
+              algorithm: z.literal('scrypt'),
+              N: z
+                .number()
+                .int()
+                .min(16_384)
+                .max(1_048_576)
+                .refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
+              r: z.number().int().min(8).max(32),
+              p: z.number().int().min(1).max(16),
+              keyLength: z.number().int().min(32).max(64),
+              salt: z.string().regex(/^[A-Za-z0-9+/]{22,}={0,2}$/, 'base64, at least 16 bytes'),
+              hash: z.string().regex(/^[A-Za-z0-9+/]{43,}={0,2}$/, 'base64, at least 32 bytes'),
+            })
+            .strict()
+            .describe('scrypt hash of the maintenance PIN with its parameters; see docs/deployment-electron.md.'),
+        })
+        .strict()
+        .optional()
+        .describe('IT access at the station (Ctrl+Alt+Shift+F10, then the PIN). Leave out to disable.'),
+    })
+    .strict()
+    .superRefine((config, ctx) => {
+      for (const problem of crossFieldProblems(config))
+        ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+    });
+  return { localizedTextSchema, originPatternSchema, serviceSchema, openingHoursSchema, stationConfigSchema };
+}
+let built: ReturnType<typeof buildConfigSchemas> | undefined;
+const schemas = () => (built ??= buildConfigSchemas());
+
+/** A text in several languages. Finnish is required; others fall back to Finnish, then English. */
+export const localizedTextSchema = lazySchema(() => schemas().localizedTextSchema);
+/**
+ * An origin an e-service may navigate to: `https://host[:port]`, or `https://*.host` for any
+ * subdomain of host (not host itself). Paths, users and queries are not allowed.
+ */
+export const originPatternSchema = lazySchema(() => schemas().originPatternSchema);
+/** One e-service tile: where it starts, where it may go, what it may use. */
+export const serviceSchema = lazySchema(() => schemas().serviceSchema);
 /**
  * Opening hours of a help contact in Helsinki time, so the station can say "open now, until
  * 12:00" or "opens Monday at 9:00" (`core/help/opening-hours.ts`). Optional: without it the
  * station shows only the free-text `hours`.
  */
-export const openingHoursSchema = z
-  .object({
-    weekly: z
-      .object(
-        Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(openPeriodSchema).max(4).optional()])) as {
-          [D in (typeof WEEKDAYS)[number]]: z.ZodOptional<z.ZodArray<typeof openPeriodSchema>>;
-        },
-      )
-      .strict()
-      .describe('Regular hours per weekday ("mon"…"sun"), Helsinki time; a day left out is closed.'),
-    closedDates: z
-      .array(localDateSchema)
-      .max(200)
-      .default([])
-      .describe('Dates closed all day, e.g. public holidays ("2026-12-24").'),
-    specialDates: z
-      .array(z.object({ date: localDateSchema, opens: clockTimeSchema, closes: clockTimeSchema }).strict())
-      .max(200)
-      .default([])
-      .describe("Dates with other hours than the weekly ones; they replace that day's weekly hours."),
-  })
-  .strict()
-  .describe('Structured opening hours (Helsinki time) from which the station tells visitors whether it is open now.');
+export const openingHoursSchema = lazySchema(() => schemas().openingHoursSchema);
+/** The whole station config file. */
+export const stationConfigSchema = lazySchema(() => schemas().stationConfigSchema);
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+export type ServiceConfig = z.infer<typeof serviceSchema>;
 export type OpeningHoursConfig = z.infer<typeof openingHoursSchema>;
-
-export const stationConfigSchema = z
-  .object({
-    $schema: z.string().optional(),
-    stationId: slugSchema.describe('Unique id of this station, as registered on central.'),
-    location: z
-      .object({
-        name: localizedTextSchema.describe('Where the station is, e.g. "Oodi, 2nd floor".'),
-        siteKind: z.enum(['library', 'community-house', 'senior-centre', 'service-centre']),
-      })
-      .strict(),
-    defaultLanguage: languageSchema.default('fi'),
-    idle: z
-      .object({
-        idleWarningAfterSeconds: z.number().int().min(30).max(3600).describe('Inactivity before the warning appears.'),
-        idleCountdownSeconds: z
-          .number()
-          .int()
-          .min(20)
-          .max(600)
-          .describe('How long the warning counts down (WCAG 2.2.1: at least 20 s).'),
-        resetDoneScreenSeconds: z.number().int().min(2).max(60).default(6),
-      })
-      .strict(),
-    recycle: z
-      .object({
-        maxSessionsBeforeRestart: z.number().int().min(1).max(10_000).default(25),
-        memoryCeilingMb: z.number().int().min(256).max(65_536).default(1500),
-      })
-      .strict()
-      .default({ maxSessionsBeforeRestart: 25, memoryCeilingMb: 1500 }),
-    feedback: z
-      .object({
-        enabled: z.boolean().default(true).describe('Ask "Did you get it done?" after a visitor ends their session.'),
-        questionSeconds: z
-          .number()
-          .int()
-          .min(5)
-          .max(120)
-          .default(20)
-          .describe('How long the question stays before it closes by itself ("more time" stretches it).'),
-      })
-      .strict()
-      .default({ enabled: true, questionSeconds: 20 }),
-    localHttpOrigins: z
-      .array(z.string().regex(/^http:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'must look like http://host[:port]'))
-      .default([])
-      .describe('Plain-http origins allowed (e.g. a local printer page). Everything else must be https.'),
-    central: z
-      .object({ url: z.string().url(), tokenFile: z.string().min(1).optional() })
-      .strict()
-      .optional()
-      .describe('Central server; leave out for a station that sends nothing.'),
-    help: z
-      .object({
-        phone: z
-          .object({
-            number: z.string().regex(/^[0-9 +()-]{5,20}$/),
-            hours: localizedTextSchema,
-            openingHours: openingHoursSchema.optional(),
-          })
-          .strict(),
-        inPerson: z
-          .object({
-            place: localizedTextSchema,
-            hours: localizedTextSchema,
-            openingHours: openingHoursSchema.optional(),
-          })
-          .strict(),
-      })
-      .strict(),
-    services: z.array(serviceSchema).min(1),
-    maintenance: z
-      .object({
-        pin: z
-          .object({
-            algorithm: z.literal('scrypt'),
-            N: z
-              .number()
-              .int()
-              .min(16_384)
-              .max(1_048_576)
-              .refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
-            r: z.number().int().min(8).max(32),
-            p: z.number().int().min(1).max(16),
-            keyLength: z.number().int().min(32).max(64),
-            salt: z.string().regex(/^[A-Za-z0-9+/]{22,}={0,2}$/, 'base64, at least 16 bytes'),
-            hash: z.string().regex(/^[A-Za-z0-9+/]{43,}={0,2}$/, 'base64, at least 32 bytes'),
-          })
-          .strict()
-          .describe('scrypt hash of the maintenance PIN with its parameters; see docs/deployment-electron.md.'),
-      })
-      .strict()
-      .optional()
-      .describe('IT access at the station (Ctrl+Alt+Shift+F10, then the PIN). Leave out to disable.'),
-  })
-  .strict()
-  .superRefine((config, ctx) => {
-    for (const problem of crossFieldProblems(config))
-      ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
-  });
 
 /**
  * Checks that span fields (duplicate ids, start URL allowed by its own allowlist). Written for

@@ -12,7 +12,6 @@ import {
   type KioskIpcHandlers,
   type StationView,
 } from '../../protocol/ipc.ts';
-import { validateConfigText } from '../../core/config/validate.ts';
 import { systemClock } from '../../core/ports.ts';
 import { composeStation } from '../../core/station/compose-station.ts';
 import type { PreviewBootstrap } from './bootstrap.ts';
@@ -38,7 +37,7 @@ export async function startPreviewHost(page: Window): Promise<KioskApi> {
   const boot = await readBootstrap(page);
   const log = (message: string, details?: Record<string, unknown>) =>
     console.info(`[station] ${message}`, details ?? '');
-  const station = composeStation(validateConfigText(boot.configText), boot.configPath, {
+  const station = composeStation(boot.config, boot.configPath, {
     info: host,
     clock: systemClock,
     newId: () => page.crypto.randomUUID(),
@@ -52,7 +51,7 @@ export async function startPreviewHost(page: Window): Promise<KioskApi> {
   return makeApi({ ...station.handlers, ...previewHostHandlers }, station.subscribe);
 }
 
-/** The bootstrap the preview server inlined into the page (saves a round trip), or else fetched. */
+/** The bootstrap the preview server inlined into the page (saves a round trip), or else fetched; its config is already checked. */
 async function readBootstrap(page: Window): Promise<PreviewBootstrap> {
   const inline = page.document.getElementById('preview-bootstrap')?.textContent;
   if (inline) return JSON.parse(inline) as PreviewBootstrap;

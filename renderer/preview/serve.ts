@@ -2,14 +2,16 @@
  * `npm run preview -- --port P --config FILE [--central-url URL --station-token TOKEN] [--no-build]`
  *
  * Serves the shell UI with core/ running in the page, at http://127.0.0.1:P/, and prints that URL.
- * The config file is passed to the page as text and validated there, exactly as the Electron
- * host does, so an invalid config shows the out-of-order screen here too.
+ * The config file is read and checked here on every page load, with the same core function
+ * Electron main uses before it opens the window, and the page composes the station from the
+ * result; an invalid config shows the out-of-order screen with every problem, as in Electron.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { validateConfigText } from '../../core/config/validate.ts';
 import type { PreviewBootstrap } from './bootstrap.ts';
 
 export interface PreviewServerOptions {
@@ -41,7 +43,7 @@ export async function startPreviewServer(
   const app = Fastify({ logger: false, forceCloseConnections: true });
   // Read on every request so IT staff can edit the file and reload.
   const bootstrap = (): PreviewBootstrap => ({
-    configText: readConfig(options.configPath),
+    config: validateConfigText(readConfig(options.configPath)),
     configPath: options.configPath,
     central: options.central,
   });
@@ -78,7 +80,7 @@ function previewPage(root: string, boot: PreviewBootstrap): string {
     for (const imported of entry.imports ?? []) add(imported);
   };
   add('preview/preview-host.ts');
-  const language = defaultLanguage(boot.configText);
+  const language = boot.config.ok ? boot.config.config.defaultLanguage : null;
   if (language) for (const dir of ['i18n', 'help']) add(`${dir}/locales/${language}.json`);
   const links = [...chunks].map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`).join('\n    ');
   // `<` escaped, so no text in the config can close the script element.
@@ -95,21 +97,11 @@ function readManifest(root: string): Manifest {
   }
 }
 
-/** The config's default language, if the text is JSON that names one (an invalid config is the page's to report). */
-function defaultLanguage(configText: string): string | null {
-  try {
-    const value = (JSON.parse(configText) as { defaultLanguage?: unknown }).defaultLanguage ?? 'fi';
-    return typeof value === 'string' && /^[a-z-]+$/.test(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
 function readConfig(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    // Becomes a JSON error in the page, which shows the out-of-order screen with the reason.
+    // Becomes a "(file) not valid JSON" problem, so the page shows the out-of-order screen with the reason.
     return `cannot read ${path}: ${(error as Error).message}`;
   }
 }
