@@ -6,6 +6,7 @@
  *
  * The scripts are strings because the bench compiles without DOM types (tsconfig.node.json).
  */
+import type { Page } from 'playwright-core';
 
 /** What to wait for: an element matching `selector` whose trimmed text is `text`. */
 export interface ProbeTarget {
@@ -25,6 +26,8 @@ export interface ProbeScript {
  * requestAnimationFrame runs just before that frame is painted, and a message posted from there
  * runs once the frame is done and the thread is free again — when a click would be handled.
  * `clicks` names buttons whose click time (the input event's own timestamp) is recorded.
+ * Each target, once timed, is announced on the console (`probeSignal`), so the bench can wait for
+ * it without evaluating anything in the page while the page is still starting (`waitForProbe`).
  */
 export function probeSource(targets: Record<string, ProbeTarget>, clicks: Record<string, string>): string {
   return `(() => {
@@ -34,7 +37,7 @@ export function probeSource(targets: Record<string, ProbeTarget>, clicks: Record
   const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   const settle = (key) => requestAnimationFrame(() => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => { found[key] = performance.now(); };
+    channel.port1.onmessage = () => { found[key] = performance.now(); console.debug(${JSON.stringify(SIGNAL_PREFIX)} + key); };
     channel.port2.postMessage(null);
   });
   const check = () => {
@@ -65,6 +68,24 @@ export function probeSource(targets: Record<string, ProbeTarget>, clicks: Record
 })();`;
 }
 
+const SIGNAL_PREFIX = '__startProbe:';
+
+/** The console message the probe writes once `key` is timed. */
+export function probeSignal(key: string): string {
+  return `${SIGNAL_PREFIX}${key}`;
+}
+
+/**
+ * Resolves once the probe has timed `key`. Call it before the action that leads there (the
+ * navigation, the click): it listens for the probe's console message instead of polling the page
+ * with `waitForFunction`, whose first call evaluates Playwright's injected script (10–20 ms of
+ * main-thread time in a trace) in the middle of the start it is timing.
+ */
+export function waitForProbe(page: Page, key: string, timeout: number): Promise<unknown> {
+  const signal = probeSignal(key);
+  return page.waitForEvent('console', { predicate: (message) => message.text() === signal, timeout });
+}
+
 /** What the init script puts on the page's global object. */
 interface ProbeGlobal {
   __startProbe: { time: (key: string) => number | null; scriptsBy: (ms: number) => ProbeScript[] };
@@ -75,9 +96,6 @@ interface ProbeGlobal {
  * A function, not a string, because the shell's CSP forbids eval; Playwright sends it over CDP.
  */
 export const probeTime = (key: string) => (globalThis as unknown as ProbeGlobal).__startProbe.time(key);
-
-/** In the page: whether `key` has happened (for `waitForFunction`; self-contained, as it runs in the page). */
-export const probeSeen = (key: string) => (globalThis as unknown as ProbeGlobal).__startProbe.time(key) !== null;
 
 /** In the page: the scripts whose response had ended by `ms`. */
 export const probeScripts = (ms: number) => (globalThis as unknown as ProbeGlobal).__startProbe.scriptsBy(ms);

@@ -43,12 +43,12 @@ import { startEServiceServer } from '../tests/fixtures/eservice-server.ts';
 import { writeTestConfig } from '../tests/fixtures/test-config.ts';
 import {
   probeScripts,
-  probeSeen,
   probeSource,
   probeTime,
   summarizeTrace,
   type ProbeScript,
   type ProbeTarget,
+  waitForProbe,
 } from './start-probe.ts';
 
 const RESETS = Number(process.env['BENCH_RESETS'] ?? 50);
@@ -195,8 +195,10 @@ async function startOnce(
     await page.addInitScript({ content: probeSource(targets, press === 'none' ? {} : SHELL_CLICKS) });
     if (initScript) await page.addInitScript({ content: initScript });
     const stopTrace = trace ? await trace(page) : null;
-    await page.goto(url);
-    await page.waitForFunction(probeSeen, 'welcome');
+    const welcome = waitForProbe(page, 'welcome', ROUND_TIMEOUT_MS);
+    // Only the navigation's commit is awaited: the probe says when the welcome screen is interactive.
+    await page.goto(url, { waitUntil: 'commit' });
+    await welcome;
     const interactiveMs = (await page.evaluate(probeTime, 'welcome')) ?? NaN;
     const scripts = await page.evaluate(probeScripts, interactiveMs);
     const traceBuffer = stopTrace ? await stopTrace() : null;
@@ -205,8 +207,9 @@ async function startOnce(
       // A visitor reads the welcome screen first: by the time the page has been network-idle for
       // 500 ms, whatever it prefetches has arrived.
       if (press === 'after-reading') await page.waitForLoadState('networkidle');
+      const launcher = waitForProbe(page, 'launcher', ROUND_TIMEOUT_MS);
       await page.getByRole('button', { name: SHELL_CLICKS.start }).click();
-      await page.waitForFunction(probeSeen, 'launcher');
+      await launcher;
       const clicked = (await page.evaluate(probeTime, 'start')) ?? NaN;
       startToLauncherMs = ((await page.evaluate(probeTime, 'launcher')) ?? NaN) - clicked;
     }
