@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { validateConfigText } from '../config/validate.ts';
 import type { StationConfig } from '../config/schema.ts';
+import type { StationView } from '../../protocol/ipc.ts';
 import { FakeStationHost } from '../testing/fake-station-host.ts';
 import { RESET_STEPS } from './reset-plan.ts';
 import { StationController } from './station-controller.ts';
@@ -210,5 +211,19 @@ describe('a visitor session from welcome screen to wiped', () => {
       state: 'closed',
       opens: { day: 'today', date: '2026-11-24', time: '12:00' },
     });
+  });
+
+  it('updates an open help card when the phone line closes, with nothing else happening', () => {
+    host.clock.advance(22 * 3600_000); // Tuesday 10:00 in Helsinki: the line is open until 12:00
+    const shown: StationView[] = [];
+    station.subscribe((view) => shown.push(view));
+    host.clock.advance(2 * 3600_000 - 60_000); // 11:59: still open, and nothing new to show
+    expect(shown).toEqual([]);
+    host.clock.advance(60_000); // 12:00
+    expect(shown.at(-1)?.helpContacts.phoneStatus).toEqual({
+      state: 'closed',
+      opens: { day: 'tomorrow', date: '2026-11-25', time: '09:00' },
+    });
+    expect(shown.at(-1)?.helpContacts.inPersonStatus).toEqual({ state: 'open', closes: '15:00' });
   });
 });

@@ -117,6 +117,14 @@ interface OpenFeedback {
   timer: TimerHandle;
 }
 
+const MINUTE_MS = 60_000;
+
+/** Whether each help contact is open now (null: the config gives it no structured opening hours). */
+interface OpeningStatuses {
+  phone: OpeningStatus | null;
+  inPerson: OpeningStatus | null;
+}
+
 export class StationController {
   private phase: StationPhase = 'welcome';
   private language: Language;
@@ -136,12 +144,16 @@ export class StationController {
   /** The reset-done screen has had its time; the welcome screen waits only for the question to close. */
   private resetDoneShown = false;
   private readonly listeners = new Set<(view: StationView) => void>();
+  /** The help contacts' "open now, until …" / "opens … at …" lines, kept current by `armOpeningRefresh`. */
+  private openingStatuses: OpeningStatuses;
 
   constructor(
     private readonly config: StationConfig,
     private readonly ports: StationHostPorts,
   ) {
     this.language = config.defaultLanguage;
+    this.openingStatuses = this.currentOpeningStatuses();
+    this.armOpeningRefresh();
     // A claimed help request pauses idle; its end re-arms it. Status changes also redraw the UI.
     ports.help.subscribe(() => {
       this.armIdleTimer();
@@ -212,8 +224,8 @@ export class StationController {
         phoneHours: t(this.config.help.phone.hours),
         inPersonPlace: t(this.config.help.inPerson.place),
         inPersonHours: t(this.config.help.inPerson.hours),
-        phoneStatus: this.openingStatusOf(this.config.help.phone.openingHours),
-        inPersonStatus: this.openingStatusOf(this.config.help.inPerson.openingHours),
+        phoneStatus: this.openingStatuses.phone,
+        inPersonStatus: this.openingStatuses.inPerson,
       },
       locationName: t(this.config.location.name),
       outOfOrder: null,
@@ -260,8 +272,32 @@ export class StationController {
     else this.emit();
   }
 
-  private openingStatusOf(hours: OpeningHoursConfig | undefined): OpeningStatus | null {
-    return hours ? openingStatus(hours, this.ports.clock.now()) : null;
+  private currentOpeningStatuses(): OpeningStatuses {
+    const now = this.ports.clock.now();
+    const of = (hours: OpeningHoursConfig | undefined) => (hours ? openingStatus(hours, now) : null);
+    return { phone: of(this.config.help.phone.openingHours), inPerson: of(this.config.help.inPerson.openingHours) };
+  }
+
+  /**
+   * Recomputes the opening statuses at every full minute (the finest step opening hours have) and
+   * pushes a new view when one changed, so a help card left open says "closed" from the minute the
+   * line closes, not only after the visitor does something else. Without opening hours, no timer.
+   * The timer lives as long as the station, like the station itself.
+   */
+  private armOpeningRefresh(): void {
+    const { phone, inPerson } = this.config.help;
+    if (!phone.openingHours && !inPerson.openingHours) return;
+    const clock = this.ports.clock;
+    clock.setTimeout(
+      () => {
+        const next = this.currentOpeningStatuses();
+        const changed = JSON.stringify(next) !== JSON.stringify(this.openingStatuses);
+        this.openingStatuses = next;
+        if (changed) this.emit();
+        this.armOpeningRefresh();
+      },
+      MINUTE_MS - (clock.now() % MINUTE_MS),
+    );
   }
 
   /** The visitor pressed "start" on the welcome screen. */

@@ -1,7 +1,7 @@
 /**
  * The fallback card knows the time: with no advisor reachable, the visitor sees whether the phone
  * line and the in-person desk are open now, or when they open next (Helsinki time), at an open and
- * a closed moment set with Playwright's clock.
+ * a closed moment set with Playwright's clock, and a card left open that changes when the line closes.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -60,4 +60,16 @@ test('on a Friday afternoon the card says the line opens on Monday, in the visit
   panel = await askForHelp(page, 'ar');
   await expect(panel.getByTestId('help-contacts-phone-status')).toHaveText('مغلق الآن. يفتح يوم الاثنين الساعة 9:00.');
   await page.screenshot({ path: `${shots}ar-closed.png` });
+});
+
+test('a card left open changes to "closed" the minute the phone line closes', async ({ page, stationUrl }) => {
+  // Tuesday 1 December 2026, 11:59 in Helsinki; Playwright's clock moves only when told to.
+  await page.clock.install({ time: new Date('2026-12-01T11:59:00+02:00') });
+  await page.goto(stationUrl);
+  const panel = await askForHelp(page, 'fi');
+  const phone = panel.getByTestId('help-contacts-phone-status');
+  await expect(phone).toHaveText('Avoinna nyt, klo 12.00 asti');
+  await page.clock.runFor(60_000); // 12:00, with the visitor doing nothing
+  await expect(phone).toHaveText('Suljettu nyt. Avautuu huomenna klo 9.00.');
+  await expect(panel.getByTestId('help-contacts-in-person-status')).toHaveText('Avoinna nyt, klo 15.00 asti');
 });
