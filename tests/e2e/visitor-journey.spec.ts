@@ -137,3 +137,20 @@ test.describe('with a broken config', () => {
     await expect(page.getByRole('button', { name: 'Aloita' })).toHaveCount(0);
   });
 });
+
+test('a start, "Start" and the prefetch after it log no error or warning, so IT reading the console sees only real faults', async ({
+  page,
+  stationUrl,
+}) => {
+  const logged: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') logged.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`));
+  await page.goto(stationUrl);
+  await page.getByRole('button', { name: 'Aloita' }).click();
+  await expect(page.getByRole('heading', { name: 'Mitä haluat tehdä?' })).toBeVisible();
+  // Everything prefetched after the welcome screen (dialogs, help, the other languages) has arrived.
+  await page.waitForLoadState('networkidle');
+  expect(logged).toEqual([]);
+});
