@@ -71,7 +71,7 @@ export function probeSource(targets: Record<string, ProbeTarget>, clicks: Record
 const SIGNAL_PREFIX = '__startProbe:';
 
 /** The console message the probe writes once `key` is timed. */
-export function probeSignal(key: string): string {
+function probeSignal(key: string): string {
   return `${SIGNAL_PREFIX}${key}`;
 }
 

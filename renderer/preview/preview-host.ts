@@ -12,6 +12,7 @@ import {
   type KioskIpcHandlers,
   type StationView,
 } from '../../protocol/ipc.ts';
+import { z } from 'zod';
 import { systemClock } from '../../core/ports.ts';
 import { composeStation } from '../../core/station/compose-station.ts';
 import type { PreviewBootstrap } from './bootstrap.ts';
@@ -34,6 +35,10 @@ const previewHostHandlers: HostIpcHandlers = {
 
 /** Builds the station in the page and returns the `KioskApi` the shell uses. */
 export async function startPreviewHost(page: Window): Promise<KioskApi> {
+  // The shell's CSP forbids eval. zod would otherwise probe for it with `new Function` on its first
+  // object schema (a CSP violation in the console at every start with central) before falling back
+  // to the same validation without generated code; in Electron, core runs in main, where eval works.
+  z.config({ jitless: true });
   const boot = await readBootstrap(page);
   const log = (message: string, details?: Record<string, unknown>) =>
     console.info(`[station] ${message}`, details ?? '');

@@ -97,3 +97,20 @@ test('with central stopped the visitor gets the phone line and the in-person des
   await expect(panel).toContainText('Digitukeen ei juuri nyt saada yhteyttä.', { timeout: 6000 });
   await expect(panel).toContainText('09 310 10011');
 });
+
+test('a station linked to central starts without errors or warnings in its console, so IT sees only real faults', async ({
+  page,
+  central,
+}) => {
+  const logged: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') logged.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`));
+  await page.goto(await central.stationUrl(true));
+  await page.getByRole('button', { name: 'Aloita' }).click();
+  await expect(page.getByRole('heading', { name: 'Mitä haluat tehdä?' })).toBeVisible();
+  // The first heartbeat and metrics upload have been answered, and the prefetch has arrived.
+  await page.waitForLoadState('networkidle');
+  expect(logged).toEqual([]);
+});
