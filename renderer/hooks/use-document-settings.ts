@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { StationView } from '../../protocol/ipc.ts';
 import { RTL_LANGUAGES, type ShellLanguages } from '../i18n/create-i18n.ts';
 
@@ -7,6 +7,11 @@ import { RTL_LANGUAGES, type ShellLanguages } from '../i18n/create-i18n.ts';
  * attributes that the stylesheet keys on. Everything is sized in rem, so scaling the root font
  * scales the whole shell without zoom artefacts.
  *
+ * Layout effects, not effects: the settings are in place before the screen is painted, so a
+ * station that starts in high contrast or large text never flashes the default look, and the first
+ * screen is styled and laid out once instead of again right after its first paint. An attribute is
+ * written only when it changes, because every write to <html> restyles the whole document.
+ *
  * A language whose texts are not loaded yet (the picker loads them before it asks the station to
  * switch, so this is rare) is switched to once they are: texts, `lang` and `dir` change together,
  * and the visitor never sees a key.
@@ -14,15 +19,15 @@ import { RTL_LANGUAGES, type ShellLanguages } from '../i18n/create-i18n.ts';
 export function useDocumentSettings(view: StationView | null, languages: ShellLanguages): void {
   const language = view?.language;
   const a11y = view?.accessibility;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!language) return;
     let current = true;
     const apply = () => {
       if (!current) return;
-      void languages.i18n.changeLanguage(language);
+      void languages.show(language);
       const root = document.documentElement;
-      root.lang = language === 'fi-x-plain' ? 'fi' : language;
-      root.dir = RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+      setIfChanged(root, 'lang', language === 'fi-x-plain' ? 'fi' : language);
+      setIfChanged(root, 'dir', RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr');
     };
     if (languages.isLoaded(language)) apply();
     else
@@ -33,13 +38,18 @@ export function useDocumentSettings(view: StationView | null, languages: ShellLa
       current = false;
     };
   }, [language, languages]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!a11y) return;
     const root = document.documentElement;
-    root.style.fontSize = `${a11y.textScalePercent}%`;
-    root.dataset['contrast'] = a11y.highContrast ? 'high' : 'normal';
-    root.dataset['font'] = a11y.readableFont ? 'readable' : 'normal';
-    root.dataset['motion'] = a11y.reducedMotion ? 'reduced' : 'normal';
-    root.dataset['pointer'] = a11y.largePointer ? 'large' : 'normal';
+    const fontSize = `${a11y.textScalePercent}%`;
+    if (root.style.fontSize !== fontSize) root.style.fontSize = fontSize;
+    setIfChanged(root, 'data-contrast', a11y.highContrast ? 'high' : 'normal');
+    setIfChanged(root, 'data-font', a11y.readableFont ? 'readable' : 'normal');
+    setIfChanged(root, 'data-motion', a11y.reducedMotion ? 'reduced' : 'normal');
+    setIfChanged(root, 'data-pointer', a11y.largePointer ? 'large' : 'normal');
   }, [a11y]);
+}
+
+function setIfChanged(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }

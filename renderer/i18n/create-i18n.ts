@@ -65,6 +65,12 @@ export interface ShellLanguages {
   load(language: Language): Promise<void>;
   /** Loads every other language in the background, one at a time, so a later choice is instant. */
   prefetch(): Promise<void>;
+  /**
+   * Puts `language` (already loaded) on screen. Does nothing when it is on screen already:
+   * i18next announces `languageChanged` on every switch, even to the current language, and each
+   * announcement re-renders every translated component.
+   */
+  show(language: Language): Promise<void>;
 }
 
 /**
@@ -118,6 +124,9 @@ export async function createShellI18n(
     },
     prefetch: async () => {
       for (const lng of [...fallbacksOf(language), ...offeredLanguages()]) await loadOne(lng);
+    },
+    show: async (lng) => {
+      if (instance.language !== lng) await instance.changeLanguage(lng);
     },
   };
   // The first screen waits for the default language only; its fallbacks come with the prefetch.

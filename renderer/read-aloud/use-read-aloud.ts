@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../protocol/events.ts';
 import { describeElement, ReadAloud } from './read-aloud.ts';
@@ -11,40 +11,45 @@ import { describeElement, ReadAloud } from './read-aloud.ts';
  */
 export function useReadAloud(enabled: boolean, language: Language): (text: string) => void {
   const { t } = useTranslation();
-  const reader = useMemo(
-    () =>
-      'speechSynthesis' in window
-        ? new ReadAloud(window.speechSynthesis, (text) => new SpeechSynthesisUtterance(text))
-        : null,
-    [],
-  );
+  // Made on first use, not at the first render: the first read of `window.speechSynthesis` sets
+  // up the browser's speech service, work the welcome screen should not wait for when the mode is off.
+  const made = useRef<ReadAloud | null | undefined>(undefined);
+  const reader = useCallback((): ReadAloud | null => {
+    if (made.current === undefined)
+      made.current =
+        'speechSynthesis' in window
+          ? new ReadAloud(window.speechSynthesis, (text) => new SpeechSynthesisUtterance(text))
+          : null;
+    return made.current;
+  }, []);
   const on = t('a11y.on');
   const off = t('a11y.off');
 
   useEffect(() => {
-    if (!reader) return;
     if (!enabled) {
-      reader.stop();
+      made.current?.stop(); // nothing was ever spoken when it was never made
       return;
     }
+    const speaker = reader();
+    if (!speaker) return;
     const doc = document;
     const words = { on, off };
     // Say where the visitor is right away, so switching the mode on is itself confirmed aloud.
     if (doc.activeElement && doc.activeElement !== doc.body)
-      reader.say(describeElement(doc.activeElement, words), language);
+      speaker.say(describeElement(doc.activeElement, words), language);
 
     const onFocus = (event: FocusEvent) => {
-      if (event.target instanceof Element) reader.say(describeElement(event.target, words), language);
+      if (event.target instanceof Element) speaker.say(describeElement(event.target, words), language);
     };
     // A toggle's state changes after the click; speak the new state once React has rendered it.
     const onClick = (event: MouseEvent) => {
       const target = event.target instanceof Element ? event.target.closest('[aria-checked],[aria-pressed]') : null;
-      if (target) requestAnimationFrame(() => reader.say(describeElement(target, words), language));
+      if (target) requestAnimationFrame(() => speaker.say(describeElement(target, words), language));
     };
     let lastSelection = '';
     const onSelectionEnd = () => {
       const selected = window.getSelection()?.toString() ?? '';
-      if (selected.trim() && selected !== lastSelection) reader.say(selected, language);
+      if (selected.trim() && selected !== lastSelection) speaker.say(selected, language);
       lastSelection = selected;
     };
     doc.addEventListener('focusin', onFocus);
@@ -56,10 +61,10 @@ export function useReadAloud(enabled: boolean, language: Language): (text: strin
       doc.removeEventListener('click', onClick);
       doc.removeEventListener('mouseup', onSelectionEnd);
       doc.removeEventListener('keyup', onSelectionEnd);
-      reader.stop();
+      speaker.stop();
     };
   }, [reader, enabled, language, on, off]);
 
   // For text the shell cannot see itself, e.g. the selection inside an e-service (toolbar button).
-  return useCallback((text: string) => void reader?.say(text, language), [reader, language]);
+  return useCallback((text: string) => void reader()?.say(text, language), [reader, language]);
 }
