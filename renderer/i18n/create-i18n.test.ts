@@ -32,4 +32,13 @@ describe('createShellI18n', () => {
     expect(announced).toEqual(['sv']);
     expect(languages.i18n.t('welcome.start')).not.toBe('Aloita');
   });
+
+  it('ends in the last language shown when the visitor switches back and forth quickly', async () => {
+    const languages = await createShellI18n('fi');
+    await languages.load('sv');
+    const switches = [languages.show('sv'), languages.show('fi'), languages.show('sv'), languages.show('fi')];
+    await Promise.all(switches);
+    expect(languages.i18n.language).toBe('fi');
+    expect(languages.i18n.t('welcome.start')).toBe('Aloita');
+  });
 });
