@@ -10,7 +10,7 @@ import { RTL_LANGUAGES, type ShellLanguages } from '../i18n/create-i18n.ts';
  * Layout effects, not effects: the settings are in place before the screen is painted, so a
  * station that starts in high contrast or large text never flashes the default look, and the first
  * screen is styled and laid out once instead of again right after its first paint. An attribute is
- * written only when it changes, because every write to <html> restyles the whole document.
+ * written only when it changes: the attributes on <html> are what the whole stylesheet keys on.
  *
  * A language whose texts are not loaded yet (the picker loads them before it asks the station to
  * switch, so this is rare) is switched to once they are: texts, `lang` and `dir` change together,

@@ -30,15 +30,6 @@ describe('createShellI18n', () => {
     await languages.load('sv');
     await languages.show('sv');
     expect(announced).toEqual(['sv']);
-    expect(languages.i18n.t('welcome.start')).not.toBe('Aloita');
-  });
-
-  it('ends in the last language shown when the visitor switches back and forth quickly', async () => {
-    const languages = await createShellI18n('fi');
-    await languages.load('sv');
-    const switches = [languages.show('sv'), languages.show('fi'), languages.show('sv'), languages.show('fi')];
-    await Promise.all(switches);
-    expect(languages.i18n.language).toBe('fi');
-    expect(languages.i18n.t('welcome.start')).toBe('Aloita');
+    expect(languages.i18n.t('welcome.start')).toBe('Börja');
   });
 });

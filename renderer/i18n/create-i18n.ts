@@ -96,7 +96,6 @@ export async function createShellI18n(
   });
   const all: Record<string, LocaleLoaders<object>> = { shell: SHELL_LOCALES, ...namespaces };
   const loading = new Map<Language, Promise<void>>();
-  let shown: Language = language;
   const loaded = new Set<Language>();
   const loadOne = (lng: Language): Promise<void> => {
     let pending = loading.get(lng);
@@ -127,11 +126,7 @@ export async function createShellI18n(
       for (const lng of [...fallbacksOf(language), ...offeredLanguages()]) await loadOne(lng);
     },
     show: async (lng) => {
-      // Compared with the last language asked for, not `i18n.language`, so a switch still under
-      // way counts: fi → sv → fi in quick succession ends in fi.
-      if (shown === lng) return;
-      shown = lng;
-      await instance.changeLanguage(lng);
+      if (instance.language !== lng) await instance.changeLanguage(lng);
     },
   };
   // The first screen waits for the default language only; its fallbacks come with the prefetch.

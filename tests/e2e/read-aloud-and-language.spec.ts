@@ -2,23 +2,16 @@
  * Read aloud and switching language mid-session, as a visitor would notice them: what the
  * station says (recorded from speechSynthesis), and that the open errand survives a language change.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './harness.ts';
-import { chooseLanguage, openSettingsFromWelcome, openStation, startSession, text } from './shell-screens.ts';
-
-/** Replaces the browser's speech engine with a recorder: headless Chromium has no voices to hear. */
-const recordSpeech = () => {
-  const spoken: { text: string; lang: string }[] = [];
-  (window as unknown as { spoken: typeof spoken }).spoken = spoken;
-  const fake = {
-    speak: (u: SpeechSynthesisUtterance) => spoken.push({ text: u.text, lang: u.lang }),
-    cancel: () => undefined,
-    getVoices: () => [],
-  };
-  Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
-};
-const spoken = (page: Page) =>
-  page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+import {
+  chooseLanguage,
+  openSettingsFromWelcome,
+  openStation,
+  recordSpeech,
+  spoken,
+  startSession,
+  text,
+} from './shell-screens.ts';
 
 test('with read aloud on, the station speaks the focused control and selected text in the visitor language, and falls silent when switched off', async ({
   page,

@@ -17,7 +17,15 @@ import { startEServiceServer } from '../fixtures/eservice-server.ts';
 import { writeTestConfig } from '../fixtures/test-config.ts';
 import { axeViolations, layoutProblems } from './a11y-checks.ts';
 import { builtShell } from './harness.ts';
-import { applyVariant, closeSettings, openSettingsFromWelcome, type Variant } from './shell-screens.ts';
+import {
+  applyVariant,
+  closeSettings,
+  openSettingsFromWelcome,
+  recordSpeech,
+  spoken,
+  text,
+  type Variant,
+} from './shell-screens.ts';
 import { consoleLogIn } from '../fixtures/console-login.ts';
 
 const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -75,7 +83,7 @@ async function upToTheQuestion(
   browser: Browser,
   central: Fixture,
   language: 'fi' | 'ar' = 'fi',
-  options: { startSession?: boolean; variant?: Variant } = {},
+  options: { startSession?: boolean; variant?: Variant; readAloud?: boolean } = {},
 ) {
   await central.t.addAdvisor('aino');
   const advisor = await (await browser.newContext({ bypassCSP: true })).newPage();
@@ -83,7 +91,13 @@ async function upToTheQuestion(
   const station = await (
     await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })
   ).newPage();
+  await station.addInitScript(recordSpeech);
   await station.goto(central.stationUrl);
+  if (options.readAloud) {
+    await openSettingsFromWelcome(station, 'fi');
+    await station.getByRole('switch', { name: text('fi', 'a11y.readAloud') }).click();
+    await closeSettings(station, 'fi');
+  }
   if (options.variant && options.variant !== 'default') {
     await openSettingsFromWelcome(station, 'fi');
     await applyVariant(station, 'fi', options.variant);
@@ -206,6 +220,22 @@ test('a visitor who says no shares nothing, and the advisor is told', async ({ b
   await expect(card.getByTestId('screen-video')).toHaveAttribute('data-track-state', 'none');
   await expect(station.getByTestId('screen-share')).toHaveAttribute('data-capture', 'none');
   await expect(station.getByRole('region', { name: 'Digitukihenkilö näkee näyttösi' })).toBeHidden();
+});
+
+test('the question is read aloud only to a visitor who has read aloud on', async ({ browser, central }) => {
+  const { station, card } = await upToTheQuestion(browser, central);
+  // React runs the question's effects before it handles a click, so by the answer anything the
+  // question had to say has been said.
+  await station.getByRole('button', { name: 'Ei', exact: true }).click();
+  await expect(card.getByTestId('screen-status')).toHaveText(/Asiakas ei antanut lupaa/);
+  expect(await spoken(station)).toEqual([]);
+});
+
+test('with read aloud on, the question is read aloud in the visitor language', async ({ browser, central }) => {
+  const { station } = await upToTheQuestion(browser, central, 'fi', { readAloud: true });
+  await expect
+    .poll(async () => (await spoken(station)).map((s) => s.text))
+    .toContainEqual(expect.stringContaining('Saako digitukihenkilö nähdä näyttösi?'));
 });
 
 test('in Arabic the question, banner and pointer read right to left', async ({ browser, central }) => {

@@ -144,3 +144,18 @@ export async function answerFeedback(
   }
   await expect(page.locator('.feedback')).toHaveCount(0);
 }
+
+/** Replaces the browser's speech engine with a recorder: headless Chromium has no voices to hear. */
+export const recordSpeech = () => {
+  const spoken: { text: string; lang: string }[] = [];
+  (window as unknown as { spoken: typeof spoken }).spoken = spoken;
+  const fake = {
+    speak: (u: SpeechSynthesisUtterance) => spoken.push({ text: u.text, lang: u.lang }),
+    cancel: () => undefined,
+    getVoices: () => [],
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
+};
+/** What the station has said since `recordSpeech` was installed. */
+export const spoken = (page: Page) =>
+  page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
