@@ -25,6 +25,9 @@
  * dist/renderer /tmp/before` before a change: its starts are interleaved with the others and
  * printed alongside, so before and after come from one run), BENCH_TRACE=1 (one traced start of
  * each page at 4× slower CPU: where the main thread spent its time).
+ *
+ * Start figures are printed as the ratio of p50s (the issue's target) and as the median of
+ * per-round ratios (`pairedRatio`), which drift on a shared machine moves much less.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -279,6 +282,20 @@ function ratios(figure: number[], baseline: number[]): string {
   return `ratio to the blank page p50 ${r50.toFixed(2)}x, p95 ${r95.toFixed(2)}x`;
 }
 
+/**
+ * The median of per-round ratios, with the middle half of them: round i of the figure and of the
+ * baseline ran back to back, so a slow patch of this shared machine hits both and cancels out,
+ * where the ratio of two p50s can move by ±15 % between runs of the same build.
+ */
+function pairedRatio(figure: number[], baseline: number[]): string {
+  const each = figure.flatMap((value, i) => {
+    const base = baseline[i];
+    return base ? [value / base] : [];
+  });
+  const at = (p: number) => pct(each, p).toFixed(2);
+  return `paired per-round ratio median ${at(50)}x (middle half ${at(25)}–${at(75)}x)`;
+}
+
 async function traceStart(browser: Browser, url: string, targets: Record<string, ProbeTarget>, label: string) {
   const sample = await startOnce(browser, url, targets, SLOW_CPU, 'none', async (page) => {
     await browser.startTracing(page, {
@@ -336,6 +353,7 @@ async function main(): Promise<void> {
     : null;
   const view = composedView(configPath);
   const asBuilt = await serveAsElectron(shellDir, view.language);
+  const beforeAsBuilt = beforeDir ? await serveAsElectron(beforeDir, view.language) : null;
   const preload = preloadStandIn(view);
   const launch0 = performance.now();
   const browser = await chromium.launch({
@@ -349,6 +367,7 @@ async function main(): Promise<void> {
     const atOnce = { normal: [] as number[], slow: [] as number[] };
     const before = { normal: [] as StartSample[], slow: [] as StartSample[] };
     const outside = { normal: [] as StartSample[], slow: [] as StartSample[] };
+    const beforeOutside = { normal: [] as StartSample[], slow: [] as StartSample[] };
     for (let i = 0; i < STARTS; i++) {
       shell.normal.push(await startOnce(browser, preview.url, SHELL_TARGETS, 1, 'after-reading'));
       blank.normal.push(await startOnce(browser, blankServer.url, BLANK_TARGETS, 1, 'none'));
@@ -359,6 +378,11 @@ async function main(): Promise<void> {
       if (beforeServer) {
         before.normal.push(await startOnce(browser, beforeServer.url, SHELL_TARGETS, 1, 'after-reading'));
         before.slow.push(await startOnce(browser, beforeServer.url, SHELL_TARGETS, SLOW_CPU, 'after-reading'));
+      }
+      if (beforeAsBuilt) {
+        const url = beforeAsBuilt.url;
+        beforeOutside.normal.push(await startOnce(browser, url, SHELL_TARGETS, 1, 'none', undefined, preload));
+        beforeOutside.slow.push(await startOnce(browser, url, SHELL_TARGETS, SLOW_CPU, 'none', undefined, preload));
       }
       if (i % 2 === 0) {
         // Half as many rounds where "Start" is pressed the moment it can be.
@@ -384,14 +408,18 @@ async function main(): Promise<void> {
     ] as const) {
       console.log(line(`Start → interactive welcome, ${speed}`, ms(shell[key])));
       console.log(`  ${line('baseline blank Vite React page (same run)', ms(blank[key]))}`);
-      console.log(`  → ${ratios(ms(shell[key]), ms(blank[key]))}`);
+      console.log(`  → ${ratios(ms(shell[key]), ms(blank[key]))}; ${pairedRatio(ms(shell[key]), ms(blank[key]))}`);
       if (beforeServer)
         console.log(
-          `  ${line('before (BENCH_BEFORE_DIR)', ms(before[key]))} → ${ratios(ms(before[key]), ms(blank[key]))}`,
+          `  ${line('before (BENCH_BEFORE_DIR)', ms(before[key]))} → ${ratios(ms(before[key]), ms(blank[key]))}; ${pairedRatio(ms(before[key]), ms(blank[key]))}`,
         );
       console.log(
-        `  ${line('station outside the page, as in Electron (renderer only)', ms(outside[key]))} → ${ratios(ms(outside[key]), ms(blank[key]))}`,
+        `  ${line('station outside the page, as in Electron (renderer only)', ms(outside[key]))} → ${ratios(ms(outside[key]), ms(blank[key]))}; ${pairedRatio(ms(outside[key]), ms(blank[key]))}`,
       );
+      if (beforeAsBuilt)
+        console.log(
+          `  ${line('before, renderer only', ms(beforeOutside[key]))} → ${ratios(ms(beforeOutside[key]), ms(blank[key]))}; ${pairedRatio(ms(beforeOutside[key]), ms(blank[key]))}`,
+        );
     }
     const shellBytes = scriptBytes(shell.normal[0]?.scripts ?? [], shellDir);
     const blankBytes = scriptBytes(blank.normal[0]?.scripts ?? [], blankDist);
@@ -423,6 +451,7 @@ async function main(): Promise<void> {
     await browser.close();
     await blankServer.close();
     await asBuilt.close();
+    await beforeAsBuilt?.close();
     await beforeServer?.close();
     await preview.close();
     await eservice.close();
