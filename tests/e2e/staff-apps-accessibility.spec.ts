@@ -4,8 +4,8 @@
  * main landmark, one h1) on every state an advisor or coordinator meets — console: empty queue,
  * a queued request, a claimed request with chat, the "someone already helps" conflict; dashboard:
  * with data, filtered, the service report for a coordinator and for a service owner (issue 14), and
- * the page an advisor gets — in Finnish, Swedish and English, at 100 % and 200 % zoom.
- * 2 apps × (4 + 5) states × 3 languages × 2 zooms = 54 checks.
+ * the pages an advisor and an IT person get — in Finnish, Swedish and English, at 100 % and 200 %
+ * zoom. 2 apps × (4 + 6) states × 3 languages × 2 zooms = 60 checks.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { createServiceOwners } from '../../central/dashboard/service-owners.ts';
@@ -33,6 +33,7 @@ const words = {
     logout: 'Kirjaudu ulos',
     helps: 'auttaa jo',
     serviceReport: 'Palveluraportti',
+    fleetLink: 'Siirry asiakaspäätteiden ylläpitoon',
   },
   sv: {
     claim: 'Ta hand om',
@@ -44,6 +45,7 @@ const words = {
     logout: 'Logga ut',
     helps: 'hjälper redan',
     serviceReport: 'Tjänsterapport',
+    fleetLink: 'Gå till underhållet av kundterminaler',
   },
   en: {
     claim: 'Take it',
@@ -55,6 +57,7 @@ const words = {
     logout: 'Log out',
     helps: 'is already helping',
     serviceReport: 'Service report',
+    fleetLink: 'Go to the fleet view',
   },
 } as const;
 
@@ -148,6 +151,12 @@ for (const language of ['fi', 'sv', 'en'] as const satisfies StaffLanguage[]) {
         await dashboardLogIn(db, central, 'aino', language);
         await expect(db.getByRole('heading', { name: w.advisor })).toBeVisible();
         await check(db, 'dashboard: advisor refused');
+
+        await db.getByRole('button', { name: w.logout }).click();
+        await central.t.login('it', 'ilkka');
+        await dashboardLogIn(db, central, 'ilkka', language);
+        await expect(db.getByRole('link', { name: w.fleetLink })).toBeVisible();
+        await check(db, 'dashboard: IT pointed to the fleet view');
         await dbContext.close();
       } finally {
         await central.close();

@@ -74,6 +74,11 @@ for (const variant of variants) {
       await dashboardLogIn(db, central, 'aino', variant.language);
       await expect(db.getByTestId('advisor-refused')).toBeVisible();
       await shot(db, variant.name, 'dashboard-advisor');
+      await db.locator('header button').last().click();
+      await central.t.login('it', 'ilkka');
+      await dashboardLogIn(db, central, 'ilkka', variant.language);
+      await expect(db.getByTestId('it-refused')).toBeVisible();
+      await shot(db, variant.name, 'dashboard-it');
       await dbContext.close();
     } finally {
       await central.close();

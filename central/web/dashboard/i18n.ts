@@ -60,6 +60,10 @@ const fi = {
   'advisor.text':
     'Olet kirjautunut neuvojana. Käyttötilastot näkyvät vain koordinaattoreille ja ylläpitäjille. Avunpyyntöihin vastaat neuvojan konsolissa.',
   'advisor.link': 'Siirry neuvojan konsoliin',
+  'it.title': 'Tämä näkymä on koordinaattoreille',
+  'it.text':
+    'Olet kirjautunut IT-tukena. Käyttötilastot näkyvät vain koordinaattoreille ja ylläpitäjille. Asiakaspäätteiden tila, asetukset ja toimenpiteet ovat ylläpitonäkymässä.',
+  'it.link': 'Siirry asiakaspäätteiden ylläpitoon',
   'dashboard.notes.suppressed':
     '"<5" = alle viisi käyntiä. Tarkkaa lukua ei näytetä, jotta yksittäistä käyntiä ei voi tunnistaa; palkkia ei piirretä.',
   'dashboard.notes.other': '"Muut" = pienet ryhmät yhdistettyinä, jotta yksittäistä käyntiä ei voi tunnistaa.',
@@ -182,6 +186,10 @@ const sv: Texts = {
   'advisor.text':
     'Du är inloggad som rådgivare. Användningsstatistiken visas bara för koordinatorer och administratörer. Hjälpbegäranden besvarar du i rådgivarkonsolen.',
   'advisor.link': 'Gå till rådgivarkonsolen',
+  'it.title': 'Den här vyn är för koordinatorer',
+  'it.text':
+    'Du är inloggad som IT-stöd. Användningsstatistiken visas bara för koordinatorer och administratörer. Kundterminalernas status, inställningar och åtgärder finns i underhållsvyn.',
+  'it.link': 'Gå till underhållet av kundterminaler',
   'dashboard.notes.suppressed':
     '"<5" = färre än fem besök. Den exakta siffran visas inte, så att ett enskilt besök inte kan identifieras; ingen stapel ritas.',
   'dashboard.notes.other': '"Övriga" = små grupper sammanslagna, så att ett enskilt besök inte kan identifieras.',
@@ -303,6 +311,10 @@ const en: Texts = {
   'advisor.text':
     'You are logged in as an advisor. Usage figures are shown to coordinators and administrators only. Help requests are answered in the advisor console.',
   'advisor.link': 'Go to the advisor console',
+  'it.title': 'This page is for coordinators',
+  'it.text':
+    'You are logged in as IT support. Usage figures are shown to coordinators and administrators only. The workstations’ status, settings and actions are in the fleet view.',
+  'it.link': 'Go to the fleet view',
   'dashboard.notes.suppressed':
     '"<5" = fewer than five visits. The exact figure is hidden so that no single visit can be singled out; no bar is drawn.',
   'dashboard.notes.other': '"Other" = small groups combined so that no single visit can be singled out.',

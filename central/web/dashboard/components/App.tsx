@@ -6,14 +6,15 @@ import { StaffLoginForm } from '../../shared/StaffLoginForm.tsx';
 import { staffLoginTexts } from '../../shared/staff-texts.ts';
 import type { DashboardApi, Me } from '../dashboard-api.ts';
 import { failureText } from '../errors.ts';
-import { AdvisorPage } from './AdvisorPage.tsx';
 import { Dashboard } from './Dashboard.tsx';
+import { ElsewherePage } from './ElsewherePage.tsx';
 import { ServiceReport } from './ServiceReport.tsx';
 
 /**
  * The city header (logo, title, language, log out), then: the login until someone is logged in,
  * the dashboard for a coordinator or admin (with the service report one tab away), the service
- * report alone for an e-service owner, and a page pointing an advisor to the console.
+ * report alone for an e-service owner, and a page pointing an advisor to the console and IT to the
+ * fleet view.
  */
 export function App(props: { api: DashboardApi }) {
   const { t, i18n } = useTranslation();
@@ -57,8 +58,8 @@ export function App(props: { api: DashboardApi }) {
               }}
             />
           </>
-        ) : me.role === 'advisor' ? (
-          <AdvisorPage />
+        ) : me.role === 'advisor' || me.role === 'it' ? (
+          <ElsewherePage role={me.role} />
         ) : me.role === 'service-owner' ? (
           <ServiceReport api={props.api} onLoggedOut={loggedOut} />
         ) : (
