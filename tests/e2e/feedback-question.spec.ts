@@ -2,7 +2,6 @@
  * "Did you get it done?" as a visitor meets it in the shell (issue 14): read aloud in their
  * language, answered by keyboard alone, announced, and never asked after an idle reset.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './harness.ts';
 import {
   chooseLanguage,
@@ -10,23 +9,11 @@ import {
   IDLE_MS,
   openSettingsFromWelcome,
   openStation,
+  recordSpeech,
+  spoken,
   startSession,
   text,
 } from './shell-screens.ts';
-
-/** Replaces the browser's speech engine with a recorder: headless Chromium has no voices to hear. */
-const recordSpeech = () => {
-  const spoken: { text: string; lang: string }[] = [];
-  (window as unknown as { spoken: typeof spoken }).spoken = spoken;
-  const fake = {
-    speak: (u: SpeechSynthesisUtterance) => spoken.push({ text: u.text, lang: u.lang }),
-    cancel: () => undefined,
-    getVoices: () => [],
-  };
-  Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
-};
-const spoken = (page: Page) =>
-  page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
 
 test('with read aloud on, the question and the reason step are spoken in the visitor language', async ({
   page,
