@@ -283,9 +283,10 @@ function ratios(figure: number[], baseline: number[]): string {
 }
 
 /**
- * The median of per-round ratios, with the middle half of them: round i of the figure and of the
- * baseline ran back to back, so a slow patch of this shared machine hits both and cancels out,
- * where the ratio of two p50s can move by ±15 % between runs of the same build.
+ * The median of per-round ratios, with the middle half of them. Round i of every figure and of
+ * the baseline runs within a few seconds (the shell's preview start right before the blank page,
+ * the renderer-only and "before" starts a few starts later), so a slow patch of this shared
+ * machine tends to hit both sides of a ratio, where it can move a ratio of p50s between runs.
  */
 function pairedRatio(figure: number[], baseline: number[]): string {
   const each = figure.flatMap((value, i) => {

@@ -32,4 +32,13 @@ describe('createShellI18n', () => {
     expect(announced).toEqual(['sv']);
     expect(languages.i18n.t('welcome.start')).toBe('Börja');
   });
+
+  it('ends in the last language shown when the visitor switches back and forth quickly', async () => {
+    // A guard for the day texts come from a backend and a switch stops being immediate.
+    const languages = await createShellI18n('fi');
+    await languages.load('sv');
+    await Promise.all([languages.show('sv'), languages.show('fi'), languages.show('sv'), languages.show('fi')]);
+    expect(languages.i18n.language).toBe('fi');
+    expect(languages.i18n.t('welcome.start')).toBe('Aloita');
+  });
 });

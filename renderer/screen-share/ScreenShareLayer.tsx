@@ -23,13 +23,14 @@ export function ScreenShareLayer({ view, kiosk }: { view: StationView; kiosk: Ki
   const stopped = share.phase === 'stopped' && share.reason !== 'declined' && share.reason !== 'reset';
   const name = share.phase === 'asking' ? share.advisorFirstName : '';
 
+  useEffect(() => {
+    if (asking) allowRef.current?.focus();
+  }, [asking]);
   // `say` speaks whenever it is called (the toolbar's "read selection" is an explicit request), so
   // the question is spoken only to a visitor who has switched read aloud on.
   const readAloud = view.accessibility.readAloud;
   useEffect(() => {
-    if (!asking) return;
-    allowRef.current?.focus();
-    if (readAloud) say(`${t('screen.askTitle')} ${t('screen.askBody', { name })}`);
+    if (asking && readAloud) say(`${t('screen.askTitle')} ${t('screen.askBody', { name })}`);
   }, [asking, name, readAloud, say, t]);
   useEffect(() => {
     if (stopped) closeRef.current?.focus();

@@ -234,8 +234,8 @@ test('the question is read aloud only to a visitor who has read aloud on', async
 test('with read aloud on, the question is read aloud in the visitor language', async ({ browser, central }) => {
   const { station } = await upToTheQuestion(browser, central, 'fi', { readAloud: true });
   await expect
-    .poll(async () => (await spoken(station)).map((s) => s.text))
-    .toContainEqual(expect.stringContaining('Saako digitukihenkilö nähdä näyttösi?'));
+    .poll(async () => await spoken(station))
+    .toContainEqual({ text: expect.stringContaining('Saako digitukihenkilö nähdä näyttösi?'), lang: 'fi-FI' });
 });
 
 test('in Arabic the question, banner and pointer read right to left', async ({ browser, central }) => {

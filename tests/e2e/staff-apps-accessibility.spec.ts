@@ -1,7 +1,7 @@
 /**
  * Accessibility sweep of the staff apps, logged in: axe-core (WCAG 2.0–2.2 A and AA), the layout
  * check (no sideways page scroll, no clipped or overlapping control) and the structure check (a
- * main landmark, one h1) on every state an advisor or coordinator meets — console: empty queue,
+ * main landmark, one h1) on every state an advisor, coordinator or IT person meets — console: empty queue,
  * a queued request, a claimed request with chat, the "someone already helps" conflict; dashboard:
  * with data, filtered, the service report for a coordinator and for a service owner (issue 14), and
  * the pages an advisor and an IT person get — in Finnish, Swedish and English, at 100 % and 200 %

@@ -62,7 +62,7 @@ const fi = {
   'advisor.link': 'Siirry neuvojan konsoliin',
   'it.title': 'Tämä näkymä on koordinaattoreille',
   'it.text':
-    'Olet kirjautunut IT-tukena. Käyttötilastot näkyvät vain koordinaattoreille ja ylläpitäjille. Asiakaspäätteiden tila, asetukset ja toimenpiteet ovat ylläpitonäkymässä.',
+    'Olet kirjautunut IT-tukena. Käyttötilastot näkyvät vain koordinaattoreille ja ylläpitäjille. Asiakaspäätteiden tila, asetukset ja toimenpiteet löytyvät Asiakaspäätteiden ylläpito -näkymästä.',
   'it.link': 'Siirry asiakaspäätteiden ylläpitoon',
   'dashboard.notes.suppressed':
     '"<5" = alle viisi käyntiä. Tarkkaa lukua ei näytetä, jotta yksittäistä käyntiä ei voi tunnistaa; palkkia ei piirretä.',
@@ -313,7 +313,7 @@ const en: Texts = {
   'advisor.link': 'Go to the advisor console',
   'it.title': 'This page is for coordinators',
   'it.text':
-    'You are logged in as IT support. Usage figures are shown to coordinators and administrators only. The workstations’ status, settings and actions are in the fleet view.',
+    'You are logged in as IT staff. Usage figures are shown to coordinators and administrators only. The workstations’ status, settings and actions are in the fleet view.',
   'it.link': 'Go to the fleet view',
   'dashboard.notes.suppressed':
     '"<5" = fewer than five visits. The exact figure is hidden so that no single visit can be singled out; no bar is drawn.',
