@@ -11,6 +11,7 @@ import { startPreviewServer } from '../../renderer/preview/serve.ts';
 import { startEServiceServer } from '../fixtures/eservice-server.ts';
 import { writeTestConfig } from '../fixtures/test-config.ts';
 import { consoleLogIn } from '../fixtures/console-login.ts';
+import { consoleFaults } from './shell-screens.ts';
 
 const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -102,11 +103,7 @@ test('a station linked to central starts without errors or warnings in its conso
   page,
   central,
 }) => {
-  const logged: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') logged.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`));
+  const logged = consoleFaults(page);
   await page.goto(await central.stationUrl(true));
   await page.getByRole('button', { name: 'Aloita' }).click();
   await expect(page.getByRole('heading', { name: 'Mitä haluat tehdä?' })).toBeVisible();

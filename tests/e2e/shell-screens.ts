@@ -159,3 +159,16 @@ export const recordSpeech = () => {
 /** What the station has said since `recordSpeech` was installed. */
 export const spoken = (page: Page) =>
   page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+
+/**
+ * Collects what a page logs as an error or warning, and uncaught errors, from now on: a station
+ * whose console is clean lets IT reading it see only real faults.
+ */
+export function consoleFaults(page: Page): string[] {
+  const logged: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') logged.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`));
+  return logged;
+}

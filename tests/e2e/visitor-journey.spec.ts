@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness.ts';
-import { IDLE_MS, RESET_SCREEN_MS } from './shell-screens.ts';
+import { consoleFaults, IDLE_MS, RESET_SCREEN_MS } from './shell-screens.ts';
 
 async function openStation(page: Page, url: string): Promise<void> {
   // Playwright's clock drives the station's timers, so the idle journey needs no real waiting.
@@ -142,11 +142,7 @@ test('a start, "Start" and the prefetch after it log no error or warning, so IT 
   page,
   stationUrl,
 }) => {
-  const logged: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') logged.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => logged.push(`uncaught: ${error.message}`));
+  const logged = consoleFaults(page);
   await page.goto(stationUrl);
   await page.getByRole('button', { name: 'Aloita' }).click();
   await expect(page.getByRole('heading', { name: 'Mitä haluat tehdä?' })).toBeVisible();

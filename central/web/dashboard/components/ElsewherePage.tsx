@@ -1,10 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
-/** Staff whose work is in another of central's apps, and where that app is. */
-const WHERE = {
-  advisor: { href: '/console/', keys: 'advisor' },
-  it: { href: '/fleet/', keys: 'it' },
-} as const;
+/** Staff whose work is in another of central's apps, and where that app is; texts are under the role's key. */
+const WHERE = { advisor: '/console/', it: '/fleet/' } as const;
 
 /**
  * What an advisor or IT person sees here: the figures are not for their role, and a link to their
@@ -13,14 +10,13 @@ const WHERE = {
  */
 export function ElsewherePage({ role }: { role: keyof typeof WHERE }) {
   const { t } = useTranslation();
-  const { href, keys } = WHERE[role];
   return (
     <section className="db-advisor" aria-labelledby="elsewhere-title" data-testid={`${role}-refused`}>
-      <h2 id="elsewhere-title">{t(`${keys}.title`)}</h2>
-      <p>{t(`${keys}.text`)}</p>
+      <h2 id="elsewhere-title">{t(`${role}.title`)}</h2>
+      <p>{t(`${role}.text`)}</p>
       <p>
-        <a href={href} className="db-link">
-          {t(`${keys}.link`)}
+        <a href={WHERE[role]} className="db-link">
+          {t(`${role}.link`)}
         </a>
       </p>
     </section>
