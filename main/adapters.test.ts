@@ -11,6 +11,7 @@ import { StationState, STATION_STATE_DEFAULTS, type KeyValueStore, type StationS
 import { startStation } from './station.ts';
 import { createFakeElectron } from './testing/fake-electron.ts';
 import { ManualClock } from '../core/testing/manual-clock.ts';
+import { shellCsp } from '../protocol/shell-page.ts';
 import { layoutFor, serveShell, shellAssetPath, shellCoversWindow } from './window.ts';
 
 const baseView = {
@@ -83,7 +84,8 @@ describe('the shell files on app://shell', () => {
     const ok = await handler?.(new Request('app://shell/index.html'));
     expect(ok?.status).toBe(200);
     expect(ok?.headers.get('content-type')).toContain('text/html');
-    expect(ok?.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(ok?.headers.get('content-security-policy')).toBe(shellCsp());
+    expect(ok?.headers.get('content-security-policy')).toContain("script-src 'self';");
     expect((await handler?.(new Request('app://shell/nope.js')))?.status).toBe(404);
   });
 });

@@ -14,6 +14,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Rectangle, WebPreferences } from 'electron';
 import type { Clock } from '../core/ports.ts';
 import type { StationView } from '../protocol/ipc.ts';
+import { shellCsp } from '../protocol/shell-page.ts';
 import type { ElectronMain, ViewPort, WindowPort } from './electron-api.ts';
 import { keyVerdict } from './lockdown.ts';
 import { createPointerOverlay } from './pointer-overlay.ts';
@@ -220,9 +221,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** The shell's Content-Security-Policy: its own files only, no remote code, no framing. */
-export const SHELL_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+/** The shell's Content-Security-Policy (protocol/shell-page.ts): in Electron the page fetches nothing but its own files. */
+export const SHELL_CSP = shellCsp();
 
 /** Maps an `app://shell/...` URL to a file under the built renderer; null for anything outside it. */
 export function shellAssetPath(rendererDir: string, rawUrl: string): string | null {

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { validateConfigText } from '../../core/config/validate.ts';
+import { shellCsp } from '../../protocol/shell-page.ts';
 import type { PreviewBootstrap } from './bootstrap.ts';
 
 export interface PreviewServerOptions {
@@ -48,8 +49,14 @@ export async function startPreviewServer(
     central: options.central,
   });
   app.get('/preview/bootstrap.json', async () => bootstrap());
+  // The shell's own policy, as Electron sends it, opened only for central: core runs in the page here.
+  const csp = shellCsp(options.central ? [new URL(options.central.url).origin] : []);
   const page = async (_request: unknown, reply: FastifyReply) =>
-    reply.type('text/html').header('cache-control', 'no-store').send(previewPage(root, bootstrap()));
+    reply
+      .type('text/html')
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', csp)
+      .send(previewPage(root, bootstrap()));
   app.get('/', page);
   app.get('/index.html', page);
   await app.register(fastifyStatic, { root, index: false });

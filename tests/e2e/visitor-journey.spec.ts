@@ -150,3 +150,25 @@ test('a start, "Start" and the prefetch after it log no error or warning, so IT 
   await page.waitForLoadState('networkidle');
   expect(logged).toEqual([]);
 });
+
+test("the shell's content security policy is in force: a script injected into the page does not run", async ({
+  page,
+  stationUrl,
+}) => {
+  await page.goto(stationUrl);
+  await expect(page.getByRole('button', { name: 'Aloita' })).toBeVisible();
+  // What an injected inline script (e.g. from a tampered e-service message) would try; the policy
+  // comes as a response header (protocol/shell-page.ts), not a meta tag in the page.
+  const blocked = await page.evaluate(
+    () =>
+      new Promise<string>((done) => {
+        document.addEventListener('securitypolicyviolation', (event) => done(event.effectiveDirective), { once: true });
+        const script = document.createElement('script');
+        script.textContent = 'document.title = "injected"';
+        document.head.append(script); // an allowed inline script runs right here, synchronously
+        if (document.title === 'injected') done('the script ran');
+      }),
+  );
+  expect(blocked).toBe('script-src-elem');
+  await expect(page).not.toHaveTitle('injected');
+});
