@@ -100,6 +100,28 @@ export const probeTime = (key: string) => (globalThis as unknown as ProbeGlobal)
 /** In the page: the scripts whose response had ended by `ms`. */
 export const probeScripts = (ms: number) => (globalThis as unknown as ProbeGlobal).__startProbe.scriptsBy(ms);
 
+/**
+ * In the page: when its entry script (the page's own `<script type="module" src>`) had arrived, and
+ * the shell's start marks (`renderer/start-marks.ts`, `shell:*`), in ms since navigation start.
+ * The blank page has only the entry script. No inner named functions: Playwright sends the source.
+ */
+export const probeMilestones = () => {
+  const page = globalThis as unknown as MilestoneGlobal;
+  const found: Record<string, number> = {};
+  const entry = page.document.querySelector('script[type="module"][src]');
+  for (const timing of page.performance.getEntriesByType('resource'))
+    if (entry && timing.name === entry.src) found['entry script'] = timing.responseEnd;
+  for (const mark of page.performance.getEntriesByType('mark'))
+    if (mark.name.startsWith('shell:')) found[mark.name.slice('shell:'.length)] = mark.startTime;
+  return found;
+};
+
+/** What `probeMilestones` reads of the page (the bench compiles without DOM types). */
+interface MilestoneGlobal {
+  document: { querySelector(selector: string): { src: string } | null };
+  performance: { getEntriesByType(type: string): { name: string; startTime: number; responseEnd: number }[] };
+}
+
 /** A Chrome trace event, as much of it as the summary reads. */
 interface TraceEvent {
   name: string;

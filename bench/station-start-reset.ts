@@ -45,6 +45,7 @@ import { startPreviewServer } from '../renderer/preview/serve.ts';
 import { startEServiceServer } from '../tests/fixtures/eservice-server.ts';
 import { writeTestConfig } from '../tests/fixtures/test-config.ts';
 import {
+  probeMilestones,
   probeScripts,
   probeSource,
   probeTime,
@@ -174,6 +175,8 @@ interface StartSample {
   scripts: ProbeScript[];
   /** "Start" clicked → launcher interactive, when asked for. */
   startToLauncherMs: number | null;
+  /** The entry script's arrival and the shell's start marks, ms since navigation start (`probeMilestones`). */
+  milestones: Record<string, number>;
 }
 
 type StartPress = 'none' | 'after-reading' | 'at-once';
@@ -204,6 +207,7 @@ async function startOnce(
     await welcome;
     const interactiveMs = (await page.evaluate(probeTime, 'welcome')) ?? NaN;
     const scripts = await page.evaluate(probeScripts, interactiveMs);
+    const milestones = await page.evaluate(probeMilestones);
     const traceBuffer = stopTrace ? await stopTrace() : null;
     let startToLauncherMs: number | null = null;
     if (press !== 'none') {
@@ -216,7 +220,7 @@ async function startOnce(
       const clicked = (await page.evaluate(probeTime, 'start')) ?? NaN;
       startToLauncherMs = ((await page.evaluate(probeTime, 'launcher')) ?? NaN) - clicked;
     }
-    return { interactiveMs, scripts, startToLauncherMs, trace: traceBuffer };
+    return { interactiveMs, scripts, startToLauncherMs, milestones, trace: traceBuffer };
   } finally {
     await context.close();
   }
@@ -270,6 +274,26 @@ function scriptBytes(scripts: ProbeScript[], dir: string): { raw: number; gzip: 
     gzip += body ? gzipSync(body).length : 0;
   }
   return { raw, gzip, files: scripts.length };
+}
+
+/**
+ * The p50 of each start milestone in order (entry script arrived, the shell's `shell:*` marks from
+ * `renderer/start-marks.ts`, interactive), so a change can be placed: download, module
+ * evaluation, the station's view, the language, React's render, or layout and paint after it.
+ */
+function milestoneLine(samples: StartSample[]): string {
+  const names = ['entry script', 'boot', 'view', 'languages', 'committed'];
+  const parts = names.flatMap((name) => {
+    const values = samples.flatMap((sample) => sample.milestones[name] ?? []);
+    return values.length > 0 ? [`${name} ${pct(values, 50).toFixed(0)}`] : [];
+  });
+  parts.push(
+    `interactive ${pct(
+      samples.map((sample) => sample.interactiveMs),
+      50,
+    ).toFixed(0)}`,
+  );
+  return parts.join(', ');
 }
 
 function line(label: string, values: number[]): string {
@@ -421,6 +445,13 @@ async function main(): Promise<void> {
         console.log(
           `  ${line('before, renderer only', ms(beforeOutside[key]))} → ${ratios(ms(beforeOutside[key]), ms(blank[key]))}; ${pairedRatio(ms(beforeOutside[key]), ms(blank[key]))}`,
         );
+      console.log(`  where the time goes (p50, ms since navigation start):`);
+      for (const [label, samples] of [
+        ['preview', shell[key]],
+        ['renderer only', outside[key]],
+        ['blank page', blank[key]],
+      ] as const)
+        console.log(`    ${label}: ${milestoneLine(samples)}`);
     }
     const shellBytes = scriptBytes(shell.normal[0]?.scripts ?? [], shellDir);
     const blankBytes = scriptBytes(blank.normal[0]?.scripts ?? [], blankDist);

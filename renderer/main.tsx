@@ -17,6 +17,7 @@ import { createHelpUi } from './help/create-help-ui.tsx';
 import { followStationView } from './hooks/use-station-view.ts';
 import { HELP_LOCALES } from './help/register-help-translations.ts';
 import { createShellI18n } from './i18n/create-i18n.ts';
+import { markStart } from './start-marks.ts';
 
 declare global {
   interface Window {
@@ -25,13 +26,16 @@ declare global {
 }
 
 async function boot(): Promise<void> {
+  markStart('boot');
   let kiosk = window.kiosk;
   if (!kiosk) {
     const { startPreviewHost } = await import('./preview/preview-host.ts');
     kiosk = await startPreviewHost(window);
   }
   const views = await followStationView(kiosk);
+  markStart('view');
   const languages = await createShellI18n(views.current().language, { help: HELP_LOCALES });
+  markStart('languages');
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   createRoot(root).render(

@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Language } from '../../protocol/events.ts';
 import type { KioskApi, StationPhase, StationView } from '../../protocol/ipc.ts';
@@ -9,6 +9,7 @@ import { useShellOverlay } from '../hooks/use-shell-overlay.ts';
 import { useStationView, type StationViews } from '../hooks/use-station-view.ts';
 import type { ShellLanguages } from '../i18n/create-i18n.ts';
 import { useReadAloud } from '../read-aloud/use-read-aloud.ts';
+import { markStart } from '../start-marks.ts';
 import { ScreenFocus } from './ScreenFocus.tsx';
 import type { ShellParts } from './shell-parts.ts';
 import { WelcomeScreen } from './WelcomeScreen.tsx';
@@ -100,6 +101,9 @@ function Shell({ kiosk, views, languages, help, parts }: ShellProps) {
     const begin = () => void kiosk.invoke('session:start');
     parts.preloadSession().then(begin, begin);
   }, [kiosk, parts]);
+
+  // For the start bench and the performance panel: the first screen is in the page.
+  useLayoutEffect(() => markStart('committed'), []);
 
   // Once the first screen is on display, load what comes next while the visitor reads it: the
   // launcher first, so "Start" does not wait; then dialogs, help and the other languages.
