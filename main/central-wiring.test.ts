@@ -5,7 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HelpClient } from '../core/help/help-client.ts';
 import { OfflineHelp } from '../core/session/offline-help.ts';
 import { ManualClock } from '../core/testing/manual-clock.ts';
-import { METRICS_QUEUE_DIR, wireCentral, type CentralLinks, type CentralWiringDeps } from './central-wiring.ts';
+import type { Heartbeat } from '../protocol/fleet.ts';
+import {
+  METRICS_QUEUE_DIR,
+  wireCentral,
+  wireFleetApi,
+  type CentralLinks,
+  type CentralWiringDeps,
+} from './central-wiring.ts';
 
 const TOKEN = 'kst_station_token_123';
 const SESSION = '00000000-0000-4000-8000-000000000001';
@@ -142,5 +149,64 @@ describe('central wiring of the Electron station', () => {
     expect(logs.some((l) => l.message.startsWith('metrics queue cannot be opened on disk'))).toBe(true);
     expect(central.requests.some((r) => r.url.endsWith('/api/v1/ingest'))).toBe(true);
     expect(links.help).toBeInstanceOf(HelpClient);
+  });
+});
+
+describe('the fleet API of a station whose config is invalid (central section only)', () => {
+  const heartbeat = (): Heartbeat => ({
+    reason: 'start',
+    appVersion: '0.1.0',
+    host: 'electron',
+    state: 'out-of-order',
+    outOfOrderCause: 'invalid-config',
+    config: { source: 'flag', hash: 'a'.repeat(64), appliedVersion: 0, rejected: null },
+    uptimeSeconds: 0,
+    sessionsSinceStart: 0,
+    lastReset: 'none',
+    exitsSinceLastReport: {},
+    crashesSinceLastReport: 0,
+    freeDiskMb: null,
+    freeMemoryMb: null,
+    central: { reachable: true, queueBacklog: 0 },
+  });
+  const api = (files: Record<string, string>) => {
+    const requests: { url: string; authorization: string | undefined }[] = [];
+    const logs: { message: string; details?: Record<string, unknown> }[] = [];
+    const fleet = wireFleetApi({
+      central: { url: 'https://central.example/', tokenFile: 'station-token' },
+      configPath: CONFIG_PATH,
+      readText: (path) => {
+        const text = files[path];
+        if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+        return text;
+      },
+      fetch: (async (url: string, init?: RequestInit) => {
+        requests.push({ url, authorization: (init?.headers as Record<string, string>)['authorization'] });
+        return Response.json({ actions: [], configVersion: 0, nextHeartbeatSeconds: 60 });
+      }) as typeof globalThis.fetch,
+      log: (message, details) => void logs.push(details ? { message, details } : { message }),
+    });
+    return { fleet, requests, logs };
+  };
+
+  it('sends the heartbeat to central with the token from the file beside the config', async () => {
+    const { fleet, requests } = api({ [TOKEN_PATH]: `${TOKEN}\n` });
+    await fleet.heartbeat(heartbeat());
+    expect(requests).toEqual([
+      { url: 'https://central.example/api/v1/fleet/station/heartbeat', authorization: `Bearer ${TOKEN}` },
+    ]);
+  });
+
+  it('without a token sends nothing and logs the problem once, never a token', async () => {
+    const { fleet, requests, logs } = api({});
+    await expect(fleet.heartbeat(heartbeat())).rejects.toThrow('no station token');
+    await expect(fleet.heartbeat(heartbeat())).rejects.toThrow('no station token');
+    expect(requests).toEqual([]);
+    expect(logs).toEqual([
+      {
+        message: 'station token unavailable; the out-of-order station cannot tell IT why',
+        details: { problem: 'token file cannot be read (ENOENT)', tokenFile: TOKEN_PATH },
+      },
+    ]);
   });
 });

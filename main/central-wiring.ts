@@ -9,6 +9,8 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import type { StationConfig } from '../core/config/schema.ts';
+import type { CentralSection } from '../core/config/validate.ts';
+import { createFetchFleetApi, type FleetApi } from '../core/fleet/fleet-api.ts';
 import { MemoryQueueStore } from '../core/metrics/memory-queue-store.ts';
 import type { QueueStore } from '../core/metrics/queue-store.ts';
 import type { Clock, IdSource } from '../core/ports.ts';
@@ -48,29 +50,10 @@ export function wireCentral(deps: CentralWiringDeps): CentralLinks {
     return offlineLinks();
   }
 
-  const tokenPath = central.tokenFile === undefined ? null : resolve(dirname(deps.configPath), central.tokenFile);
-  let lastTokenProblem: string | null = null;
-  /** Read each time it is needed until it succeeds, so a station enrolled after start sends without a restart. */
-  let token: string | null = null;
-  const readToken = (): string | null => {
-    if (token !== null) return token;
-    let problem: string;
-    if (tokenPath === null) problem = 'central.tokenFile is not set';
-    else {
-      try {
-        const text = deps.readText(tokenPath).trim();
-        if (text !== '') return (token = text);
-        problem = 'token file is empty';
-      } catch (error) {
-        problem = `token file cannot be read (${(error as { code?: string }).code ?? 'error'})`;
-      }
-    }
-    // Once per kind of problem: the uploader asks on every retry. Never the token itself.
-    if (problem !== lastTokenProblem)
-      log('station token unavailable; metrics stay queued', { problem, tokenFile: tokenPath });
-    lastTokenProblem = problem;
-    return null;
-  };
+  const readToken = stationTokenReader(
+    { central, configPath: deps.configPath, readText: (path) => deps.readText(path), log },
+    'metrics stay queued',
+  );
 
   const queueDir = join(deps.userDataDir, METRICS_QUEUE_DIR);
   let store: QueueStore & { close(): void };
@@ -95,4 +78,48 @@ export function wireCentral(deps: CentralWiringDeps): CentralLinks {
     appVersion: deps.appVersion,
     log,
   });
+}
+
+/** What reading the station token needs: the `central` section, where the config was read, a file reader and the log. */
+type TokenReaderDeps = Pick<CentralWiringDeps, 'configPath' | 'readText' | 'log'> & { central: CentralSection };
+
+/**
+ * The station token from `central.tokenFile` (relative to the config's folder), read each time it
+ * is needed until it succeeds, so a station enrolled after start sends without a restart. Each kind
+ * of problem is logged once, never the token itself.
+ */
+function stationTokenReader(deps: TokenReaderDeps, consequence: string): () => string | null {
+  const { central, log } = deps;
+  const tokenPath = central.tokenFile === undefined ? null : resolve(dirname(deps.configPath), central.tokenFile);
+  let lastTokenProblem: string | null = null;
+  let token: string | null = null;
+  const readToken = (): string | null => {
+    if (token !== null) return token;
+    let problem: string;
+    if (tokenPath === null) problem = 'central.tokenFile is not set';
+    else {
+      try {
+        const text = deps.readText(tokenPath).trim();
+        if (text !== '') return (token = text);
+        problem = 'token file is empty';
+      } catch (error) {
+        problem = `token file cannot be read (${(error as { code?: string }).code ?? 'error'})`;
+      }
+    }
+    // Once per kind of problem: the uploader asks on every retry. Never the token itself.
+    if (problem !== lastTokenProblem)
+      log(`station token unavailable; ${consequence}`, { problem, tokenFile: tokenPath });
+    lastTokenProblem = problem;
+    return null;
+  };
+  return readToken;
+}
+
+/**
+ * Central's fleet API from the `central` section alone, for a station whose config is invalid as a
+ * whole (`core/fleet/invalid-config-beacon.ts`): the same URL, token file and fetch as `wireCentral`.
+ */
+export function wireFleetApi(deps: TokenReaderDeps & Pick<CentralWiringDeps, 'fetch'>): FleetApi {
+  const token = stationTokenReader(deps, 'the out-of-order station cannot tell IT why');
+  return createFetchFleetApi({ centralUrl: deps.central.url, token, fetch: deps.fetch });
 }

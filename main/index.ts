@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { systemClock } from '../core/ports.ts';
 import { EXIT_CODES } from '../core/station/exit-codes.ts';
 import { errorSummary } from '../core/station/log-policy.ts';
-import { wireCentral } from './central-wiring.ts';
+import { wireCentral, wireFleetApi } from './central-wiring.ts';
 import { chromiumSwitchesFor, DEBUG_SWITCHES, launchFor } from './config.ts';
 import type { ElectronMain } from './electron-api.ts';
 import { electronFleetPorts } from './fleet-host.ts';
@@ -97,6 +97,16 @@ startStation({
       clock: systemClock,
       ids: uuidv7,
       appVersion: electron.app.getVersion(),
+      log,
+    }),
+  // An invalid config's station still tells the fleet view why it is out of order, when its
+  // central section alone is usable.
+  fleetApiFor: (central, configPath) =>
+    wireFleetApi({
+      central,
+      configPath,
+      readText: (path) => readFileSync(path, 'utf8'),
+      fetch: globalThis.fetch,
       log,
     }),
   // Heartbeats to central's fleet view, IT's remote actions and remote config (core/fleet).

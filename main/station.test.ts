@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { OfflineHelp } from '../core/session/offline-help.ts';
+import { FakeFleetCentral, fakeFleetHost, MemoryFleetStore } from '../core/testing/fake-fleet-central.ts';
 import { STATION_CHANGED, type StationView } from '../protocol/ipc.ts';
 import { FakeFrame, type FakeSession, type FakeWebContents } from './testing/fake-electron.ts';
 import { startTestStation, TEST_CONFIG, visibleService, type StationUnderTest } from './testing/station-fixture.ts';
@@ -530,5 +531,34 @@ describe('links to central', () => {
     });
     expect(t.station.mode).toBe('out-of-order');
     expect(calls).toBe(0);
+  });
+
+  it('with an invalid config but a usable central section, tells the fleet view it is out of order', async () => {
+    const fleetCentral = new FakeFleetCentral();
+    const seen: { central: unknown; path: string }[] = [];
+    const t = await startTestStation({
+      configText: JSON.stringify({
+        ...TEST_CONFIG,
+        central: { url: 'https://central.example', tokenFile: 'token' },
+        services: [],
+      }),
+      fleet: fakeFleetHost(new MemoryFleetStore()),
+      fleetApiFor: (central, path) => {
+        seen.push({ central, path });
+        return fleetCentral;
+      },
+    });
+    expect(t.station.mode).toBe('out-of-order');
+    // The heartbeat waits only on promises (the probes, the fake central), not on the manual clock.
+    for (let i = 0; i < 1000 && fleetCentral.heartbeats.length === 0; i++) await Promise.resolve();
+    expect(fleetCentral.heartbeats).toHaveLength(1);
+    expect(seen).toEqual([
+      { central: { url: 'https://central.example', tokenFile: 'token' }, path: '/etc/kiosk/station.json' },
+    ]);
+    expect(fleetCentral.lastHeartbeat()).toMatchObject({
+      host: 'electron',
+      state: 'out-of-order',
+      outOfOrderCause: 'invalid-config',
+    });
   });
 });

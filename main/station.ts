@@ -12,6 +12,8 @@
  *   station.subscribe ─▶ station:changed to the shell + window layout (window.ts)
  */
 import type { StationConfig } from '../core/config/schema.ts';
+import type { CentralSection } from '../core/config/validate.ts';
+import type { FleetApi } from '../core/fleet/fleet-api.ts';
 import type { Clock } from '../core/ports.ts';
 import type { RecycleReason } from '../core/session/reset-plan.ts';
 import type { StationController } from '../core/session/station-controller.ts';
@@ -57,6 +59,11 @@ export interface StationDeps {
   central?: (config: StationConfig, configPath: string) => StationLinks;
   /** Fleet management's ports (main/fleet-host.ts); without them the station sends no heartbeats. */
   fleet?: FleetHostPorts;
+  /**
+   * Central's fleet API from the `central` section of a config that is invalid as a whole, so the
+   * out-of-order station still tells IT why (`wireFleetApi` in central-wiring.ts).
+   */
+  fleetApiFor?: (central: CentralSection, configPath: string) => FleetApi | null;
   /** Called just before a recycle exit (persists the reason for the next start's log). */
   onRecycle?: (reason: RecycleReason) => void;
   /** The download root on disk; tests pass one with locked files. Defaults to the real disk. */
@@ -160,13 +167,17 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
     log,
   });
 
-  const { central } = deps;
+  const { central, fleetApiFor } = deps;
   const station = composeStation(check, path, {
     info: HOST,
     clock: deps.clock,
     newId: deps.newId,
     ...(central ? { central: (config: StationConfig) => central(config, path) } : {}),
     ...(deps.fleet ? { fleet: deps.fleet } : {}),
+    // Electron reaches central only through the file's own central section.
+    ...(fleetApiFor
+      ? { fleetApiFor: (section: CentralSection | null) => (section ? fleetApiFor(section, path) : null) }
+      : {}),
     adapters: (config, events) =>
       createElectronAdapters({
         electron,

@@ -1,7 +1,15 @@
 import { crossFieldProblems, stationConfigSchema, type StationConfig } from './schema.ts';
 
-/** Result of checking a station config: the config, or every problem with the field it is in. */
-export type ConfigCheck = { ok: true; config: StationConfig } | { ok: false; errors: ConfigError[] };
+/** The config's `central` section: where the station reports, and the file with its token. */
+export type CentralSection = NonNullable<StationConfig['central']>;
+
+/**
+ * Result of checking a station config: the config, or every problem with the field it is in. An
+ * invalid config still carries its `central` section when that section alone is valid, so the
+ * out-of-order station can tell IT why it is out of order (`core/fleet/invalid-config-beacon.ts`).
+ */
+export type ConfigCheck =
+  { ok: true; config: StationConfig } | { ok: false; errors: ConfigError[]; central?: CentralSection };
 
 /** One problem in a config, e.g. `{ field: "services[2].startUrl", message: "Invalid URL" }`. */
 export interface ConfigError {
@@ -38,7 +46,15 @@ export function validateConfig(raw: unknown): ConfigCheck {
     const error = { field: fieldOf(problem.path), message: problem.message };
     if (!errors.some((e) => e.field === error.field && e.message === error.message)) errors.push(error);
   }
-  return { ok: false, errors };
+  const central = centralSectionOf(raw);
+  return central ? { ok: false, errors, central } : { ok: false, errors };
+}
+
+/** The `central` section of a config that failed as a whole, checked with the same schema; null when absent or invalid itself. */
+function centralSectionOf(raw: unknown): CentralSection | null {
+  if (typeof raw !== 'object' || raw === null || !('central' in raw)) return null;
+  const section = stationConfigSchema.shape.central.safeParse(raw.central);
+  return section.success && section.data ? section.data : null;
 }
 
 /** Parses JSON text then validates it; a syntax error is reported as a problem of the whole file. */

@@ -3,7 +3,8 @@
  * tests). The host passes its adapters in as ports; this module decides the order they are built
  * in and what the station is made of:
  *
- *   config check ─┬─ invalid ─▶ out-of-order view + refusing handlers (nothing else is built)
+ *   config check ─┬─ invalid ─▶ out-of-order view + refusing handlers (nothing else is built);
+ *                 │             and, where the host can reach central, heartbeats saying so (InvalidConfigBeacon)
  *                 └─ valid ───▶ last good remote config merged over it (core/fleet)
  *                               links to central (metrics, help, fleet)
  *                               HostEventRelay ─▶ host adapters (views, reset ladder)
@@ -16,13 +17,15 @@
  */
 import type { IpcHandlers, StationView } from '../../protocol/ipc.ts';
 import type { StationConfig } from '../config/schema.ts';
-import { formatConfigErrors, type ConfigCheck, type ConfigError } from '../config/validate.ts';
+import { formatConfigErrors, type CentralSection, type ConfigCheck, type ConfigError } from '../config/validate.ts';
 import type { Clock, IdSource } from '../ports.ts';
 import { outOfOrderHandlers, outOfOrderView } from '../session/out-of-order.ts';
 import type { RecycleReason, ResetExecutor } from '../session/reset-plan.ts';
 import { MemoryWatch } from '../session/memory-watch.ts';
 import { StationController, type ServiceViews } from '../session/station-controller.ts';
+import type { FleetApi } from '../fleet/fleet-api.ts';
 import { FleetAgent, type FleetHostPorts } from '../fleet/fleet-agent.ts';
+import { InvalidConfigBeacon } from '../fleet/invalid-config-beacon.ts';
 import { loadFleetMemory } from '../fleet/fleet-memory.ts';
 import { startingConfig } from '../fleet/remote-config.ts';
 import { MEMORY_CHECK_INTERVAL_MS } from './crash-policy.ts';
@@ -54,6 +57,13 @@ export interface StationHost<A extends StationAdapters> {
    * it, or without central, the station sends no heartbeats and runs on its local file alone.
    */
   fleet?: FleetHostPorts;
+  /**
+   * Central's fleet API for a station whose config is invalid as a whole, so it still tells IT it
+   * is out of order. `central` is the file's `central` section when that alone is valid, else
+   * null; the host reaches central as it does for a valid config (Electron from that section, the
+   * preview from its server's flags). Null when it cannot; then such a station sends nothing.
+   */
+  fleetApiFor?(central: CentralSection | null): FleetApi | null;
   /** Builds the host's adapters for a valid config; they report to `events`. Called once. */
   adapters(config: StationConfig, events: HostEvents): A;
   /** Current memory use of the whole app in MB, or null where it cannot be measured. */
@@ -78,7 +88,12 @@ interface ComposedCommon {
 
 /** A composed station: out of order (invalid config), or running with its parts. */
 export type ComposedStation<A extends StationAdapters> =
-  | (ComposedCommon & { mode: 'out-of-order'; errors: ConfigError[] })
+  | (ComposedCommon & {
+      mode: 'out-of-order';
+      errors: ConfigError[];
+      /** Heartbeats saying "out of order, invalid config" (started); null where the host cannot reach central. */
+      beacon: InvalidConfigBeacon | null;
+    })
   | (ComposedCommon & {
       mode: 'running';
       config: StationConfig;
@@ -108,9 +123,23 @@ export function composeStation<A extends StationAdapters>(
       errors: formatConfigErrors(check.errors),
     });
     const view = outOfOrderView(check.errors, host.info);
+    const api = host.fleet ? (host.fleetApiFor?.(check.central ?? null) ?? null) : null;
+    const beacon =
+      api && host.fleet
+        ? new InvalidConfigBeacon({
+            api,
+            host: host.fleet,
+            clock: host.clock,
+            hostKind: host.info.kind,
+            errors: check.errors,
+            log: (message, details) => host.log(`fleet: ${message}`, details),
+          })
+        : null;
+    beacon?.start();
     return {
       mode: 'out-of-order',
       errors: check.errors,
+      beacon,
       handlers: outOfOrderHandlers(view),
       view: () => view,
       // The out-of-order view never changes.

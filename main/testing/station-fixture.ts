@@ -89,6 +89,7 @@ export async function startTestStation(
     appMetricsKb?: number[];
     central?: StationDeps['central'];
     fleet?: StationDeps['fleet'];
+    fleetApiFor?: StationDeps['fleetApiFor'];
     /** Runs before the station starts (e.g. to leave files behind as a crash would). */
     beforeStart?: (tempDir: string) => void;
     locks?: StationUnderTest['locks'];
@@ -121,6 +122,7 @@ export async function startTestStation(
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     ...(options.central ? { central: options.central } : {}),
     ...(options.fleet ? { fleet: options.fleet } : {}),
+    ...(options.fleetApiFor ? { fleetApiFor: options.fleetApiFor } : {}),
     disk: lockingDisk(locks, removeAttempts),
     log: (message, details) => void logs.push(details ? { message, details } : { message }),
   });

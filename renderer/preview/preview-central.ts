@@ -5,6 +5,7 @@
  * central in the bootstrap, nothing is recorded and help answers "unavailable" at once.
  */
 import { v7 as uuidv7 } from 'uuid';
+import { createFetchFleetApi, type FleetApi } from '../../core/fleet/fleet-api.ts';
 import { systemClock } from '../../core/ports.ts';
 import { linkCentral, offlineLinks, type CentralLinks } from '../../core/station/central-links.ts';
 import type { PreviewBootstrap } from './bootstrap.ts';
@@ -26,6 +27,16 @@ export function linkPreviewCentral(
     appVersion: __APP_VERSION__,
     budgetBytes: PREVIEW_QUEUE_BUDGET_BYTES,
     log,
+  });
+}
+
+/** Central's fleet API alone, for a preview station whose config is invalid (`InvalidConfigBeacon`); null without central. */
+export function previewFleetApi(page: Window, central: PreviewBootstrap['central']): FleetApi | null {
+  if (!central) return null;
+  return createFetchFleetApi({
+    centralUrl: central.url,
+    token: () => central.stationToken,
+    fetch: page.fetch.bind(page),
   });
 }
 

@@ -17,7 +17,7 @@ import { systemClock } from '../../core/ports.ts';
 import { composeStation } from '../../core/station/compose-station.ts';
 import type { PreviewBootstrap } from './bootstrap.ts';
 import { createPreviewAdapters } from './preview-adapters.ts';
-import { linkPreviewCentral } from './preview-central.ts';
+import { linkPreviewCentral, previewFleetApi } from './preview-central.ts';
 import { previewFleetPorts } from './preview-fleet.ts';
 import { PREVIEW_LIMITATIONS } from './preview-service-views.ts';
 
@@ -48,6 +48,8 @@ export async function startPreviewHost(page: Window): Promise<KioskApi> {
     newId: () => page.crypto.randomUUID(),
     central: () => linkPreviewCentral(page, boot.central, log),
     fleet: previewFleetPorts(page, boot.configPath),
+    // As for a valid config, the preview reaches central through its server's flags, not the file.
+    fleetApiFor: () => previewFleetApi(page, boot.central),
     adapters: () => createPreviewAdapters(page),
     memoryUsageMb: async () => null,
     exitForRestart: () => page.location.reload(),

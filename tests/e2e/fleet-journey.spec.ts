@@ -35,8 +35,8 @@ interface Fleet {
   url: string;
   it: UserSession;
   eservice: EServiceServer;
-  /** Starts a preview station linked to central; returns its URL and how to stop it. */
-  station(): Promise<{ url: string; stop(): Promise<void> }>;
+  /** Starts a preview station linked to central (its test config changed by `edit`); returns its URL and how to stop it. */
+  station(edit?: Parameters<typeof writeTestConfig>[1]): Promise<{ url: string; stop(): Promise<void> }>;
   list(): Promise<FleetList['stations'][number] | undefined>;
   detail(): Promise<FleetStationDetail>;
   /** Calls the fleet API as IT; fails the test on anything but 2xx. */
@@ -65,10 +65,10 @@ const test = base.extend<{ fleet: Fleet }>({
       url,
       it,
       eservice,
-      async station() {
+      async station(edit) {
         const preview = await startPreviewServer({
           port: 0,
-          configPath: writeTestConfig(eservice.origin),
+          configPath: writeTestConfig(eservice.origin, edit),
           central: { url, stationToken: token },
           build: false,
         });
@@ -201,6 +201,31 @@ test('IT sees a station come online, messages it, changes its config after the v
   await expect.poll(async () => (await fleet.list())?.status).toBe('offline');
   await itPage.getByRole('link', { name: 'Takaisin päätteisiin' }).click();
   await expect(itPage.locator('tr[data-station="oodi-1"]')).toContainText('ei yhteyttä', VIEW_WAIT);
+});
+
+test('IT sees a station whose config file is invalid as out of order, and why, instead of as silent', async ({
+  page,
+  browser,
+  fleet,
+}) => {
+  // A deployment with a typo: the idle countdown is text. The station cannot run on it.
+  const station = await fleet.station((config) => {
+    (config.idle as { idleCountdownSeconds: unknown }).idleCountdownSeconds = 'soon';
+  });
+  await page.clock.setSystemTime(fleet.t.clock.now());
+  await page.goto(station.url);
+  await expect(page.getByRole('heading', { name: 'Tämä kone on epäkunnossa' })).toBeVisible();
+
+  await expect.poll(async () => (await fleet.list())?.status, HEARTBEAT_WAIT).toBe('out-of-order');
+  const itPage = await (await staffContext(browser, { language: 'fi', zoom: 100 })).newPage();
+  await fleet.t.services.accounts.addUser({ name: 'iiris', role: 'it', password: TEST_PASSWORD });
+  await fleetLogIn(itPage, fleet, 'iiris', 'fi');
+  const row = itPage.locator('tr[data-station="oodi-1"]');
+  await expect(row).toContainText('epäkunnossa');
+  await row.getByRole('link', { name: 'oodi-1' }).click();
+  await expect(itPage.getByTestId('fleet-out-of-order-cause')).toHaveText(
+    'Aseman asetustiedosto on virheellinen. Virheelliset kentät näkyvät aseman näytöllä ja lokissa.',
+  );
 });
 
 /** `YYYY-MM-DDTHH:MM` in Helsinki time, as the fleet view's datetime-local field takes it. */

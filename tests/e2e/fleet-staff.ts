@@ -19,6 +19,7 @@ const words = {
     countdownTooShort: 'Kenttää idle.idleCountdownSeconds ei hyväksytty: arvon on oltava vähintään 20.',
     notForYou: 'Tämä näkymä on IT-tuelle',
     back: 'Takaisin päätteisiin',
+    remoteCause: 'IT merkitsi aseman epäkuntoiseksi.',
   },
   sv: {
     login: 'Logga in',
@@ -30,6 +31,7 @@ const words = {
     countdownTooShort: 'Fältet idle.idleCountdownSeconds godkändes inte: värdet måste vara minst 20.',
     notForYou: 'Den här vyn är för IT-stödet',
     back: 'Tillbaka till terminalerna',
+    remoteCause: 'IT markerade stationen som ur funktion.',
   },
   en: {
     login: 'Log in',
@@ -41,6 +43,7 @@ const words = {
     countdownTooShort: 'Field idle.idleCountdownSeconds was refused: the value must be at least 20.',
     notForYou: 'This page is for IT staff',
     back: 'Back to the stations',
+    remoteCause: 'IT marked the station out of order.',
   },
 } as const;
 
@@ -123,7 +126,7 @@ export async function fleetLogIn(
 /**
  * Walks the fleet view through its states, calling `visit(page, state)` in each: the login, a
  * failed login, the list, the list filtered to failing stations, a station page and the same with
- * a refused override.
+ * a refused override, and an out-of-order station's page with its cause.
  */
 export async function walkFleet(
   page: Page,
@@ -162,6 +165,13 @@ export async function walkFleet(
     w.countdownTooShort,
   ]);
   await visit('fleet refused override');
+  await page.getByRole('link', { name: w.back }).click();
+  await expect(page.getByTestId('fleet-stations')).toBeVisible();
+
+  // An out-of-order station's page says why it is out of order.
+  await page.getByRole('link', { name: 'kallio-1' }).click();
+  await expect(page.getByTestId('fleet-out-of-order-cause')).toHaveText(w.remoteCause);
+  await visit('fleet out-of-order station');
   await page.getByRole('link', { name: w.back }).click();
   await expect(page.getByTestId('fleet-stations')).toBeVisible();
 }

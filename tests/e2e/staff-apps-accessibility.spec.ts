@@ -165,7 +165,7 @@ for (const language of ['fi', 'sv', 'en'] as const satisfies StaffLanguage[]) {
   }
 }
 
-// Issue 13: the fleet view for IT, in the same languages and zooms (6 states each and the coordinator's page).
+// Issue 13: the fleet view for IT, in the same languages and zooms (7 states each and the coordinator's page).
 for (const language of ['fi', 'sv', 'en'] as const satisfies StaffLanguage[]) {
   for (const zoom of [100, 200] as const) {
     test(`fleet view passes axe, layout and structure checks in ${language} at ${zoom} %`, async ({ browser }) => {

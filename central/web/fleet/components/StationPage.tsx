@@ -67,6 +67,12 @@ export function StationPage(props: { api: FleetApi; stationId: string }) {
               <dd>
                 {detail.station.appliedConfigVersion ?? '–'} / {detail.station.currentConfigVersion}
               </dd>
+              {detail.station.status === 'out-of-order' && detail.station.outOfOrderCause ? (
+                <>
+                  <dt>{t('station.outOfOrderCause')}</dt>
+                  <dd data-testid="fleet-out-of-order-cause">{t(`cause.${detail.station.outOfOrderCause}`)}</dd>
+                </>
+              ) : null}
               {detail.station.outOfOrderReason ? (
                 <>
                   <dt>{t('station.outOfOrderReason')}</dt>
