@@ -6,8 +6,10 @@
  * It is deliberately not a `<meta http-equiv>` tag in `renderer/index.html` as well: Chromium
  * holds every request its preload scanner finds until the parser has applied a meta CSP, so the
  * entry script and the language chunks were requested only after the whole head had been parsed
- * and the init scripts had run (in a trace ~25 ms later at normal speed; the start to an
- * interactive welcome screen took 7–12 % longer, issue 15, bench/README.md).
+ * and the init scripts had run (in a trace ~25 ms later at normal speed). Without the tag the
+ * renderer's start to an interactive welcome screen took 0.92× the time at normal speed and 0.89×
+ * with the CPU slowed 4× in an A/B run; the preview gained nothing measurable (issue 15,
+ * bench/README.md).
  *
  * @param connectOrigins origins the page may reach with fetch or EventSource besides its own:
  *   none in Electron (the station talks to central from main), central's in the preview, where

@@ -107,7 +107,8 @@ describe('a station whose config file is invalid tells IT so', () => {
 
   it('sends nothing when the central section is missing or itself invalid, or the host cannot reach central with it', async () => {
     const { central: _left, ...withoutCentral } = BROKEN;
-    for (const raw of [withoutCentral, { ...BROKEN, central: { url: 'not a url' } }, '{ not json']) {
+    // No section, a section that is itself invalid, and a file that is not an object at all.
+    for (const raw of [withoutCentral, { ...BROKEN, central: { url: 'not a url' } }, 'not an object']) {
       expect(compose(raw).beacon).toBeNull();
     }
     expect(asked).toEqual([null, null, null]);

@@ -22,7 +22,11 @@ export interface InvalidConfigBeaconDeps {
   host: FleetHostPorts;
   clock: Clock;
   hostKind: 'electron' | 'preview';
-  /** What is wrong with the file: its hash lets IT tell stations with the same broken file apart from others. */
+  /**
+   * What is wrong with the file. The heartbeat's `config.hash` is the sha256 of this list: there is
+   * no effective config to hash, and the file's text is not kept. Central stores it; the fleet view
+   * does not show it.
+   */
   errors: readonly ConfigError[];
   log(message: string, details?: Record<string, unknown>): void;
 }

@@ -129,6 +129,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const centralUrl = values['central-url'];
+  if (centralUrl !== undefined && !URL.canParse(centralUrl)) {
+    console.error(`--central-url must be a URL such as http://127.0.0.1:8787, got "${centralUrl}"`);
+    process.exit(1);
+  }
   const token = values['station-token'] ?? process.env['KIOSK_STATION_TOKEN'];
   const server = await startPreviewServer({
     port,

@@ -224,7 +224,7 @@ test('IT sees a station whose config file is invalid as out of order, and why, i
   await expect(row).toContainText('epäkunnossa');
   await row.getByRole('link', { name: 'oodi-1' }).click();
   await expect(itPage.getByTestId('fleet-out-of-order-cause')).toHaveText(
-    'Aseman asetustiedosto on virheellinen. Virheelliset kentät näkyvät aseman näytöllä ja lokissa.',
+    'Päätteen asetustiedosto on virheellinen. Virheelliset kentät näkyvät päätteen näytöllä ja sen lokissa.',
   );
 });
 

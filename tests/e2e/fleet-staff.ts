@@ -19,7 +19,7 @@ const words = {
     countdownTooShort: 'Kenttää idle.idleCountdownSeconds ei hyväksytty: arvon on oltava vähintään 20.',
     notForYou: 'Tämä näkymä on IT-tuelle',
     back: 'Takaisin päätteisiin',
-    remoteCause: 'IT merkitsi aseman epäkuntoiseksi.',
+    remoteCause: 'IT-tuki merkitsi päätteen epäkuntoiseksi.',
   },
   sv: {
     login: 'Logga in',
@@ -31,7 +31,7 @@ const words = {
     countdownTooShort: 'Fältet idle.idleCountdownSeconds godkändes inte: värdet måste vara minst 20.',
     notForYou: 'Den här vyn är för IT-stödet',
     back: 'Tillbaka till terminalerna',
-    remoteCause: 'IT markerade stationen som ur funktion.',
+    remoteCause: 'IT-stödet markerade terminalen som ur funktion.',
   },
   en: {
     login: 'Log in',
