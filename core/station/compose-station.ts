@@ -123,18 +123,7 @@ export function composeStation<A extends StationAdapters>(
       errors: formatConfigErrors(check.errors),
     });
     const view = outOfOrderView(check.errors, host.info);
-    const api = host.fleet ? (host.fleetApiFor?.(check.central ?? null) ?? null) : null;
-    const beacon =
-      api && host.fleet
-        ? new InvalidConfigBeacon({
-            api,
-            host: host.fleet,
-            clock: host.clock,
-            hostKind: host.info.kind,
-            errors: check.errors,
-            log: (message, details) => host.log(`fleet: ${message}`, details),
-          })
-        : null;
+    const beacon = invalidConfigBeacon(host, check.errors, check.central ?? null);
     beacon?.start();
     return {
       mode: 'out-of-order',
@@ -240,4 +229,22 @@ export function composeStation<A extends StationAdapters>(
     },
     events,
   };
+}
+
+/** The out-of-order station's heartbeat to IT; null without the host's fleet ports or a way to central. */
+function invalidConfigBeacon<A extends StationAdapters>(
+  host: StationHost<A>,
+  errors: ConfigError[],
+  central: CentralSection | null,
+): InvalidConfigBeacon | null {
+  const api = host.fleet ? host.fleetApiFor?.(central) : null;
+  if (!host.fleet || !api) return null;
+  return new InvalidConfigBeacon({
+    api,
+    host: host.fleet,
+    clock: host.clock,
+    hostKind: host.info.kind,
+    errors,
+    log: (message, details) => host.log(`fleet: ${message}`, details),
+  });
 }
