@@ -50,6 +50,16 @@ export const OUT_OF_ORDER_CAUSES = ['invalid-config', 'remote', 'shell-failed'] 
 export const outOfOrderCauseSchema = lazySchema(() => z.enum(OUT_OF_ORDER_CAUSES));
 export type OutOfOrderCause = z.infer<typeof outOfOrderCauseSchema>;
 
+/**
+ * Whether a station runs IT's actions and applies overrides, by why it last said it was out of
+ * order (a heartbeat's cause, or the fleet view's last known one). One whose config file is
+ * invalid runs only a beacon (core/fleet/invalid-config-beacon.ts) until the file is fixed on
+ * site, so central keeps its actions pending and the fleet view says they wait.
+ */
+export function runsRemoteActions(station: { outOfOrderCause: OutOfOrderCause | null }): boolean {
+  return station.outOfOrderCause !== 'invalid-config';
+}
+
 /** Which program hosts the shell: the Electron station or the browser preview. */
 export const STATION_HOSTS = ['electron', 'preview'] as const;
 export const stationHostSchema = lazySchema(() => z.enum(STATION_HOSTS));

@@ -8,6 +8,7 @@ import {
   configOverridesSchema,
   fleetActionRequestSchema,
   openingHoursSchema,
+  runsRemoteActions,
   type ActionAck,
   type ConfigOverrides,
   type FleetAction,
@@ -426,10 +427,13 @@ export function createFleetService(deps: {
           ],
         );
       }
-      const pending = await db.all<ActionRow>(
-        `SELECT * FROM fleet_actions WHERE station_id = ? AND state = 'pending' ORDER BY issued_at, id LIMIT 50`,
-        [station.id],
-      );
+      // A station that cannot run actions is not handed them: they stay pending and undelivered.
+      const pending = runsRemoteActions(hb)
+        ? await db.all<ActionRow>(
+            `SELECT * FROM fleet_actions WHERE station_id = ? AND state = 'pending' ORDER BY issued_at, id LIMIT 50`,
+            [station.id],
+          )
+        : [];
       if (pending.some((a) => a.delivered_at === null))
         await db.run(
           `UPDATE fleet_actions SET delivered_at = ? WHERE station_id = ? AND state = 'pending' AND delivered_at IS NULL`,

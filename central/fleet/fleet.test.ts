@@ -348,6 +348,36 @@ describe.each(storageTargets)('fleet on $name', ({ open }) => {
     expect(unknown.statusCode).toBe(404);
   });
 
+  it('a station out of order for an invalid config file is not handed actions; they wait until it runs again', async () => {
+    const it1 = await central.login('it');
+    const token = await central.addStation('oodi-1');
+    const queued = await central.app.inject({
+      method: 'POST',
+      url: '/api/v1/fleet/actions',
+      headers: it1.headers,
+      payload: { target: { station: 'oodi-1' }, action: { kind: 'restart-after-visitor' } },
+    });
+    expect(queued.statusCode, queued.body).toBe(201);
+    const detail = async () =>
+      (
+        await central.app.inject({ method: 'GET', url: '/api/v1/fleet/stations/oodi-1', headers: it1.headers })
+      ).json<FleetStationDetail>();
+
+    // Its beacon (core/fleet/invalid-config-beacon.ts) runs nothing: an action delivered to it
+    // would be marked delivered although the station never saw it.
+    const broken = await beat(
+      token,
+      heartbeat({ reason: 'start', state: 'out-of-order', outOfOrderCause: 'invalid-config' }),
+    );
+    expect(broken.actions).toEqual([]);
+    expect((await detail()).actions.map((a) => [a.state, a.deliveredAt])).toEqual([['pending', null]]);
+
+    // Once the file is fixed and the station runs, the action is delivered as usual.
+    const fixed = await beat(token, heartbeat({ reason: 'start' }));
+    expect(fixed.actions.map((a) => a.kind)).toEqual(['restart-after-visitor']);
+    expect((await detail()).actions[0]?.deliveredAt).not.toBeNull();
+  });
+
   it('only IT staff and admins reach the fleet API', async () => {
     const token = await central.addStation('oodi-1');
     for (const role of ['advisor', 'coordinator'] as const) {

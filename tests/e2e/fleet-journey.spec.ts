@@ -226,6 +226,16 @@ test('IT sees a station whose config file is invalid as out of order, and why, i
   await expect(itPage.getByTestId('fleet-out-of-order-cause')).toHaveText(
     'Päätteen asetustiedosto on virheellinen. Virheelliset kentät näkyvät päätteen näytöllä ja sen lokissa.',
   );
+  // The station runs no actions until its file is fixed: IT is told before queueing one, and
+  // one queued anyway stays waiting (central does not hand it to the broken station).
+  await expect(itPage.getByTestId('fleet-actions-wait')).toContainText(
+    'Jonoon lisäämäsi toimenpiteet odottavat siihen asti.',
+  );
+  await itPage.getByLabel('Toimenpide').selectOption('restart-after-visitor');
+  await itPage.getByRole('button', { name: 'Lähetä' }).click();
+  await expect(itPage.getByTestId('fleet-actions')).toContainText('odottaa');
+  await nextHeartbeat(fleet);
+  expect((await fleet.detail()).actions.map((a) => [a.state, a.deliveredAt])).toEqual([['pending', null]]);
 });
 
 /** `YYYY-MM-DDTHH:MM` in Helsinki time, as the fleet view's datetime-local field takes it. */

@@ -19,7 +19,9 @@ const words = {
     countdownTooShort: 'Kenttää idle.idleCountdownSeconds ei hyväksytty: arvon on oltava vähintään 20.',
     notForYou: 'Tämä näkymä on IT-tuelle',
     back: 'Takaisin päätteisiin',
-    remoteCause: 'IT-tuki merkitsi päätteen epäkuntoiseksi.',
+    invalidConfigCause:
+      'Päätteen asetustiedosto on virheellinen. Virheelliset kentät näkyvät päätteen näytöllä ja sen lokissa.',
+    actionsWait: 'Toimenpiteet odottavat',
   },
   sv: {
     login: 'Logga in',
@@ -31,7 +33,9 @@ const words = {
     countdownTooShort: 'Fältet idle.idleCountdownSeconds godkändes inte: värdet måste vara minst 20.',
     notForYou: 'Den här vyn är för IT-stödet',
     back: 'Tillbaka till terminalerna',
-    remoteCause: 'IT-stödet markerade terminalen som ur funktion.',
+    invalidConfigCause:
+      'Terminalens inställningsfil är ogiltig. De felaktiga fälten visas på terminalens skärm och i terminalens logg.',
+    actionsWait: 'Åtgärderna väntar',
   },
   en: {
     login: 'Log in',
@@ -43,7 +47,9 @@ const words = {
     countdownTooShort: 'Field idle.idleCountdownSeconds was refused: the value must be at least 20.',
     notForYou: 'This page is for IT staff',
     back: 'Back to the stations',
-    remoteCause: 'IT marked the station out of order.',
+    invalidConfigCause:
+      "The station's config file is invalid. The fields at fault are on the station's screen and in its log.",
+    actionsWait: 'Actions wait',
   },
 } as const;
 
@@ -86,7 +92,8 @@ export async function seedFleet(central: StaffCentral): Promise<void> {
   const kannelmaki = await t.addStation('kannelmaki-1', { location: 'Kannelmäki', siteKind: 'library' });
   await beat(oodi2, heartbeat({ state: 'in-session' }));
   await beat(oodi3, heartbeat({ reason: 'start', exitsSinceLastReport: { resetStepFailed: 3 }, lastReset: 'failed' }));
-  await beat(kallio, heartbeat({ state: 'out-of-order', outOfOrderCause: 'remote' }));
+  // Kallio's config file is invalid: its page says so, and that actions wait for the fix.
+  await beat(kallio, heartbeat({ state: 'out-of-order', outOfOrderCause: 'invalid-config' }));
   await beat(maunula, heartbeat({ freeDiskMb: 600 }));
   await beat(kannelmaki, heartbeat());
   // Kannelmäki was last heard from an hour ago: offline (or closed, by the time of day).
@@ -126,7 +133,7 @@ export async function fleetLogIn(
 /**
  * Walks the fleet view through its states, calling `visit(page, state)` in each: the login, a
  * failed login, the list, the list filtered to failing stations, a station page and the same with
- * a refused override, and an out-of-order station's page with its cause.
+ * a refused override, and an out-of-order station's page with its cause and the note that actions wait.
  */
 export async function walkFleet(
   page: Page,
@@ -168,9 +175,10 @@ export async function walkFleet(
   await page.getByRole('link', { name: w.back }).click();
   await expect(page.getByTestId('fleet-stations')).toBeVisible();
 
-  // An out-of-order station's page says why it is out of order.
+  // An out-of-order station's page says why it is out of order, and that actions wait.
   await page.getByRole('link', { name: 'kallio-1' }).click();
-  await expect(page.getByTestId('fleet-out-of-order-cause')).toHaveText(w.remoteCause);
+  await expect(page.getByTestId('fleet-out-of-order-cause')).toHaveText(w.invalidConfigCause);
+  await expect(page.getByTestId('fleet-actions-wait')).toContainText(w.actionsWait);
   await visit('fleet out-of-order station');
   await page.getByRole('link', { name: w.back }).click();
   await expect(page.getByTestId('fleet-stations')).toBeVisible();

@@ -60,6 +60,9 @@ const fi = {
     'Päätteen asetustiedosto on virheellinen. Virheelliset kentät näkyvät päätteen näytöllä ja sen lokissa.',
   'cause.remote': 'IT-tuki merkitsi päätteen epäkuntoiseksi.',
   'cause.shell-failed': 'Päätteen näkymä ei käynnisty.',
+  'station.actionsWait.title': 'Toimenpiteet odottavat',
+  'station.actionsWait.body':
+    'Pääte ei suorita toimenpiteitä eikä ota asetusmuutoksia käyttöön, ennen kuin sen asetustiedosto on korjattu paikan päällä ja pääte on käynnistetty uudelleen. Jonoon lisäämäsi toimenpiteet odottavat siihen asti.',
   'station.history': 'Terveystiedot (uusin ensin)',
   'station.col.at': 'Aika',
   'station.col.reason': 'Syy',
@@ -202,6 +205,9 @@ const sv: Texts = {
     'Terminalens inställningsfil är ogiltig. De felaktiga fälten visas på terminalens skärm och i terminalens logg.',
   'cause.remote': 'IT-stödet markerade terminalen som ur funktion.',
   'cause.shell-failed': 'Terminalens skärm startar inte.',
+  'station.actionsWait.title': 'Åtgärderna väntar',
+  'station.actionsWait.body':
+    'Terminalen utför inga åtgärder och tar inte ändrade inställningar i bruk förrän dess inställningsfil har rättats på plats och terminalen har startats om. Åtgärder som du lägger i kö väntar till dess.',
   'station.history': 'Hälsouppgifter (nyaste först)',
   'station.col.at': 'Tid',
   'station.col.reason': 'Orsak',
@@ -343,6 +349,9 @@ const en: Texts = {
     "The station's config file is invalid. The fields at fault are on the station's screen and in its log.",
   'cause.remote': 'IT marked the station out of order.',
   'cause.shell-failed': "The station's screen does not start.",
+  'station.actionsWait.title': 'Actions wait',
+  'station.actionsWait.body':
+    'The station runs no actions and applies no setting changes until its config file has been fixed on site and the station restarted. Actions you queue wait until then.',
   'station.history': 'Health (newest first)',
   'station.col.at': 'Time',
   'station.col.reason': 'Reason',

@@ -1,7 +1,7 @@
 import { Notification } from 'hds-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FleetStationDetail } from '../../../../protocol/fleet.ts';
+import { runsRemoteActions, type FleetStationDetail } from '../../../../protocol/fleet.ts';
 import type { FleetApi } from '../fleet-api.ts';
 import { helsinkiDateTime } from '../format.ts';
 import { ActionForm } from './ActionForm.tsx';
@@ -87,6 +87,18 @@ export function StationPage(props: { api: FleetApi; stationId: string }) {
               </dd>
             </dl>
           </section>
+          {runsRemoteActions(detail.station) ? null : (
+            <Notification
+              type="alert"
+              label={t('station.actionsWait.title')}
+              notificationAriaLabel={t('station.actionsWait.title')}
+              headingLevel={3}
+              data-testid="fleet-actions-wait"
+              className="fl-notice"
+            >
+              {t('station.actionsWait.body')}
+            </Notification>
+          )}
           <div className="fl-columns">
             <ActionForm
               api={props.api}
