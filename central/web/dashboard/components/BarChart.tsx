@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Cell } from '../dashboard-api.ts';
-import { cellText, drawable } from './cells.ts';
+import { cellText, drawable, onlyHidden } from './cells.ts';
 import { ChartCard } from './ChartCard.tsx';
 
 /** One bar: its id (for "other"), its label in the coordinator's language, its figure. */
@@ -43,7 +43,9 @@ export function BarChart(props: {
     >
       <div className="db-bars">
         <p className="db-bars__axis">
-          {t('dashboard.charts.axis', { max: max === 0 ? 0 : text(max), unit: props.unit })}
+          {onlyHidden(props.items.map((item) => item.value))
+            ? t('dashboard.charts.onlyHidden')
+            : t('dashboard.charts.axis', { max: max === 0 ? 0 : text(max), unit: props.unit })}
         </p>
         {props.items.map((item) => (
           <div className="db-bars__row" key={item.id}>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Cell } from '../dashboard-api.ts';
-import { cellText, drawable } from './cells.ts';
+import { cellText, drawable, onlyHidden } from './cells.ts';
 import { ChartCard } from './ChartCard.tsx';
 
 /** `YYYY-MM-DD` → the language's short date (1.11. / 1/11), without the time-zone shift of Date parsing. */
@@ -32,27 +32,33 @@ export function DayChart(props: { title: string; unit: string; days: { day: stri
       other={false}
       wide
     >
-      <p className="db-days__axis-text">{t('dashboard.charts.dayAxis', { max })}</p>
-      <div className="db-days" aria-hidden="true">
-        <div className="db-days__y">
-          <span>{max}</span>
-          <span>0</span>
-        </div>
-        <div className="db-days__plot">
-          {props.days.map((d) => (
-            <span
-              key={d.day}
-              className={d.sessions === '<5' ? 'db-days__col db-days__col--suppressed' : 'db-days__col'}
-              style={{ blockSize: `${max === 0 ? 0 : (drawable(d.sessions) / max) * 100}%` }}
-            />
-          ))}
-        </div>
-        <div className="db-days__x">
-          {props.days.map((d, i) => (
-            <span key={d.day}>{marks.has(i) ? shortDay(d.day, i18n.language) : ''}</span>
-          ))}
-        </div>
-      </div>
+      {onlyHidden(props.days.map((d) => d.sessions)) ? (
+        <p>{t('dashboard.charts.onlyHidden')}</p>
+      ) : (
+        <>
+          <p className="db-days__axis-text">{t('dashboard.charts.dayAxis', { max })}</p>
+          <div className="db-days" aria-hidden="true">
+            <div className="db-days__y">
+              <span>{max}</span>
+              <span>0</span>
+            </div>
+            <div className="db-days__plot">
+              {props.days.map((d) => (
+                <span
+                  key={d.day}
+                  className={d.sessions === '<5' ? 'db-days__col db-days__col--suppressed' : 'db-days__col'}
+                  style={{ blockSize: `${max === 0 ? 0 : (drawable(d.sessions) / max) * 100}%` }}
+                />
+              ))}
+            </div>
+            <div className="db-days__x">
+              {props.days.map((d, i) => (
+                <span key={d.day}>{marks.has(i) ? shortDay(d.day, i18n.language) : ''}</span>
+              ))}
+            </div>
+          </div>
+        </>
+      )}
     </ChartCard>
   );
 }
