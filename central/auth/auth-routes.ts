@@ -6,7 +6,8 @@
  * a global budget (all clients, per minute) and a per-client budget (per IP address, all names),
  * both counted before the body is read; then a per-account delay that grows with wrong passwords
  * up to `loginMaxDelaySeconds` and never refuses a right password once the delay is over
- * (login-throttle.ts). Behind the city's reverse proxy the client IP is the proxy's
+ * (login-throttle.ts; counted in the database, so every replica sees the same count; the two
+ * budgets are per process, so N replicas allow N times them). Behind the city's reverse proxy the client IP is the proxy's
  * `X-Forwarded-For`, trusted only from `trustedProxies` (app.ts).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -30,11 +31,11 @@ const ANY_STAFF = ROLES;
 const refusals = { 401: apiErrorSchema, 403: apiErrorSchema };
 
 export const authRoutes: CentralPlugin = async (app, ctx) => {
-  const { accounts, auth, config, cookies, clock } = ctx;
+  const { accounts, auth, config, cookies, clock, storage } = ctx;
   // Session cookies (no Expires): they end with the browser; the server ends them sooner
   // (sessionHours, sessionIdleMinutes).
   const cookieBase = { path: '/', sameSite: 'strict' as const, secure: cookies.secure };
-  const throttle = createLoginThrottle(clock, {
+  const throttle = createLoginThrottle(storage, clock, {
     freeFailures: config.loginFreeFailures,
     baseDelayMs: 1000,
     maxDelayMs: config.loginMaxDelaySeconds * 1000,
@@ -77,7 +78,7 @@ export const authRoutes: CentralPlugin = async (app, ctx) => {
     },
     async (request, reply) => {
       const { name, password } = request.body;
-      const waitMs = throttle.waitMs(name);
+      const waitMs = await throttle.waitMs(name);
       if (waitMs > 0) {
         // Not checked and not counted: hammering during the wait cannot lengthen it.
         const seconds = Math.ceil(waitMs / 1000);
@@ -86,10 +87,10 @@ export const authRoutes: CentralPlugin = async (app, ctx) => {
       }
       const role = await accounts.checkPassword(name, password);
       if (!role) {
-        throttle.failed(name);
+        await throttle.failed(name);
         return sendError(reply, 401, 'unauthenticated', 'Wrong user name or password.');
       }
-      throttle.succeeded(name);
+      await throttle.succeeded(name);
       const session = await accounts.createSession(name);
       reply.setCookie(cookies.session, session.sessionId, { ...cookieBase, httpOnly: true });
       reply.setCookie(cookies.csrf, session.csrfToken, { ...cookieBase, httpOnly: false });

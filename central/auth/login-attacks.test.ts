@@ -4,7 +4,8 @@
  * lock any advisor out, and spraying one password over many names was not slowed at all.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestCentral, TEST_PASSWORD, type TestCentral } from '../testing/test-app.ts';
+import { storageTargets, type OpenedStorage } from '../testing/storage-targets.ts';
+import { createTestCentral, manualClock, TEST_PASSWORD, type TestCentral } from '../testing/test-app.ts';
 
 const PROXY = '10.0.0.1';
 let t: TestCentral;
@@ -91,5 +92,43 @@ describe('login budgets', () => {
     expect(answers.slice(20).every((s) => s === 429)).toBe(true);
     t.clock.advance(60_000);
     expect((await login('user-99', 'Summer2026!', '203.0.113.99')).statusCode).toBe(401);
+  });
+});
+
+describe.each(storageTargets)('central replicas on one $name database', ({ open }) => {
+  let db: OpenedStorage;
+  const replicas: TestCentral[] = [];
+  afterEach(async () => {
+    for (const replica of replicas.splice(0)) await replica.close();
+    await db?.dispose();
+  });
+
+  it('count wrong passwords together: a guesser sent to each replica in turn waits as if it were one', async () => {
+    db = await open();
+    const clock = manualClock();
+    for (let i = 0; i < 2; i++)
+      replicas.push(await createTestCentral({ storage: db.storage, clock, config: { loginMaxDelaySeconds: 60 } }));
+    const [a, b] = replicas as [TestCentral, TestCentral];
+    await a.services.accounts.addUser({ name: 'ville', role: 'advisor', password: TEST_PASSWORD });
+    const tryOn = (replica: TestCentral, password: string, name = 'ville') =>
+      replica.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { name, password } });
+    // Three wrong passwords are free (loginFreeFailures), wherever the proxy sends them.
+    expect([
+      (await tryOn(a, 'guess 1')).statusCode,
+      (await tryOn(b, 'guess 2', 'Ville ')).statusCode, // the same account however it is typed
+      (await tryOn(a, 'guess 3')).statusCode,
+      (await tryOn(b, 'guess 4')).statusCode,
+    ]).toEqual([401, 401, 401, 401]);
+    // The fourth made the account wait, on both replicas: the next guess is refused unchecked.
+    const refused = await tryOn(a, 'guess 5');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['retry-after']).toBe('1');
+    clock.advance(1000);
+    expect((await tryOn(b, 'guess 6')).statusCode).toBe(401);
+    expect((await tryOn(a, TEST_PASSWORD)).headers['retry-after']).toBe('2');
+    // The right password, once the wait is over, clears the count on every replica.
+    clock.advance(2000);
+    expect((await tryOn(a, TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await tryOn(b, 'guess 7')).statusCode).toBe(401);
   });
 });

@@ -5,10 +5,14 @@
  * during a wait are not checked and do not count, so they cannot lengthen it, and the right
  * password is accepted as soon as the wait is over (and clears it).
  *
- * Counted on central's clock, in memory per process (like the rate limits); keys are user names as
- * typed, lower-cased, known or not, so the answer never tells whether a name exists.
+ * Counted in central's database (`login_throttle`), so replicas behind one proxy count an
+ * account's wrong passwords together: kept per process, each replica gave a guesser its own free
+ * attempts and its own shorter waits. Counted on central's clock; keys are user names as typed,
+ * trimmed and lower-cased, known or not, so the answer never tells whether a name exists. A row is
+ * deleted by a right password, or at the first login attempt after it has been forgotten.
  */
 import type { CentralClock } from '../infrastructure/clock.ts';
+import type { SqlRunner } from '../storage/storage.ts';
 
 export interface LoginThrottleOptions {
   /** Wrong passwords allowed before the first wait. */
@@ -19,58 +23,57 @@ export interface LoginThrottleOptions {
   maxDelayMs: number;
   /** Failures older than this are forgotten. */
   forgetAfterMs: number;
-  /** Most accounts remembered at once (a spray over many names cannot grow memory without bound). */
-  maxEntries?: number;
 }
 
 export interface LoginThrottle {
   /** Milliseconds this account must still wait before a password is checked; 0 when it may try now. */
-  waitMs(name: string): number;
+  waitMs(name: string): Promise<number>;
   /** Records a wrong password (only for attempts that were checked). */
-  failed(name: string): void;
+  failed(name: string): Promise<void>;
   /** Clears the account's failures after a correct password. */
-  succeeded(name: string): void;
+  succeeded(name: string): Promise<void>;
 }
 
-interface Entry {
-  failures: number;
-  lastFailureAt: number;
-  allowedAt: number;
+/** The wait after `failures` wrong passwords in a row: none while they are free, then doubling to the ceiling. */
+export function delayAfter(failures: number, options: LoginThrottleOptions): number {
+  const over = failures - options.freeFailures;
+  return over > 0 ? Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (over - 1)) : 0;
 }
 
-export function createLoginThrottle(clock: CentralClock, options: LoginThrottleOptions): LoginThrottle {
-  const entries = new Map<string, Entry>();
-  const maxEntries = options.maxEntries ?? 10_000;
+/** The throttle over central's storage (table `login_throttle`, central migration 6). */
+export function createLoginThrottle(db: SqlRunner, clock: CentralClock, options: LoginThrottleOptions): LoginThrottle {
   const keyOf = (name: string) => name.trim().toLowerCase();
-  const current = (name: string): Entry | undefined => {
-    const entry = entries.get(keyOf(name));
-    if (entry && clock.now() - entry.lastFailureAt >= options.forgetAfterMs) {
-      entries.delete(keyOf(name));
-      return undefined;
-    }
-    return entry;
-  };
   return {
-    waitMs(name) {
-      const entry = current(name);
-      return entry ? Math.max(0, entry.allowedAt - clock.now()) : 0;
-    },
-    failed(name) {
+    async waitMs(name) {
       const now = clock.now();
-      const entry = current(name) ?? { failures: 0, lastFailureAt: now, allowedAt: now };
-      entry.failures += 1;
-      entry.lastFailureAt = now;
-      const over = entry.failures - options.freeFailures;
-      entry.allowedAt = over > 0 ? now + Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (over - 1)) : now;
-      if (!entries.has(keyOf(name)) && entries.size >= maxEntries) {
-        // Forget the oldest account first; Map keeps insertion order.
-        const oldest = entries.keys().next().value;
-        if (oldest !== undefined) entries.delete(oldest);
-      }
-      entries.set(keyOf(name), entry);
+      // Every attempt forgets what is old enough, so the table holds only the last minutes' names.
+      await db.run('DELETE FROM login_throttle WHERE last_failure_at <= ?', [now - options.forgetAfterMs]);
+      const row = await db.get<{ allowed_at: number | string }>(
+        'SELECT allowed_at FROM login_throttle WHERE name_key = ?',
+        [keyOf(name)],
+      );
+      return row ? Math.max(0, Number(row.allowed_at) - now) : 0;
     },
-    succeeded(name) {
-      entries.delete(keyOf(name));
+    async failed(name) {
+      const now = clock.now();
+      const key = keyOf(name);
+      // One atomic count per wrong password, whichever replica checked it.
+      const counted = await db.get<{ failures: number | string }>(
+        `INSERT INTO login_throttle (name_key, failures, last_failure_at, allowed_at) VALUES (?, 1, ?, ?)
+         ON CONFLICT (name_key) DO UPDATE SET failures = login_throttle.failures + 1, last_failure_at = excluded.last_failure_at
+         RETURNING failures`,
+        [key, now, now],
+      );
+      const failures = Number(counted?.failures ?? 1);
+      // Only while no later failure has counted: a slower replica never shortens a longer wait.
+      await db.run('UPDATE login_throttle SET allowed_at = ? WHERE name_key = ? AND failures = ?', [
+        now + delayAfter(failures, options),
+        key,
+        failures,
+      ]);
+    },
+    async succeeded(name) {
+      await db.run('DELETE FROM login_throttle WHERE name_key = ?', [keyOf(name)]);
     },
   };
 }

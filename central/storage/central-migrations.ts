@@ -178,6 +178,19 @@ INSERT INTO monthly_site_totals (month, site_kind, type, dim, events, sessions, 
   FROM daily_site_totals GROUP BY SUBSTR(day, 1, 7), site_kind, type, dim;
 `;
 
+// Wrong passwords per login name as typed (lower-cased), shared by every replica
+// (central/auth/login-throttle.ts). A row lives at most until the first login attempt after
+// the throttle forgets it (15 minutes after its last wrong password), or until a right password.
+const loginThrottle = `
+CREATE TABLE login_throttle (
+  name_key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_failure_at BIGINT NOT NULL,
+  allowed_at BIGINT NOT NULL
+);
+CREATE INDEX login_throttle_last_failure ON login_throttle (last_failure_at);
+`;
+
 /** Central's migrations, applied by `buildCentral` at boot. */
 export const centralMigrations: readonly Migration[] = [
   { version: 1, name: 'accounts', sqlite: accounts, postgres: accounts },
@@ -200,4 +213,5 @@ export const centralMigrations: readonly Migration[] = [
     sqlite: monthRollupsDdl(' WITHOUT ROWID'),
     postgres: monthRollupsDdl(''),
   },
+  { version: 6, name: 'login throttle shared by replicas', sqlite: loginThrottle, postgres: loginThrottle },
 ];
