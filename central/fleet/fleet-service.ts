@@ -292,7 +292,9 @@ export function createFleetService(deps: {
       };
       const row = byId.get(s.id);
       const stationHours = hoursFor(place, hours);
-      const counts = recent.get(s.id) ?? { failedResets: 0, starts: 0, crashes: 0 };
+      const counted = recent.get(s.id) ?? { failedResets: 0, starts: 0, crashes: 0 };
+      // A browser preview starts on every page load, so a person reloading it is no restart loop.
+      const counts = row?.host === 'preview' ? { ...counted, starts: 0 } : counted;
       const currentConfigVersion = configFor(place, latest).version;
       const derived = deriveStatus({
         last: lastHeartbeat(row),

@@ -173,11 +173,26 @@ describe.each(storageTargets)('fleet on $name', ({ open }) => {
   it('restarts in a loop make the station failing and alert', async () => {
     const token = await central.addStation('oodi-1');
     for (let i = 0; i < 5; i++) {
-      await beat(token, heartbeat({ reason: 'start', exitsSinceLastReport: { fatalError: 1 } }));
+      await beat(token, heartbeat({ reason: 'start', host: 'electron', exitsSinceLastReport: { fatalError: 1 } }));
       central.clock.advance(60_000);
     }
     await central.services.fleetAlerts.evaluate();
     expect(hook.notices.map((n) => `${n.kind}:${n.state}`)).toEqual(['restart-loop:firing']);
+  });
+
+  it('a browser preview reloaded five times is no restart loop: each start is a page load', async () => {
+    const it1 = await central.login('it');
+    const token = await central.addStation('oodi-1');
+    for (let i = 0; i < 5; i++) {
+      await beat(token, heartbeat({ reason: 'start', host: 'preview' }));
+      central.clock.advance(60_000);
+    }
+    await central.services.fleetAlerts.evaluate();
+    expect(hook.notices).toEqual([]);
+    const list = (
+      await central.app.inject({ method: 'GET', url: '/api/v1/fleet/stations', headers: it1.headers })
+    ).json<FleetList>();
+    expect(list.stations.find((s) => s.id === 'oodi-1')).toMatchObject({ status: 'online-idle', problems: [] });
   });
 
   it('a bad override answers 400 naming the field, and nothing is stored', async () => {
