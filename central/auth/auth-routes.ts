@@ -41,6 +41,15 @@ export const authRoutes: CentralPlugin = async (app, ctx) => {
     maxDelayMs: config.loginMaxDelaySeconds * 1000,
     forgetAfterMs: 15 * 60_000,
   });
+  // Forgotten counts are deleted within a minute even when nobody logs in (login-throttle.ts).
+  let sweep: ReturnType<typeof setInterval> | undefined;
+  app.addHook('onReady', async () => {
+    sweep = setInterval(() => {
+      throttle.forgetOld().catch((error: unknown) => app.log.error({ err: error }, 'login throttle sweep failed'));
+    }, 60_000);
+    sweep.unref(); // never keeps a stopping process alive
+  });
+  app.addHook('onClose', async () => clearInterval(sweep));
   const tooMany = (seconds: number) => `Too many login attempts; try again in ${seconds} s.`;
   // @fastify/rate-limit runs one limit per request, so the global budget counts on the same
   // clock-window store in its own hook, before the per-client limit.

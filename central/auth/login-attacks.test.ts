@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { storageTargets, type OpenedStorage } from '../testing/storage-targets.ts';
+import { createLoginThrottle } from './login-throttle.ts';
 import { createTestCentral, manualClock, TEST_PASSWORD, type TestCentral } from '../testing/test-app.ts';
 
 const PROXY = '10.0.0.1';
@@ -130,5 +131,32 @@ describe.each(storageTargets)('central replicas on one $name database', ({ open 
     clock.advance(2000);
     expect((await tryOn(a, TEST_PASSWORD)).statusCode).toBe(200);
     expect((await tryOn(b, 'guess 7')).statusCode).toBe(401);
+  });
+
+  it('forget what a wrong login name was once it no longer counts, even when nobody logs in again', async () => {
+    db = await open();
+    const clock = manualClock();
+    replicas.push(await createTestCentral({ storage: db.storage, clock }));
+    const rows = async () =>
+      (await db.storage.all<{ name_key: string }>('SELECT name_key FROM login_throttle')).map((r) => r.name_key);
+    // A password typed into the name field is what this table must not keep.
+    await replicas[0]!.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { name: 'Hunter2-Salasana', password: 'x' },
+    });
+    expect(await rows()).toEqual(['hunter2-salasana']);
+    const throttle = createLoginThrottle(db.storage, clock, {
+      freeFailures: 3,
+      baseDelayMs: 1000,
+      maxDelayMs: 60_000,
+      forgetAfterMs: 15 * 60_000,
+    });
+    clock.advance(14 * 60_000);
+    await throttle.forgetOld();
+    expect(await rows()).toEqual(['hunter2-salasana']);
+    clock.advance(60_000);
+    await throttle.forgetOld(); // what auth-routes.ts runs every minute
+    expect(await rows()).toEqual([]);
   });
 });

@@ -9,7 +9,9 @@
  * account's wrong passwords together: kept per process, each replica gave a guesser its own free
  * attempts and its own shorter waits. Counted on central's clock; keys are user names as typed,
  * trimmed and lower-cased, known or not, so the answer never tells whether a name exists. A row is
- * deleted by a right password, or at the first login attempt after it has been forgotten.
+ * deleted by a right password, or once forgotten by the next login attempt or the next minute's
+ * sweep (`forgetOld`, run by auth-routes.ts), whichever comes first: a "name" may be a password
+ * typed into the wrong field.
  */
 import type { CentralClock } from '../infrastructure/clock.ts';
 import type { SqlRunner } from '../storage/storage.ts';
@@ -32,10 +34,12 @@ export interface LoginThrottle {
   failed(name: string): Promise<void>;
   /** Clears the account's failures after a correct password. */
   succeeded(name: string): Promise<void>;
+  /** Deletes every account's failures that are old enough to be forgotten. */
+  forgetOld(): Promise<void>;
 }
 
 /** The wait after `failures` wrong passwords in a row: none while they are free, then doubling to the ceiling. */
-export function delayAfter(failures: number, options: LoginThrottleOptions): number {
+function delayAfter(failures: number, options: LoginThrottleOptions): number {
   const over = failures - options.freeFailures;
   return over > 0 ? Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (over - 1)) : 0;
 }
@@ -43,26 +47,30 @@ export function delayAfter(failures: number, options: LoginThrottleOptions): num
 /** The throttle over central's storage (table `login_throttle`, central migration 6). */
 export function createLoginThrottle(db: SqlRunner, clock: CentralClock, options: LoginThrottleOptions): LoginThrottle {
   const keyOf = (name: string) => name.trim().toLowerCase();
+  const forgetOld = async () => {
+    await db.run('DELETE FROM login_throttle WHERE last_failure_at <= ?', [clock.now() - options.forgetAfterMs]);
+  };
   return {
     async waitMs(name) {
-      const now = clock.now();
-      // Every attempt forgets what is old enough, so the table holds only the last minutes' names.
-      await db.run('DELETE FROM login_throttle WHERE last_failure_at <= ?', [now - options.forgetAfterMs]);
+      await forgetOld();
       const row = await db.get<{ allowed_at: number | string }>(
         'SELECT allowed_at FROM login_throttle WHERE name_key = ?',
         [keyOf(name)],
       );
-      return row ? Math.max(0, Number(row.allowed_at) - now) : 0;
+      return row ? Math.max(0, Number(row.allowed_at) - clock.now()) : 0;
     },
     async failed(name) {
       const now = clock.now();
       const key = keyOf(name);
-      // One atomic count per wrong password, whichever replica checked it.
+      // One atomic count per wrong password, whichever replica checked it; a count old enough to be
+      // forgotten (it may have aged during the password check) starts again at 1.
       const counted = await db.get<{ failures: number | string }>(
         `INSERT INTO login_throttle (name_key, failures, last_failure_at, allowed_at) VALUES (?, 1, ?, ?)
-         ON CONFLICT (name_key) DO UPDATE SET failures = login_throttle.failures + 1, last_failure_at = excluded.last_failure_at
+         ON CONFLICT (name_key) DO UPDATE SET
+           failures = CASE WHEN login_throttle.last_failure_at <= ? THEN 1 ELSE login_throttle.failures + 1 END,
+           last_failure_at = excluded.last_failure_at
          RETURNING failures`,
-        [key, now, now],
+        [key, now, now, now - options.forgetAfterMs],
       );
       const failures = Number(counted?.failures ?? 1);
       // Only while no later failure has counted: a slower replica never shortens a longer wait.
@@ -75,5 +83,6 @@ export function createLoginThrottle(db: SqlRunner, clock: CentralClock, options:
     async succeeded(name) {
       await db.run('DELETE FROM login_throttle WHERE name_key = ?', [keyOf(name)]);
     },
+    forgetOld,
   };
 }

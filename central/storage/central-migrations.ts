@@ -179,8 +179,8 @@ INSERT INTO monthly_site_totals (month, site_kind, type, dim, events, sessions, 
 `;
 
 // Wrong passwords per login name as typed (lower-cased), shared by every replica
-// (central/auth/login-throttle.ts). A row lives at most until the first login attempt after
-// the throttle forgets it (15 minutes after its last wrong password), or until a right password.
+// (central/auth/login-throttle.ts). A row is deleted within a minute of being forgotten (15
+// minutes after its last wrong password), or at once by a right password.
 const loginThrottle = `
 CREATE TABLE login_throttle (
   name_key TEXT PRIMARY KEY,

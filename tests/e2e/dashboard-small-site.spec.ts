@@ -17,11 +17,11 @@ test('a station whose every figure is under five gets charts that say so, not a 
     await page.getByLabel('Pääte').selectOption('maunula-1');
     await page.getByRole('button', { name: 'Näytä' }).click();
     const perDay = page.locator('section', { has: page.getByRole('heading', { name: 'Käynnit päivittäin' }) });
-    await expect(perDay).toContainText('Jokainen luku on alle viiden, joten pylväitä ei piirretä.');
+    await expect(perDay).toContainText('Kaikki luvut näkyvät muodossa "<5", joten pylväitä ei piirretä.');
     // No chart claims a scale of zero where its figures are "<5".
     await expect(page.getByRole('main')).not.toContainText('enintään 0');
     await expect(page.getByRole('main')).not.toContainText('Asteikko 0–0');
-    await expect(page.getByText('Jokainen luku on alle viiden, joten pylväitä ei piirretä.')).not.toHaveCount(0);
+    await expect(page.getByText('Kaikki luvut näkyvät muodossa "<5", joten pylväitä ei piirretä.')).not.toHaveCount(0);
     // The note is page text like the scale it replaces: it passes the same checks.
     expect({ axe: await axeViolations(page, { enhancedContrast: false }), layout: await layoutProblems(page) }).toEqual(
       {

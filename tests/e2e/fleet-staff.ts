@@ -19,6 +19,7 @@ const words = {
     countdownTooShort: 'Kenttää idle.idleCountdownSeconds ei hyväksytty: arvon on oltava vähintään 20.',
     notForYou: 'Tämä näkymä on IT-tuelle',
     back: 'Takaisin päätteisiin',
+    remoteCause: 'IT-tuki merkitsi päätteen epäkuntoiseksi.',
     invalidConfigCause:
       'Päätteen asetustiedosto on virheellinen. Virheelliset kentät näkyvät päätteen näytöllä ja sen lokissa.',
     actionsWait: 'Toimenpiteet odottavat',
@@ -33,6 +34,7 @@ const words = {
     countdownTooShort: 'Fältet idle.idleCountdownSeconds godkändes inte: värdet måste vara minst 20.',
     notForYou: 'Den här vyn är för IT-stödet',
     back: 'Tillbaka till terminalerna',
+    remoteCause: 'IT-stödet markerade terminalen som ur funktion.',
     invalidConfigCause:
       'Terminalens inställningsfil är ogiltig. De felaktiga fälten visas på terminalens skärm och i terminalens logg.',
     actionsWait: 'Åtgärderna väntar',
@@ -47,9 +49,10 @@ const words = {
     countdownTooShort: 'Field idle.idleCountdownSeconds was refused: the value must be at least 20.',
     notForYou: 'This page is for IT staff',
     back: 'Back to the stations',
+    remoteCause: 'IT marked the station out of order.',
     invalidConfigCause:
       "The station's config file is invalid. The fields at fault are on the station's screen and in its log.",
-    actionsWait: 'Actions wait',
+    actionsWait: 'Actions are on hold',
   },
 } as const;
 
@@ -73,7 +76,7 @@ function heartbeat(overrides: Partial<Heartbeat> = {}): Heartbeat {
   };
 }
 
-/** Six stations in three sites, each in another state. */
+/** Seven stations in four sites, each in another state. */
 export async function seedFleet(central: StaffCentral): Promise<void> {
   const t = central.t;
   const beat = async (token: string, body: Heartbeat) => {
@@ -90,10 +93,12 @@ export async function seedFleet(central: StaffCentral): Promise<void> {
   const kallio = await t.addStation('kallio-1', { location: 'Kallio library', siteKind: 'library' });
   const maunula = await t.addStation('maunula-1', { location: 'Maunula house', siteKind: 'community-house' });
   const kannelmaki = await t.addStation('kannelmaki-1', { location: 'Kannelmäki', siteKind: 'library' });
+  const vallila = await t.addStation('vallila-1', { location: 'Vallila library', siteKind: 'library' });
   await beat(oodi2, heartbeat({ state: 'in-session' }));
   await beat(oodi3, heartbeat({ reason: 'start', exitsSinceLastReport: { resetStepFailed: 3 }, lastReset: 'failed' }));
-  // Kallio's config file is invalid: its page says so, and that actions wait for the fix.
-  await beat(kallio, heartbeat({ state: 'out-of-order', outOfOrderCause: 'invalid-config' }));
+  await beat(kallio, heartbeat({ state: 'out-of-order', outOfOrderCause: 'remote' }));
+  // Vallila's config file is invalid: its page says so, and that actions wait for the fix.
+  await beat(vallila, heartbeat({ state: 'out-of-order', outOfOrderCause: 'invalid-config' }));
   await beat(maunula, heartbeat({ freeDiskMb: 600 }));
   await beat(kannelmaki, heartbeat());
   // Kannelmäki was last heard from an hour ago: offline (or closed, by the time of day).
@@ -133,7 +138,8 @@ export async function fleetLogIn(
 /**
  * Walks the fleet view through its states, calling `visit(page, state)` in each: the login, a
  * failed login, the list, the list filtered to failing stations, a station page and the same with
- * a refused override, and an out-of-order station's page with its cause and the note that actions wait.
+ * a refused override, an out-of-order station's page with its cause, and one whose config file is
+ * invalid, with the note that actions wait.
  */
 export async function walkFleet(
   page: Page,
@@ -153,7 +159,7 @@ export async function walkFleet(
   await visit('fleet login failed');
   await fleetLogIn(page, central, 'ilkka', language);
   await expect(page.getByRole('heading', { name: w.stations, exact: true })).toBeVisible();
-  await expect(page.getByTestId('fleet-stations').locator('tbody tr')).toHaveCount(6);
+  await expect(page.getByTestId('fleet-stations').locator('tbody tr')).toHaveCount(7);
   await visit('fleet list');
 
   await page.locator('#filter-status').selectOption('failing');
@@ -175,11 +181,19 @@ export async function walkFleet(
   await page.getByRole('link', { name: w.back }).click();
   await expect(page.getByTestId('fleet-stations')).toBeVisible();
 
-  // An out-of-order station's page says why it is out of order, and that actions wait.
+  // An out-of-order station's page says why it is out of order.
   await page.getByRole('link', { name: 'kallio-1' }).click();
+  await expect(page.getByTestId('fleet-out-of-order-cause')).toHaveText(w.remoteCause);
+  await expect(page.getByTestId('fleet-actions-wait')).toHaveCount(0);
+  await visit('fleet out-of-order station');
+  await page.getByRole('link', { name: w.back }).click();
+  await expect(page.getByTestId('fleet-stations')).toBeVisible();
+
+  // One out of order for its config file also says that actions wait for the fix.
+  await page.getByRole('link', { name: 'vallila-1' }).click();
   await expect(page.getByTestId('fleet-out-of-order-cause')).toHaveText(w.invalidConfigCause);
   await expect(page.getByTestId('fleet-actions-wait')).toContainText(w.actionsWait);
-  await visit('fleet out-of-order station');
+  await visit('fleet station with an invalid config');
   await page.getByRole('link', { name: w.back }).click();
   await expect(page.getByTestId('fleet-stations')).toBeVisible();
 }

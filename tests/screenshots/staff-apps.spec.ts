@@ -95,7 +95,16 @@ for (const variant of variants) {
       await seedFleet(central);
       const context = await staffContext(browser, variant);
       const page = await context.newPage();
-      const names = ['login', 'login-failed', 'list', 'filtered', 'station', 'refused-override', 'out-of-order'];
+      const names = [
+        'login',
+        'login-failed',
+        'list',
+        'filtered',
+        'station',
+        'refused-override',
+        'out-of-order',
+        'invalid-config',
+      ];
       let n = 0;
       await walkFleet(page, central, variant.language, async () => {
         await shot(page, variant.name, `fleet-${names[n++]}`);

@@ -349,7 +349,7 @@ const en: Texts = {
     "The station's config file is invalid. The fields at fault are on the station's screen and in its log.",
   'cause.remote': 'IT marked the station out of order.',
   'cause.shell-failed': "The station's screen does not start.",
-  'station.actionsWait.title': 'Actions wait',
+  'station.actionsWait.title': 'Actions are on hold',
   'station.actionsWait.body':
     'The station runs no actions and applies no setting changes until its config file has been fixed on site and the station restarted. Actions you queue wait until then.',
   'station.history': 'Health (newest first)',
