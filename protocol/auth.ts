@@ -38,6 +38,13 @@ export const meSchema = z
   .strict();
 export type Me = z.infer<typeof meSchema>;
 
+/**
+ * Reply of `GET /api/v1/auth/session`: who is logged in, or null. The staff apps ask this at start,
+ * where "nobody yet" is the normal answer, not a 401 that the browser logs as an error.
+ */
+export const sessionReplySchema = z.object({ me: meSchema.nullable() }).strict();
+export type SessionReply = z.infer<typeof sessionReplySchema>;
+
 /** Reply of `POST /api/v1/auth/logout-everywhere` and the admin's `POST /users/:name/logout`. */
 export const sessionsEndedSchema = z.object({ ended: z.number().int().min(0) }).strict();
 

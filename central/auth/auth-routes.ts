@@ -1,6 +1,6 @@
 /**
  * `POST /api/v1/auth/login`, `POST /api/v1/auth/logout`, `POST /api/v1/auth/logout-everywhere`,
- * `GET /api/v1/auth/me`.
+ * `GET /api/v1/auth/me`, `GET /api/v1/auth/session`.
  *
  * Login is guarded three ways, none of which lets a stranger keep the real person out for long:
  * a global budget (all clients, per minute) and a per-client budget (per IP address, all names),
@@ -17,8 +17,10 @@ import {
   ROLES,
   loginInputSchema,
   meSchema,
+  sessionReplySchema,
   sessionsEndedSchema,
   type Me,
+  type SessionReply,
 } from '../../protocol/auth.ts';
 import type { CentralPlugin } from '../context.ts';
 import { sendError } from '../infrastructure/errors.ts';
@@ -145,6 +147,25 @@ export const authRoutes: CentralPlugin = async (app, ctx) => {
       const clear = { path: '/', secure: cookies.secure, sameSite: 'strict' as const };
       reply.clearCookie(cookies.session, clear).clearCookie(cookies.csrf, clear);
       return { ended };
+    },
+  );
+
+  app.get(
+    `${AUTH_API_PREFIX}/session`,
+    {
+      schema: {
+        summary: 'Who is logged in, or nobody (the staff apps ask this at start)',
+        description: 'Always 200: `me` is null without a valid session, where `/me` answers 401.',
+        tags: ['auth'],
+        response: { 200: sessionReplySchema },
+      },
+    },
+    async (request): Promise<SessionReply> => {
+      const sessionId = request.cookies[cookies.session];
+      const user = sessionId ? await accounts.userForSession(sessionId) : null;
+      return {
+        me: user && { name: user.name, displayName: user.displayName, role: user.role, csrfToken: user.csrfToken },
+      };
     },
   );
 

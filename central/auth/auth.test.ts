@@ -50,6 +50,20 @@ describe('logging in to central', () => {
     expect((await attempt()).statusCode).toBe(401);
   });
 
+  it('answers the staff apps\' start-up question "who is logged in?" with nobody, not an error', async () => {
+    central = await createTestCentral();
+    const session = (cookie?: string) =>
+      central.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: cookie ? { cookie } : {} });
+    const nobody = await session();
+    expect([nobody.statusCode, nobody.json()]).toEqual([200, { me: null }]);
+    const { cookie, csrf } = await central.login('advisor', 'ville');
+    expect((await session(cookie)).json()).toEqual({
+      me: { name: 'ville', displayName: 'ville', role: 'advisor', csrfToken: csrf },
+    });
+    await central.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'x-csrf-token': csrf } });
+    expect((await session(cookie)).json()).toEqual({ me: null });
+  });
+
   it('tells who is logged in, and logging out needs the CSRF header', async () => {
     central = await createTestCentral();
     const { cookie, csrf } = await central.login('advisor', 'ville');

@@ -12,7 +12,7 @@ import {
   type ScreenAskResult,
   type ScreenSignal,
 } from '../../../protocol/help.ts';
-import type { Me } from '../../../protocol/auth.ts';
+import type { Me, SessionReply } from '../../../protocol/auth.ts';
 
 export type { Me };
 
@@ -96,10 +96,10 @@ export function createConsoleApi(win: Window & typeof globalThis): ConsoleApi {
     },
     sessionEnded: ended,
     async me() {
-      const r = await call('GET', '/api/v1/auth/me');
-      if (r.status !== 200) return null;
-      const me = r.data as Me;
-      csrf = me.csrfToken;
+      // /session, not /me: "nobody yet" is normal at start and must not log a 401 in the console.
+      const r = await call('GET', '/api/v1/auth/session');
+      const me = r.status === 200 ? (r.data as SessionReply).me : null;
+      if (me) csrf = me.csrfToken;
       return me;
     },
     async login(name, password) {

@@ -1,6 +1,6 @@
 /** The dashboard's calls to central; every figure may arrive as "<5" and is shown as such. */
 
-import type { Me } from '../../../protocol/auth.ts';
+import type { Me, SessionReply } from '../../../protocol/auth.ts';
 import type { Cell, DashboardSummary, ServiceReport, ServiceWeek } from '../../../protocol/dashboard.ts';
 
 export type { Cell, DashboardSummary, Me, ServiceReport, ServiceWeek };
@@ -55,7 +55,8 @@ export function createDashboardApi(fetchImpl: typeof fetch) {
     return body as T;
   };
   return {
-    me: () => call<Me>('/api/v1/auth/me'),
+    /** Who is logged in, or null: asked at start, where nobody yet is normal (no 401 in the console). */
+    me: async () => (await call<SessionReply>('/api/v1/auth/session')).me,
     login: (name: string, password: string) =>
       call<Me>('/api/v1/auth/login', {
         method: 'POST',

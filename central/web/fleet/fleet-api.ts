@@ -1,5 +1,5 @@
 /** The fleet view's calls to central (`/api/v1/fleet/*`, cookie session + CSRF on changes). */
-import type { Me } from '../../../protocol/auth.ts';
+import type { Me, SessionReply } from '../../../protocol/auth.ts';
 import type {
   FleetActionQueue,
   FleetList,
@@ -44,7 +44,11 @@ export function createFleetApi(fetchImpl: typeof fetch) {
     return me;
   };
   return {
-    me: async () => remember(await call<Me>('/api/v1/auth/me')),
+    /** Who is logged in, or null: asked at start, where nobody yet is normal (no 401 in the console). */
+    me: async () => {
+      const { me } = await call<SessionReply>('/api/v1/auth/session');
+      return me && remember(me);
+    },
     login: async (name: string, password: string) =>
       remember(await call<Me>('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ name, password }) })),
     logout: () => call<unknown>('/api/v1/auth/logout', { method: 'POST', body: '{}' }),
