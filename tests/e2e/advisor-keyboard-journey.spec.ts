@@ -54,6 +54,9 @@ test('an advisor logs in, turns on alerts, claims, chats, resolves and logs out 
 
   // Present or away is always written out, and the toggle says what it will do next.
   const presence = page.getByTestId('console-presence');
+  // Known once the console's stream has said it ("…" until then): decide only then, or a slow
+  // snapshot skips the toggle and the check below waits for a presence nobody set.
+  await expect(presence).toHaveText(/Tilasi: (paikalla|poissa)/);
   if ((await presence.innerText()).includes('poissa')) {
     await page.keyboard.press('Shift+Tab');
     await tabTo(page, /Merkitse paikalla/);
