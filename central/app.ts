@@ -49,7 +49,8 @@ export interface BuildCentralOptions {
   /** Fastify logger setting; off by default. Request logs never include IP addresses. */
   logger?: FastifyServerOptions['logger'];
   /**
-   * Run housekeeping on timers: retention and the help sweep (default true). Tests turn them off
+   * Run housekeeping on timers: retention, the help and fleet sweeps and the login-throttle sweep
+   * (default true). Tests turn them off
    * and call `retention.runOnce()` / `services.help.sweep()` themselves.
    */
   timers?: boolean;
@@ -144,7 +145,7 @@ export function buildCentral(options: BuildCentralOptions): CentralServer {
   app.register(fleetPlugin, { ...ctx, fleet, timers });
 
   // --- routes ---
-  app.register(authRoutes, ctx);
+  app.register(authRoutes, { ...ctx, timers });
   app.register(adminRoutes, ctx);
   app.register(dashboardRoutes, ctx);
   app.register(dashboardWebApp, ctx);

@@ -63,11 +63,18 @@ export interface AuthGuards {
    * 401 without a session, 403 for another role or a missing/wrong CSRF header on a state change.
    */
   requireUser(roles: readonly Role[]): onRequestAsyncHookHandler;
+  /** The user whose valid session cookie came with `request`, or null; no refusal (`requireUser` refuses). */
+  sessionUser(request: FastifyRequest): Promise<AuthenticatedUser | null>;
 }
 
 /** Builds the guards over the account service. */
 export function createAuthGuards(accounts: Accounts, cookies: CookiePolicy, access: AccessEvents): AuthGuards {
+  const sessionUser = async (request: FastifyRequest) => {
+    const sessionId = request.cookies[cookies.session];
+    return sessionId ? await accounts.userForSession(sessionId) : null;
+  };
   return {
+    sessionUser,
     async requireStation(request: FastifyRequest, reply: FastifyReply) {
       const token = bearerToken(request);
       const station = token ? await accounts.stationForToken(token) : null;
@@ -85,8 +92,7 @@ export function createAuthGuards(accounts: Accounts, cookies: CookiePolicy, acce
     },
     requireUser(roles) {
       return async (request: FastifyRequest, reply: FastifyReply) => {
-        const sessionId = request.cookies[cookies.session];
-        const user = sessionId ? await accounts.userForSession(sessionId) : null;
+        const user = await sessionUser(request);
         if (!user) {
           await sendError(reply, 401, 'unauthenticated', 'Log in first.');
           return;

@@ -22,17 +22,26 @@ import {
   type Me,
   type SessionReply,
 } from '../../protocol/auth.ts';
-import type { CentralPlugin } from '../context.ts';
+import type { CentralContext, CentralPlugin } from '../context.ts';
 import { sendError } from '../infrastructure/errors.ts';
 import { SESSION_AUTH } from '../infrastructure/openapi.ts';
 import { clockWindowCounter, routeRateLimit } from '../infrastructure/rate-limit.ts';
+import type { AuthenticatedUser } from './accounts.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 
 // Every role may see who it is and log out.
 const ANY_STAFF = ROLES;
 const refusals = { 401: apiErrorSchema, 403: apiErrorSchema };
 
-export const authRoutes: CentralPlugin = async (app, ctx) => {
+/** What the staff apps get to know about the logged-in person (`/me`, `/session`). */
+const meOf = (user: AuthenticatedUser): Me => ({
+  name: user.name,
+  displayName: user.displayName,
+  role: user.role,
+  csrfToken: user.csrfToken,
+});
+
+export const authRoutes: CentralPlugin<CentralContext & { timers: boolean }> = async (app, { timers, ...ctx }) => {
   const { accounts, auth, config, cookies, clock, storage } = ctx;
   // Session cookies (no Expires): they end with the browser; the server ends them sooner
   // (sessionHours, sessionIdleMinutes).
@@ -43,15 +52,15 @@ export const authRoutes: CentralPlugin = async (app, ctx) => {
     maxDelayMs: config.loginMaxDelaySeconds * 1000,
     forgetAfterMs: 15 * 60_000,
   });
-  // Forgotten counts are deleted within a minute even when nobody logs in (login-throttle.ts).
-  let sweep: ReturnType<typeof setInterval> | undefined;
-  app.addHook('onReady', async () => {
-    sweep = setInterval(() => {
+  // Forgotten counts are deleted within a minute even when nobody logs in (login-throttle.ts);
+  // housekeeping like the retention, help and fleet sweeps, so tests can turn it off.
+  if (timers) {
+    const sweep = setInterval(() => {
       throttle.forgetOld().catch((error: unknown) => app.log.error({ err: error }, 'login throttle sweep failed'));
     }, 60_000);
     sweep.unref(); // never keeps a stopping process alive
-  });
-  app.addHook('onClose', async () => clearInterval(sweep));
+    app.addHook('onClose', async () => clearInterval(sweep));
+  }
   const tooMany = (seconds: number) => `Too many login attempts; try again in ${seconds} s.`;
   // @fastify/rate-limit runs one limit per request, so the global budget counts on the same
   // clock-window store in its own hook, before the per-client limit.
@@ -161,11 +170,8 @@ export const authRoutes: CentralPlugin = async (app, ctx) => {
       },
     },
     async (request): Promise<SessionReply> => {
-      const sessionId = request.cookies[cookies.session];
-      const user = sessionId ? await accounts.userForSession(sessionId) : null;
-      return {
-        me: user && { name: user.name, displayName: user.displayName, role: user.role, csrfToken: user.csrfToken },
-      };
+      const user = await auth.sessionUser(request);
+      return { me: user && meOf(user) };
     },
   );
 
@@ -180,10 +186,6 @@ export const authRoutes: CentralPlugin = async (app, ctx) => {
       },
       onRequest: auth.requireUser(ANY_STAFF),
     },
-    async (request) => {
-      const user = request.user!;
-      const me: Me = { name: user.name, displayName: user.displayName, role: user.role, csrfToken: user.csrfToken };
-      return me;
-    },
+    async (request) => meOf(request.user!),
   );
 };

@@ -9,9 +9,8 @@
  * account's wrong passwords together: kept per process, each replica gave a guesser its own free
  * attempts and its own shorter waits. Counted on central's clock; keys are user names as typed,
  * trimmed and lower-cased, known or not, so the answer never tells whether a name exists. A row is
- * deleted by a right password, or once forgotten by the next login attempt or the next minute's
- * sweep (`forgetOld`, run by auth-routes.ts), whichever comes first: a "name" may be a password
- * typed into the wrong field.
+ * deleted by a right password, or within a minute of being forgotten by the sweep
+ * (`forgetOld`, run by auth-routes.ts): a "name" may be a password typed into the wrong field.
  */
 import type { CentralClock } from '../infrastructure/clock.ts';
 import type { SqlRunner } from '../storage/storage.ts';
@@ -47,17 +46,16 @@ function delayAfter(failures: number, options: LoginThrottleOptions): number {
 /** The throttle over central's storage (table `login_throttle`, central migration 6). */
 export function createLoginThrottle(db: SqlRunner, clock: CentralClock, options: LoginThrottleOptions): LoginThrottle {
   const keyOf = (name: string) => name.trim().toLowerCase();
-  const forgetOld = async () => {
-    await db.run('DELETE FROM login_throttle WHERE last_failure_at <= ?', [clock.now() - options.forgetAfterMs]);
-  };
   return {
     async waitMs(name) {
-      await forgetOld();
+      // A forgotten row may still be there until the sweep: it no longer counts. A read only, so a
+      // login attempt writes nothing unless its password is checked and wrong.
+      const now = clock.now();
       const row = await db.get<{ allowed_at: number | string }>(
-        'SELECT allowed_at FROM login_throttle WHERE name_key = ?',
-        [keyOf(name)],
+        'SELECT allowed_at FROM login_throttle WHERE name_key = ? AND last_failure_at > ?',
+        [keyOf(name), now - options.forgetAfterMs],
       );
-      return row ? Math.max(0, Number(row.allowed_at) - clock.now()) : 0;
+      return row ? Math.max(0, Number(row.allowed_at) - now) : 0;
     },
     async failed(name) {
       const now = clock.now();
@@ -83,6 +81,8 @@ export function createLoginThrottle(db: SqlRunner, clock: CentralClock, options:
     async succeeded(name) {
       await db.run('DELETE FROM login_throttle WHERE name_key = ?', [keyOf(name)]);
     },
-    forgetOld,
+    async forgetOld() {
+      await db.run('DELETE FROM login_throttle WHERE last_failure_at <= ?', [clock.now() - options.forgetAfterMs]);
+    },
   };
 }

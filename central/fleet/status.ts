@@ -20,6 +20,7 @@ export interface LastHeartbeat {
 /** Sums over the problem window (`problemWindowMinutes`). */
 export interface RecentCounts {
   failedResets: number;
+  /** Process starts; 0 for a browser preview, whose every page load is a start (fleet-service snapshot). */
   starts: number;
   crashes: number;
 }
