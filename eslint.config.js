@@ -48,7 +48,12 @@ const runtimeAgnostic = [
   'central/web/**/*.{ts,tsx}',
 ];
 /** Node-side files inside those folders: tests run in vitest, configs and servers run in Node. */
-const nodeInsideBrowserFolders = ['**/*.test.{ts,tsx}', '**/vite.config.ts', 'renderer/preview/serve.ts'];
+const nodeInsideBrowserFolders = [
+  '**/*.test.{ts,tsx}',
+  '**/vite.config.ts',
+  'renderer/preview/serve.ts',
+  'renderer/build.ts',
+];
 
 export default tseslint.config(
   {

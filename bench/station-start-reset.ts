@@ -41,6 +41,7 @@ import { composeStation } from '../core/station/compose-station.ts';
 import { FakeStationHost } from '../core/testing/fake-station-host.ts';
 import type { StationView } from '../protocol/ipc.ts';
 import { serveShell, SHELL_ORIGIN } from '../main/window.ts';
+import { welcomeFillOf } from '../protocol/welcome-page.ts';
 import { startPreviewServer } from '../renderer/preview/serve.ts';
 import { startEServiceServer } from '../tests/fixtures/eservice-server.ts';
 import { writeTestConfig } from '../tests/fixtures/test-config.ts';
@@ -143,17 +144,18 @@ function preloadStandIn(view: StationView): string {
 
 /**
  * Serves a build the way Electron's `app://shell/` does: through main's own `serveShell` handler
- * (`main/window.ts`), so the page gets the same bytes, the same CSP header and the same
- * `modulepreload` links to the default language's texts as a station, over loopback HTTP.
+ * (`main/window.ts`), so the page gets the same bytes, the same CSP header, the same
+ * `modulepreload` links to the default language's texts and the same served welcome screen for
+ * `view` as a station, over loopback HTTP.
  */
-async function serveAsElectron(root: string, language: string): Promise<{ url: string; close: () => Promise<void> }> {
+async function serveAsElectron(root: string, view: StationView): Promise<{ url: string; close: () => Promise<void> }> {
   let handler: ((request: Request) => Promise<Response>) | null = null;
   const protocol = {
     handle: (_scheme: string, handle: (request: Request) => Promise<Response>) => {
       handler = handle;
     },
   } as unknown as Parameters<typeof serveShell>[0];
-  serveShell(protocol, root, language);
+  serveShell(protocol, root, view.language, () => welcomeFillOf(view));
   const app = Fastify({ logger: false, forceCloseConnections: true });
   app.get('/*', async (request, reply) => {
     if (!handler) throw new Error('serveShell registered no handler');
@@ -377,8 +379,8 @@ async function main(): Promise<void> {
     ? await startPreviewServer({ port: 0, configPath, central: null, build: false, distDir: beforeDir })
     : null;
   const view = composedView(configPath);
-  const asBuilt = await serveAsElectron(shellDir, view.language);
-  const beforeAsBuilt = beforeDir ? await serveAsElectron(beforeDir, view.language) : null;
+  const asBuilt = await serveAsElectron(shellDir, view);
+  const beforeAsBuilt = beforeDir ? await serveAsElectron(beforeDir, view) : null;
   const preload = preloadStandIn(view);
   const launch0 = performance.now();
   const browser = await chromium.launch({

@@ -9,6 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFakeElectron } from './testing/fake-electron.ts';
+import { DEFAULT_ACCESSIBILITY } from '../protocol/ipc.ts';
+import {
+  LOCATION_SLOT,
+  WELCOME_TEMPLATES_FILE,
+  type WelcomeFill,
+  type WelcomeTemplates,
+} from '../protocol/welcome-page.ts';
 import { registerShellScheme, serveShell, SHELL_SCHEME } from './window.ts';
 
 describe('the shell scheme', () => {
@@ -72,5 +79,40 @@ describe('the shell page on app://shell/', () => {
     serveShell(fake.electron.protocol, dir, 'fi');
     const page = await (await fake.protocolHandlers.get(SHELL_SCHEME)?.(new Request('app://shell/index.html')))?.text();
     expect(page).toBe('<!doctype html><title>shell</title>');
+  });
+
+  it("comes with the station's welcome screen in place while its first screen is the plain welcome screen", async () => {
+    const dir = builtRenderer();
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><html lang="fi" dir="ltr"><head></head><body><div id="root"></div></body></html>',
+    );
+    const templates: WelcomeTemplates = {
+      templates: [
+        {
+          language: 'sv',
+          limitations: [],
+          markup: `<h1>Välkommen</h1><p>${LOCATION_SLOT}</p>`,
+          css: '',
+          busy: 'Laddar…',
+        },
+      ],
+    };
+    writeFileSync(join(dir, WELCOME_TEMPLATES_FILE), JSON.stringify(templates));
+    let fill: WelcomeFill | null = {
+      language: 'sv',
+      locationName: 'Oodi',
+      limitations: [],
+      accessibility: DEFAULT_ACCESSIBILITY,
+    };
+    const fake = createFakeElectron();
+    serveShell(fake.electron.protocol, dir, 'sv', () => fill);
+    const load = async () =>
+      (await (await fake.protocolHandlers.get(SHELL_SCHEME)?.(new Request('app://shell/index.html')))?.text()) ?? '';
+    expect(await load()).toContain('<h1>Välkommen</h1><p>Oodi</p>');
+    expect(await load()).toContain('<html lang="sv" dir="ltr"');
+    // Asked again on every load: after a reset to another screen, the page comes without it.
+    fill = null;
+    expect(await load()).not.toContain('Välkommen');
   });
 });

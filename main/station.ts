@@ -21,6 +21,7 @@ import type { FleetHostPorts } from '../core/fleet/fleet-agent.ts';
 import type { StationLinks } from '../core/station/central-links.ts';
 import { composeStation } from '../core/station/compose-station.ts';
 import type { HostIpcHandlers, StationView } from '../protocol/ipc.ts';
+import { welcomeFillOf, type WelcomeFill } from '../protocol/welcome-page.ts';
 import { configPath, loadConfig } from './config.ts';
 import type { ElectronMain } from './electron-api.ts';
 import { pushViews, registerIpc } from './ipc.ts';
@@ -135,7 +136,11 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
   // The shell lives in the default session; it needs no permission, so it gets none.
   denyAllPermissions(electron.session.defaultSession);
   // The default language's texts are preloaded with the entry script (a hint: remote config may pick another).
-  serveShell(electron.protocol, deps.paths.rendererDir, check.ok ? check.config.defaultLanguage : undefined);
+  // The page comes with the welcome screen in place once the station is composed below (ADR 0015).
+  let firstScreen: () => WelcomeFill | null = () => null;
+  serveShell(electron.protocol, deps.paths.rendererDir, check.ok ? check.config.defaultLanguage : undefined, () =>
+    firstScreen(),
+  );
   // The maintenance chord reaches the station before maintenance exists (it needs the running station).
   let onMaintenanceChord = () => log('maintenance chord pressed; maintenance needs a valid config');
   const window = createKioskWindow({
@@ -197,6 +202,7 @@ export async function startStation(deps: StationDeps): Promise<RunningStation> {
     },
     log,
   });
+  firstScreen = () => welcomeFillOf(station.view());
   // No e-service can be open on the out-of-order screen, so there is no page to read from.
   const pageViews = station.mode === 'running' ? station.adapters.views : null;
   registerIpc({

@@ -15,6 +15,12 @@ import type { Rectangle, WebPreferences } from 'electron';
 import type { Clock } from '../core/ports.ts';
 import type { StationView } from '../protocol/ipc.ts';
 import { shellCsp } from '../protocol/shell-page.ts';
+import {
+  pageWithWelcome,
+  WELCOME_TEMPLATES_FILE,
+  type WelcomeFill,
+  type WelcomeTemplates,
+} from '../protocol/welcome-page.ts';
 import type { ElectronMain, ViewPort, WindowPort } from './electron-api.ts';
 import { keyVerdict } from './lockdown.ts';
 import { createPointerOverlay } from './pointer-overlay.ts';
@@ -268,13 +274,31 @@ function languagePreloads(rendererDir: string, language: string): string {
     .join('');
 }
 
+/** The build's rendered welcome screens (renderer/build.ts); null for a build without them. */
+function readWelcomeTemplates(rendererDir: string): WelcomeTemplates | null {
+  try {
+    return JSON.parse(readFileSync(join(rendererDir, WELCOME_TEMPLATES_FILE), 'utf8')) as WelcomeTemplates;
+  } catch {
+    return null; // the app draws the first screen, as before
+  }
+}
+
 /**
  * Serves the built renderer on `app://shell/`; call after `app.whenReady()`. `language`, the
  * station's default language, is named in the page as `modulepreload` links to its texts' chunks:
  * otherwise the page asks for them only after the entry script has run and asked for the view.
+ * `welcome` says, each time the page is loaded, what the station's first screen shows; when it is
+ * the plain welcome screen, the page comes with it already in place (ADR 0015), so it is painted
+ * before the app's script has run.
  */
-export function serveShell(protocol: ElectronMain['protocol'], rendererDir: string, language?: string): void {
+export function serveShell(
+  protocol: ElectronMain['protocol'],
+  rendererDir: string,
+  language?: string,
+  welcome: () => WelcomeFill | null = () => null,
+): void {
   const preloads = language ? languagePreloads(rendererDir, language) : '';
+  const templates = readWelcomeTemplates(rendererDir);
   const indexFile = normalize(join(rendererDir, 'index.html'));
   protocol.handle(SHELL_SCHEME, async (request) => {
     const file = shellAssetPath(rendererDir, request.url);
@@ -282,7 +306,9 @@ export function serveShell(protocol: ElectronMain['protocol'], rendererDir: stri
     try {
       const read = await readFile(file);
       const body =
-        file === indexFile && preloads ? read.toString('utf8').replace('</head>', `${preloads}</head>`) : read;
+        file === indexFile
+          ? pageWithWelcome(read.toString('utf8').replace('</head>', `${preloads}</head>`), templates, welcome())
+          : read;
       return new Response(body, {
         headers: {
           'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',

@@ -63,7 +63,12 @@ function Shell({ kiosk, views, languages, help, parts }: ShellProps) {
   useActivityReporter(kiosk);
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'end' | 'a11y' | 'files' | 'language' | null>(null);
-  const helpOpen = useSyncExternalStore(help.panelOpen?.subscribe ?? noSubscription, help.panelOpen?.isOpen ?? closed);
+  // The third argument serves the build-time render of the welcome screen (renderer/welcome).
+  const helpOpen = useSyncExternalStore(
+    help.panelOpen?.subscribe ?? noSubscription,
+    help.panelOpen?.isOpen ?? closed,
+    help.panelOpen?.isOpen ?? closed,
+  );
   // One flag for every shell dialog: the end-session dialog, accessibility and files panels, and help.
   // The screen view's consent question and its "stopped" notice are dialogs too (issue 16).
   const screenShareDialog = view?.screenShare.phase === 'asking' || view?.screenShare.phase === 'stopped';

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { afterFirstFrame } from '../after-first-frame.ts';
 
 /** If no frame comes (a hidden window paints none), go ahead anyway after this long. */
 const NO_FRAME_MS = 1000;
@@ -12,24 +13,7 @@ export function useAfterFirstPaint(ready: boolean): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
     if (!ready || painted) return;
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      setPainted(true);
-    };
-    // requestAnimationFrame runs just before the frame is painted; a message posted from it is
-    // handled once that frame is done.
-    const channel = new MessageChannel();
-    channel.port1.onmessage = finish;
-    const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
-    const timer = window.setTimeout(finish, NO_FRAME_MS);
-    return () => {
-      done = true;
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-      channel.port1.close();
-    };
+    return afterFirstFrame(() => setPainted(true), NO_FRAME_MS);
   }, [ready, painted]);
   return painted;
 }

@@ -1,6 +1,7 @@
 import { useLayoutEffect } from 'react';
 import type { StationView } from '../../protocol/ipc.ts';
-import { RTL_LANGUAGES, type ShellLanguages } from '../i18n/create-i18n.ts';
+import { accessibilityAttributes, languageAttributes } from '../../protocol/welcome-page.ts';
+import type { ShellLanguages } from '../i18n/create-i18n.ts';
 
 /**
  * Mirrors language and accessibility settings onto <html>: `lang`, `dir`, text scale and theme
@@ -26,8 +27,9 @@ export function useDocumentSettings(view: StationView | null, languages: ShellLa
       if (!current) return;
       void languages.show(language);
       const root = document.documentElement;
-      setIfChanged(root, 'lang', language === 'fi-x-plain' ? 'fi' : language);
-      setIfChanged(root, 'dir', RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr');
+      const { lang, dir } = languageAttributes(language);
+      setIfChanged(root, 'lang', lang);
+      setIfChanged(root, 'dir', dir);
     };
     if (languages.isLoaded(language)) apply();
     else
@@ -41,12 +43,9 @@ export function useDocumentSettings(view: StationView | null, languages: ShellLa
   useLayoutEffect(() => {
     if (!a11y) return;
     const root = document.documentElement;
-    const fontSize = `${a11y.textScalePercent}%`;
+    const { fontSize, attributes } = accessibilityAttributes(a11y);
     if (root.style.fontSize !== fontSize) root.style.fontSize = fontSize;
-    setIfChanged(root, 'data-contrast', a11y.highContrast ? 'high' : 'normal');
-    setIfChanged(root, 'data-font', a11y.readableFont ? 'readable' : 'normal');
-    setIfChanged(root, 'data-motion', a11y.reducedMotion ? 'reduced' : 'normal');
-    setIfChanged(root, 'data-pointer', a11y.largePointer ? 'large' : 'normal');
+    for (const [name, value] of Object.entries(attributes)) setIfChanged(root, name, value);
   }, [a11y]);
 }
 

@@ -34,5 +34,6 @@ export async function followStationView(kiosk: KioskApi): Promise<StationViews> 
 
 /** The current station view, kept up to date from the host's `station:changed` pushes. */
 export function useStationView(views: StationViews): StationView {
-  return useSyncExternalStore(views.subscribe, views.current);
+  // The same snapshot on the server: the build renders the welcome screen to markup (renderer/welcome).
+  return useSyncExternalStore(views.subscribe, views.current, views.current);
 }

@@ -35,9 +35,6 @@ export const SHELL_LOCALES = {
   uk: () => import('./locales/uk.json'),
 } satisfies LocaleLoaders<ShellStrings>;
 
-/** Languages written right to left. */
-export const RTL_LANGUAGES: ReadonlySet<Language> = new Set<Language>(['ar']);
-
 /** Plain-language Finnish falls back to Finnish; every other language to English, then Finnish. */
 const FALLBACKS: { 'fi-x-plain': Language[]; default: Language[] } = { 'fi-x-plain': ['fi'], default: ['en', 'fi'] };
 

@@ -19,7 +19,7 @@ import type { PreviewBootstrap } from './bootstrap.ts';
 import { createPreviewAdapters } from './preview-adapters.ts';
 import { linkPreviewCentral, previewFleetApi } from './preview-central.ts';
 import { previewFleetPorts } from './preview-fleet.ts';
-import { PREVIEW_LIMITATIONS } from './preview-service-views.ts';
+import { PREVIEW_LIMITATIONS } from './preview-limitations.ts';
 
 const host: StationView['host'] = { kind: 'preview', limitations: [...PREVIEW_LIMITATIONS] };
 

@@ -8,7 +8,7 @@ const SERVICE_WINDOW = 'kiosk-eservice';
 /**
  * E-services in the preview: a second browser window. A page cannot watch or steer a
  * cross-origin window, so back, navigation rules, zoom and contrast inside the service are not
- * available here; the preview lists these limitations on screen (see PREVIEW_LIMITATIONS).
+ * available here; the preview lists these limitations on screen (see preview-limitations.ts).
  */
 export class PreviewServiceViews implements ServiceViews {
   private serviceWindow: Window | null = null;
@@ -41,6 +41,3 @@ export class PreviewServiceViews implements ServiceViews {
     this.serviceWindow = null;
   }
 }
-
-/** What the preview cannot do that the Electron kiosk does; shown on screen as i18n keys. */
-export const PREVIEW_LIMITATIONS = ['noSiteDataWipe', 'noNavigationRules', 'noServiceZoom'] as const;

@@ -12,8 +12,18 @@ import { parseArgs } from 'node:util';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { validateConfigText } from '../../core/config/validate.ts';
+import { localize } from '../../core/i18n/localize.ts';
+import { DEFAULT_ACCESSIBILITY } from '../../protocol/ipc.ts';
 import { shellCsp } from '../../protocol/shell-page.ts';
+import {
+  pageWithWelcome,
+  WELCOME_TEMPLATES_FILE,
+  type WelcomeFill,
+  type WelcomeTemplates,
+} from '../../protocol/welcome-page.ts';
+import { buildShell } from '../build.ts';
 import type { PreviewBootstrap } from './bootstrap.ts';
+import { PREVIEW_LIMITATIONS } from './preview-limitations.ts';
 
 export interface PreviewServerOptions {
   port: number;
@@ -27,10 +37,9 @@ export interface PreviewServerOptions {
 
 const distDir = resolve(import.meta.dirname, '../../dist/renderer');
 
-/** Builds the shell with Vite into dist/renderer. */
+/** Builds the shell into dist/renderer, welcome screens included (renderer/build.ts). */
 export async function buildRenderer(): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: resolve(import.meta.dirname, '../vite.config.ts'), logLevel: 'warn' });
+  await buildShell(distDir);
 }
 
 /** Starts the preview server; resolves with its URL and a close function. */
@@ -93,7 +102,36 @@ function previewPage(root: string, boot: PreviewBootstrap): string {
   // `<` escaped, so no text in the config can close the script element.
   const json = JSON.stringify(boot).replace(/</g, '\\u003c');
   const data = `<script type="application/json" id="preview-bootstrap">${json}</script>`;
-  return html.replace('</head>', `  ${links}\n    ${data}\n  </head>`);
+  return pageWithWelcome(
+    html.replace('</head>', `  ${links}\n    ${data}\n  </head>`),
+    readTemplates(root),
+    firstScreen(boot),
+  );
+}
+
+/**
+ * The welcome screen a freshly composed station shows for this config (ADR 0015): its default
+ * language, location and settings, and the preview's limitations. None for an invalid config
+ * (the out-of-order screen). Should the page's station start elsewhere, the app's first render
+ * replaces it.
+ */
+function firstScreen(boot: PreviewBootstrap): WelcomeFill | null {
+  if (!boot.config.ok) return null;
+  const { defaultLanguage, location } = boot.config.config;
+  return {
+    language: defaultLanguage,
+    locationName: localize(location.name, defaultLanguage).text,
+    limitations: PREVIEW_LIMITATIONS,
+    accessibility: DEFAULT_ACCESSIBILITY,
+  };
+}
+
+function readTemplates(root: string): WelcomeTemplates | null {
+  try {
+    return JSON.parse(readFileSync(resolve(root, WELCOME_TEMPLATES_FILE), 'utf8')) as WelcomeTemplates;
+  } catch {
+    return null; // a build without them (the bench's blank page): the app draws the first screen
+  }
 }
 
 function readManifest(root: string): Manifest {

@@ -1,0 +1,111 @@
+/**
+ * The welcome screen the host serves inside the page (issue 15, ADR 0015): painted before the
+ * app's script has run, then replaced by the app's own first render. A visitor must notice
+ * nothing of the hand-over: the same screen, focus where it was, and a press made before the app
+ * was there carried out, with a busy state that screen readers announce in the screen's language.
+ *
+ * Each test holds the app's chunk (`main-*.js`, imported by the boot module after the first
+ * frame) until it has looked at the served screen, so the served state is seen for certain.
+ */
+import type { Page } from '@playwright/test';
+import type { Language } from '../../protocol/events.ts';
+import { axeViolations } from './a11y-checks.ts';
+import { expect, test } from './harness.ts';
+import { consoleFaults, shellLanguages, text } from './shell-screens.ts';
+
+/** Holds the app's chunk until the returned function is called. */
+async function holdApp(page: Page): Promise<() => void> {
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** `#root`'s markup without the served screen's inline HDS rules, and `<html>`'s attributes. */
+const pageShape = () => {
+  const root = document.getElementById('root')?.cloneNode(true) as HTMLElement;
+  root.querySelector('style')?.remove();
+  const html = [...document.documentElement.attributes].map((a) => `${a.name}=${a.value}`).sort();
+  return { markup: root.innerHTML, html };
+};
+
+// Only so axe can be added to the page: the shell's own CSP allows no inline script.
+test.use({ bypassCSP: true });
+
+const servedScreenGone = () => !document.getElementById('root')?.hasAttribute('data-static-welcome');
+
+for (const language of shellLanguages())
+  test.describe(`the served welcome screen in ${language}`, () => {
+    test.use({ configOverrides: { defaultLanguage: language } });
+
+    test('is the app’s own first screen, and passes the accessibility checks before the app runs', async ({
+      page,
+      stationUrl,
+    }) => {
+      const faults = consoleFaults(page);
+      const release = await holdApp(page);
+      await page.goto(stationUrl);
+      const heading = page.getByRole('heading', { level: 1, name: text(language, 'welcome.heading') });
+      await expect(heading).toBeVisible();
+      expect(await page.evaluate(servedScreenGone)).toBe(false);
+      const served = await page.evaluate(pageShape);
+      if (language === 'fi' || language === 'ar')
+        expect(await axeViolations(page, { enhancedContrast: true })).toEqual([]);
+      release();
+      await page.waitForFunction(servedScreenGone);
+      expect(await page.evaluate(pageShape)).toEqual(served);
+      expect(faults).toEqual([]);
+    });
+  });
+
+test('a press on the served screen is announced, held and carried out once the app is there', async ({
+  page,
+  stationUrl,
+}) => {
+  const faults = consoleFaults(page);
+  const release = await holdApp(page);
+  await page.goto(stationUrl);
+  const start = page.getByRole('button', { name: text('fi', 'welcome.start') });
+  await start.click();
+  await expect(start).toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByRole('status').filter({ hasText: text('fi', 'app.loading') })).toHaveCount(1);
+  // A second, impatient press is not carried out twice.
+  await start.click();
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: text('fi', 'launcher.heading') })).toBeVisible();
+  await expect(page.getByText(text('fi', 'app.loading'))).toHaveCount(0);
+  expect(faults).toEqual([]);
+});
+
+test('keyboard focus on the served screen stays on the same control when the app takes over', async ({
+  page,
+  stationUrl,
+}) => {
+  const release = await holdApp(page);
+  await page.goto(stationUrl);
+  const swedish = (language: Language) =>
+    page.getByRole('button', { name: text(language, 'languages.sv'), exact: true });
+  await swedish('fi').focus();
+  release();
+  await page.waitForFunction(servedScreenGone);
+  await expect(swedish('fi')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: text('sv', 'welcome.heading') })).toBeVisible();
+});
+
+test.describe('a station whose config is invalid', () => {
+  test.use({ configOverrides: { idle: 'soon' } });
+
+  test('is served without the welcome screen, so it never flashes before the out-of-order screen', async ({
+    page,
+    stationUrl,
+  }) => {
+    const served = await (await page.request.get(stationUrl)).text();
+    expect(served).not.toContain('data-static-welcome');
+    await page.goto(stationUrl);
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(text('fi', 'welcome.heading'));
+  });
+});
