@@ -26,18 +26,30 @@ export interface ProbeScript {
  * requestAnimationFrame runs just before that frame is painted, and a message posted from there
  * runs once the frame is done and the thread is free again — when a click would be handled.
  * `clicks` names buttons whose click time (the input event's own timestamp) is recorded.
+ * `pressOnceInteractive` names a target the probe clicks itself in the task in which it is timed:
+ * a visitor pressing at the first moment they can, with no Playwright round trip in between
+ * (during which the app, loaded after the served welcome screen's first frame, would get ahead).
  * Each target, once timed, is announced on the console (`probeSignal`), so the bench can wait for
  * it without evaluating anything in the page while the page is still starting (`waitForProbe`).
  */
-export function probeSource(targets: Record<string, ProbeTarget>, clicks: Record<string, string>): string {
+export function probeSource(
+  targets: Record<string, ProbeTarget>,
+  clicks: Record<string, string>,
+  pressOnceInteractive?: string,
+): string {
   return `(() => {
   const targets = ${JSON.stringify(targets)};
   const clicks = ${JSON.stringify(clicks)};
+  const pressKey = ${JSON.stringify(pressOnceInteractive ?? null)};
   const found = {};
   const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-  const settle = (key) => requestAnimationFrame(() => {
+  const settle = (key, el) => requestAnimationFrame(() => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => { found[key] = performance.now(); console.debug(${JSON.stringify(SIGNAL_PREFIX)} + key); };
+    channel.port1.onmessage = () => {
+      found[key] = performance.now();
+      if (key === pressKey) el.click();
+      console.debug(${JSON.stringify(SIGNAL_PREFIX)} + key);
+    };
     channel.port2.postMessage(null);
   });
   const check = () => {
@@ -46,7 +58,7 @@ export function probeSource(targets: Record<string, ProbeTarget>, clicks: Record
       for (const el of document.querySelectorAll(target.selector))
         if ((el.textContent || '').trim() === target.text && visible(el)) {
           found[key] = null;
-          settle(key);
+          settle(key, el);
           break;
         }
     }

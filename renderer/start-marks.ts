@@ -5,7 +5,10 @@
  * no data about the visitor. Each is set once per page: the first start is what is measured.
  */
 export const START_MARKS = {
-  /** The entry module and everything it imports have been evaluated; `boot()` runs. */
+  /**
+   * The app's module (`main.tsx`) and everything it imports have been evaluated; `startShell()`
+   * runs. When the host served the welcome screen (ADR 0015) this is after it was painted.
+   */
   boot: 'shell:boot',
   /** The station's first view is known (from the host; in the preview, once core is composed). */
   view: 'shell:view',
