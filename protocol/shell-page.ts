@@ -1,3 +1,5 @@
+import { HOLD_PRESS_SCRIPT_HASH } from './welcome-page.ts';
+
 /**
  * The Content-Security-Policy the shell page runs under: its own files only, no remote code, no
  * framing, no forms. Both hosts send it as a response header with the page (Electron's `app://`
@@ -18,7 +20,9 @@
 export function shellCsp(connectOrigins: readonly string[] = []): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // One inline script besides the page's own files: the served welcome screen's press holder,
+    // allowed by its hash alone (protocol/welcome-page.ts).
+    `script-src 'self' ${HOLD_PRESS_SCRIPT_HASH}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCESSIBILITY, type StationView } from './ipc.ts';
 import {
+  HOLD_PRESS_SCRIPT,
+  HOLD_PRESS_SCRIPT_HASH,
   LOCATION_SLOT,
   pageWithWelcome,
   welcomeFillOf,
@@ -39,8 +42,11 @@ describe('pageWithWelcome', () => {
   it("puts the language's screen into #root with the location filled in, and marks it as served", () => {
     const page = pageWithWelcome(INDEX, TEMPLATES, fill());
     expect(page).toContain(
-      '<div id="root" data-static-welcome data-welcome-busy="Ladataan…"><style>.b{}</style><p>Olet täällä: Oodi</p></div>',
+      '<div id="root" data-static-welcome data-welcome-busy="Ladataan…"><style>.b{}</style><p>Olet täällä: Oodi</p></div>' +
+        '<p id="welcome-status" class="visually-hidden" role="status"></p>',
     );
+    // The press holder runs in the head, before the screen is painted.
+    expect(page).toContain(`<script>${HOLD_PRESS_SCRIPT}</script></head>`);
     expect(page).not.toContain('warm-up');
     expect(page).toContain('<script type="module" src="./boot.js"></script>');
   });
@@ -99,5 +105,12 @@ describe('welcomeFillOf', () => {
     expect(welcomeFillOf({ ...view, welcomeMessage: { text: 'Huolto klo 14', language: 'fi' } })).toBeNull();
     expect(welcomeFillOf({ ...view, help: { phase: 'unavailable', reason: 'no-advisors', draft: null } })).toBeNull();
     expect(welcomeFillOf({ ...view, feedback: { step: 'outcome', outcome: null, closesAt: 0 } })).toBeNull();
+  });
+});
+
+describe('the press holder', () => {
+  it('is allowed by the CSP hash the hosts send, and by nothing broader', () => {
+    const hash = createHash('sha256').update(HOLD_PRESS_SCRIPT).digest('base64');
+    expect(HOLD_PRESS_SCRIPT_HASH).toBe(`'sha256-${hash}'`);
   });
 });

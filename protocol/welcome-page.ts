@@ -8,8 +8,10 @@
  *   `WELCOME_TEMPLATES_FILE` in the built renderer);
  * - a host fills in the station's first view (`pageWithWelcome`): Electron's `serveShell`
  *   (main/window.ts) from the running station's view, the preview server from its config;
- * - the page's boot module (`renderer/boot.ts`) holds a click on the static screen and imports
- *   the app after the first frame; the app replaces the markup with the identical React tree.
+ * - a small inline script in the page's head (`HOLD_PRESS_SCRIPT`) holds a press on the served
+ *   screen from its first paint; the page's boot module (`renderer/boot.ts`) imports the app after
+ *   the first frame; the app replaces the markup with the identical React tree and carries out
+ *   the held press (`renderer/welcome/held-action.ts`).
  *
  * Only types are imported, so the renderer's boot chunk and the hosts share this without zod.
  */
@@ -30,6 +32,34 @@ export const STATIC_WELCOME_ATTRIBUTE = 'data-static-welcome';
  * ("Ladataan…"), in the screen's language.
  */
 export const WELCOME_BUSY_ATTRIBUTE = 'data-welcome-busy';
+
+/** The live region, beside `#root`, in which a held press says "Loading…". */
+export const WELCOME_STATUS_ID = 'welcome-status';
+
+/**
+ * Holds a press on the served welcome screen until the app has taken over: the pressed button
+ * gets `aria-busy` and the live region says "Loading…" in the screen's language; the app carries
+ * the press out (`renderer/welcome/held-action.ts` finds the button by its `aria-busy`). Only the
+ * first press is kept. It runs inline in the page's head, before anything is painted: the page's
+ * module scripts run only after the document has been parsed, and the served screen is often
+ * painted before that (3 of 5 preview starts in a test), so a listener of theirs would miss a
+ * press made in between. The CSP allows exactly this script by its hash (`HOLD_PRESS_SCRIPT_HASH`).
+ * Plain ES5 in a string because it is sent as is; the e2e tests press through it.
+ */
+export const HOLD_PRESS_SCRIPT =
+  `document.addEventListener('click',function(event){` +
+  `var root=document.getElementById('root');` +
+  `var button=event.target instanceof Element?event.target.closest('button'):null;` +
+  `if(!root||!root.hasAttribute('${STATIC_WELCOME_ATTRIBUTE}')||!button||!root.contains(button))return;` +
+  `event.preventDefault();event.stopPropagation();` +
+  `if(root.querySelector('[aria-busy="true"]'))return;` +
+  `button.setAttribute('aria-busy','true');` +
+  `var status=document.getElementById('${WELCOME_STATUS_ID}');` +
+  `if(status)status.textContent=root.getAttribute('${WELCOME_BUSY_ATTRIBUTE}')||'';` +
+  `},true);`;
+
+/** The CSP source that allows `HOLD_PRESS_SCRIPT` (protocol/shell-page.ts); a unit test checks it. */
+export const HOLD_PRESS_SCRIPT_HASH = "'sha256-f9s+2yOiNd44kU+66wUle6qmm1IQG/7iQ2dy7RK2vvI='";
 
 /** Languages written right to left. */
 export const RTL_LANGUAGES: ReadonlySet<Language> = new Set<Language>(['ar']);
@@ -137,9 +167,15 @@ export function pageWithWelcome(html: string, templates: WelcomeTemplates | null
   const markup = template.markup.split(LOCATION_SLOT).join(escapeHtml(fill.locationName));
   // The rules go inside #root, so the app's first render removes them with the markup (hds-react
   // has injected its own by then).
+  // The live region is in the page from the start: screen readers announce a region's change,
+  // not its arrival.
   const root =
     `<div id="root" ${STATIC_WELCOME_ATTRIBUTE} ${WELCOME_BUSY_ATTRIBUTE}="${escapeHtml(template.busy)}">` +
-    `<style>${template.css.replace(/<\//g, '<\\/')}</style>${markup}</div>`;
+    `<style>${template.css.replace(/<\//g, '<\\/')}</style>${markup}</div>` +
+    `<p id="${WELCOME_STATUS_ID}" class="visually-hidden" role="status"></p>`;
   // Functions as replacements, so a `$` in the markup or a name is never read as a pattern.
-  return html.replace(htmlTag, () => `<html ${attributes}>`).replace(rootDiv, () => root);
+  return html
+    .replace(htmlTag, () => `<html ${attributes}>`)
+    .replace('</head>', () => `<script>${HOLD_PRESS_SCRIPT}</script></head>`)
+    .replace(rootDiv, () => root);
 }

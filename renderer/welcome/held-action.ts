@@ -1,16 +1,17 @@
 /**
- * The served welcome screen (ADR 0015) is on display before the app's script has run. A visitor
- * who presses a button on it in that moment is not ignored: the first press is held, the button
- * says it is busy (an `aria-busy` button and a polite live region with "Loading…" in the
- * screen's language), and the app carries it out once it has taken over.
+ * The served welcome screen's hand-over to the app (ADR 0015). A press on the served screen, made
+ * before the app was there, is held by the page's inline script (`HOLD_PRESS_SCRIPT` in
+ * protocol/welcome-page.ts), which marks the pressed button `aria-busy` and says "Loading…" in the
+ * live region beside `#root`. Once the app has rendered, this puts focus back where it was and
+ * carries out that press.
  *
  * Controls are matched between the served markup and the app's by their order, and checked by
  * their text: the markup is the app's own render of the same view (`render-welcome.tsx`), so a
  * mismatch means the view changed meanwhile, and then nothing is replayed.
  */
-import { STATIC_WELCOME_ATTRIBUTE, WELCOME_BUSY_ATTRIBUTE } from '../../protocol/welcome-page.ts';
+import { STATIC_WELCOME_ATTRIBUTE, WELCOME_BUSY_ATTRIBUTE, WELCOME_STATUS_ID } from '../../protocol/welcome-page.ts';
 
-/** The served screen's hand-over to the app; from `holdWelcomeActions`. */
+/** The served screen's hand-over to the app; from `welcomeHandover`. */
 export interface WelcomeHandover {
   /**
    * Calls `render`, which must replace the served markup in `#root` with the app's first screen
@@ -40,37 +41,20 @@ function findControl(root: HTMLElement, control: Control | null): HTMLElement | 
 }
 
 /**
- * Holds presses on the served welcome screen in `root`; null when `root` holds no served screen
- * (the page was served without one: the app draws the first screen, as before).
+ * The hand-over of the served welcome screen in `root`; null when `root` holds none (the page was
+ * served without one: the app draws the first screen, as before).
  */
-export function holdWelcomeActions(root: HTMLElement | null): WelcomeHandover | null {
+export function welcomeHandover(root: HTMLElement | null): WelcomeHandover | null {
   if (!root?.hasAttribute(STATIC_WELCOME_ATTRIBUTE)) return null;
-  // In the page from the start, empty: screen readers announce a live region's change, not its arrival.
-  const status = document.createElement('p');
-  status.className = 'visually-hidden';
-  status.setAttribute('role', 'status');
-  root.after(status);
-  let held: Control | null = null;
-  const hold = (event: MouseEvent) => {
-    const control = event.target instanceof Element ? controlOf(root, event.target) : null;
-    // Links are left to the browser: the screen's only one, the skip link, moves focus in the page.
-    if (!control || (event.target as Element).closest('a')) return;
-    event.preventDefault();
-    event.stopPropagation();
-    if (held) return; // one press is carried out; a second, impatient one is not
-    held = control;
-    findControl(root, control)?.setAttribute('aria-busy', 'true');
-    status.textContent = root.getAttribute(WELCOME_BUSY_ATTRIBUTE) ?? '';
-  };
-  root.addEventListener('click', hold, { capture: true });
   return {
     takeOver(render) {
       const focused = controlOf(root, document.activeElement);
-      root.removeEventListener('click', hold, { capture: true });
+      const held = controlOf(root, root.querySelector('[aria-busy="true"]'));
       render();
-      status.remove();
+      // From here on the inline script lets presses through to the app.
       root.removeAttribute(STATIC_WELCOME_ATTRIBUTE);
       root.removeAttribute(WELCOME_BUSY_ATTRIBUTE);
+      document.getElementById(WELCOME_STATUS_ID)?.remove();
       findControl(root, focused)?.focus({ preventScroll: true });
       findControl(root, held)?.click();
     },

@@ -13,11 +13,16 @@ import { axeViolations } from './a11y-checks.ts';
 import { expect, test } from './harness.ts';
 import { consoleFaults, shellLanguages, text } from './shell-screens.ts';
 
-/** Holds the app's chunk until the returned function is called. */
-async function holdApp(page: Page): Promise<() => void> {
+/** The app's chunk, imported by the boot module after the first frame. */
+const APP_CHUNK = /\/assets\/main-[\w-]+\.js$/;
+/** The page's own module script, `boot.ts` (which runs only once the document is parsed). */
+const BOOT_CHUNK = /\/assets\/index-[\w-]+\.js$/;
+
+/** Holds the scripts matching `pattern` until the returned function is called. */
+async function hold(page: Page, pattern: RegExp = APP_CHUNK): Promise<() => void> {
   let release = () => undefined as void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
+  await page.route(pattern, async (route) => {
     await released;
     await route.continue();
   });
@@ -46,7 +51,7 @@ for (const language of shellLanguages())
       stationUrl,
     }) => {
       const faults = consoleFaults(page);
-      const release = await holdApp(page);
+      const release = await hold(page);
       await page.goto(stationUrl);
       const heading = page.getByRole('heading', { level: 1, name: text(language, 'welcome.heading') });
       await expect(heading).toBeVisible();
@@ -61,30 +66,35 @@ for (const language of shellLanguages())
     });
   });
 
-test('a press on the served screen is announced, held and carried out once the app is there', async ({
-  page,
-  stationUrl,
-}) => {
-  const faults = consoleFaults(page);
-  const release = await holdApp(page);
-  await page.goto(stationUrl);
-  const start = page.getByRole('button', { name: text('fi', 'welcome.start') });
-  await start.click();
-  await expect(start).toHaveAttribute('aria-busy', 'true');
-  await expect(page.getByRole('status').filter({ hasText: text('fi', 'app.loading') })).toHaveCount(1);
-  // A second, impatient press is not carried out twice.
-  await start.click();
-  release();
-  await expect(page.getByRole('heading', { level: 1, name: text('fi', 'launcher.heading') })).toBeVisible();
-  await expect(page.getByText(text('fi', 'app.loading'))).toHaveCount(0);
-  expect(faults).toEqual([]);
-});
+for (const held of ['app', 'boot module and app'] as const)
+  test(`a press on the served screen is announced, held and carried out once the app is there (${held} still loading)`, async ({
+    page,
+    stationUrl,
+  }) => {
+    const faults = consoleFaults(page);
+    // With the boot module held too, only the page's inline script can hold the press.
+    const release = await hold(
+      page,
+      held === 'app' ? APP_CHUNK : new RegExp(`${APP_CHUNK.source}|${BOOT_CHUNK.source}`),
+    );
+    await page.goto(stationUrl, { waitUntil: 'commit' });
+    const start = page.getByRole('button', { name: text('fi', 'welcome.start') });
+    await start.click();
+    await expect(start).toHaveAttribute('aria-busy', 'true');
+    await expect(page.getByRole('status').filter({ hasText: text('fi', 'app.loading') })).toHaveCount(1);
+    // A second, impatient press is not carried out twice.
+    await start.click();
+    release();
+    await expect(page.getByRole('heading', { level: 1, name: text('fi', 'launcher.heading') })).toBeVisible();
+    await expect(page.getByText(text('fi', 'app.loading'))).toHaveCount(0);
+    expect(faults).toEqual([]);
+  });
 
 test('keyboard focus on the served screen stays on the same control when the app takes over', async ({
   page,
   stationUrl,
 }) => {
-  const release = await holdApp(page);
+  const release = await hold(page);
   await page.goto(stationUrl);
   const swedish = (language: Language) =>
     page.getByRole('button', { name: text(language, 'languages.sv'), exact: true });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shellCsp } from '../../protocol/shell-page.ts';
+import { HOLD_PRESS_SCRIPT_HASH } from '../../protocol/welcome-page.ts';
 import { startPreviewServer } from '../../renderer/preview/serve.ts';
 import { writeTestConfig } from '../fixtures/test-config.ts';
 
@@ -23,7 +24,7 @@ describe("the shell page's content security policy", () => {
     expect(readFileSync(indexHtml, 'utf8')).not.toMatch(/http-equiv=["']?content-security-policy/i);
   });
 
-  it('comes with the preview page as a header: scripts from the page itself only, fetches to its central only', async () => {
+  it('comes with the preview page as a header: scripts from the page itself (and the press holder), fetches to its central only', async () => {
     const dist = mkdtempSync(join(tmpdir(), 'preview-dist-'));
     cpSync(indexHtml, join(dist, 'index.html'));
     const configPath = writeTestConfig('http://127.0.0.1:9');
@@ -32,7 +33,8 @@ describe("the shell page's content security policy", () => {
       servers.push(server);
       const policy = (await fetch(server.url)).headers.get('content-security-policy');
       expect(policy).toBe(shellCsp(central ? ['http://127.0.0.1:8787'] : []));
-      expect(policy).toContain("script-src 'self';");
+      // The page's own files, and the served welcome screen's press holder by its hash alone.
+      expect(policy).toContain(`script-src 'self' ${HOLD_PRESS_SCRIPT_HASH};`);
       expect(policy).toContain(central ? "connect-src 'self' http://127.0.0.1:8787;" : "connect-src 'self';");
     }
   });
