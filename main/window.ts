@@ -17,6 +17,7 @@ import type { StationView } from '../protocol/ipc.ts';
 import { shellCsp } from '../protocol/shell-page.ts';
 import {
   pageWithWelcome,
+  parseWelcomeTemplates,
   WELCOME_TEMPLATES_FILE,
   type WelcomeFill,
   type WelcomeTemplates,
@@ -277,7 +278,7 @@ function languagePreloads(rendererDir: string, language: string): string {
 /** The build's rendered welcome screens (renderer/build.ts); null for a build without them. */
 function readWelcomeTemplates(rendererDir: string): WelcomeTemplates | null {
   try {
-    return JSON.parse(readFileSync(join(rendererDir, WELCOME_TEMPLATES_FILE), 'utf8')) as WelcomeTemplates;
+    return parseWelcomeTemplates(readFileSync(join(rendererDir, WELCOME_TEMPLATES_FILE), 'utf8'));
   } catch {
     return null; // the app draws the first screen, as before
   }

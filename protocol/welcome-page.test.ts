@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCESSIBILITY, type StationView } from './ipc.ts';
 import {
@@ -6,6 +7,7 @@ import {
   HOLD_PRESS_SCRIPT_HASH,
   LOCATION_SLOT,
   pageWithWelcome,
+  parseWelcomeTemplates,
   welcomeFillOf,
   type WelcomeFill,
   type WelcomeTemplates,
@@ -76,6 +78,27 @@ describe('pageWithWelcome', () => {
     expect(pageWithWelcome(INDEX, TEMPLATES, fill({ language: 'sv' }))).toBe(INDEX);
     expect(pageWithWelcome(INDEX, TEMPLATES, null)).toBe(INDEX);
     expect(pageWithWelcome(INDEX, null, fill())).toBe(INDEX);
+  });
+});
+
+describe("the shell's own index.html", () => {
+  it('takes the welcome screen into #root, in place of the font warm-up, before the boot module', () => {
+    const html = readFileSync(new URL('../renderer/index.html', import.meta.url), 'utf8');
+    const page = pageWithWelcome(html, TEMPLATES, fill());
+    expect(page).toMatch(
+      /<div id="root" data-static-welcome[^>]*><style>.b\{\}<\/style><p>Olet täällä: Oodi<\/p><\/div>/,
+    );
+    expect(page).not.toContain('Aa Åä Ыя ع');
+    expect(page.indexOf('id="welcome-status"')).toBeLessThan(page.indexOf('<script type="module"'));
+  });
+});
+
+describe('parseWelcomeTemplates', () => {
+  it('reads what the build writes, and refuses what it does not, so the page is served without the screen', () => {
+    expect(parseWelcomeTemplates(JSON.stringify(TEMPLATES))).toEqual(TEMPLATES);
+    for (const damaged of ['', '{}', '{"templates":{}}', '{"templates":[{"language":"fi"}]}', 'null', '[1]'])
+      expect(parseWelcomeTemplates(damaged), damaged).toBeNull();
+    expect(pageWithWelcome(INDEX, parseWelcomeTemplates('{}'), fill())).toBe(INDEX);
   });
 });
 

@@ -82,10 +82,39 @@ export interface WelcomeTemplates {
   templates: WelcomeTemplate[];
 }
 
+/**
+ * Reads `WELCOME_TEMPLATES_FILE`'s text; null when it is not what the build writes (damaged,
+ * from another version), so a host then serves the page without a welcome screen instead of
+ * failing to serve it. The hosts read the file; this is the one check of its shape.
+ */
+export function parseWelcomeTemplates(text: string): WelcomeTemplates | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const isTemplate = (t: unknown): t is WelcomeTemplate => {
+    if (typeof t !== 'object' || t === null) return false;
+    const { language, limitations, markup, css, busy } = t as Record<string, unknown>;
+    return (
+      typeof language === 'string' &&
+      Array.isArray(limitations) &&
+      limitations.every((l) => typeof l === 'string') &&
+      typeof markup === 'string' &&
+      typeof css === 'string' &&
+      typeof busy === 'string'
+    );
+  };
+  const templates = (data as { templates?: unknown } | null)?.templates;
+  return Array.isArray(templates) && templates.every(isTemplate) ? { templates } : null;
+}
+
 /** What a host knows of the first screen it serves. */
 export interface WelcomeFill {
   language: Language;
   locationName: string;
+  /** The host's limitations as the view lists them; a template matches only the same list in the same order. */
   limitations: readonly string[];
   accessibility: AccessibilitySettings;
 }

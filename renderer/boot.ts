@@ -18,7 +18,20 @@ import { welcomeHandover } from './welcome/held-action.ts';
 /** If no frame comes (a window that is hidden paints none), import the app anyway after this long. */
 const NO_FRAME_MS = 500;
 
+/**
+ * After a start that failed (the app's chunk did not load, the host did not answer), the page is
+ * loaded again this long after: the served screen must not stay up looking alive while nothing
+ * carries out a press, and a passing fault (a busy disk, a restarting host) mends itself.
+ */
+const RETRY_MS = 3000;
+
 const handover = welcomeHandover(document.getElementById('root'));
-const startApp = () => void import('./main.tsx').then(({ startShell }) => startShell(handover));
+const startApp = () =>
+  void import('./main.tsx')
+    .then(({ startShell }) => startShell(handover))
+    .catch((error: unknown) => {
+      console.error('the shell could not start; loading the page again', error);
+      setTimeout(() => location.reload(), RETRY_MS);
+    });
 if (handover) afterFirstFrame(startApp, NO_FRAME_MS);
 else startApp();

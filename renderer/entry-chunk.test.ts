@@ -23,10 +23,19 @@ async function buildChunks(): Promise<{ entry: string[]; app: string[] }> {
   const entry = chunks.find((chunk) => chunk.isEntry);
   const app = chunks.find((chunk) => chunk.isDynamicEntry && chunk.moduleIds.includes(`${renderer}main.tsx`));
   if (!entry || !app) throw new Error('no entry or app chunk in the build');
+  // A chunk with the chunks it imports statically: what must arrive and run before it can.
+  const withImports = (chunk: Rollup.OutputChunk, seen = new Set<string>()): Rollup.OutputChunk[] => {
+    if (seen.has(chunk.fileName)) return [];
+    seen.add(chunk.fileName);
+    const imported = chunks.filter((c) => chunk.imports.includes(c.fileName));
+    return [chunk, ...imported.flatMap((c) => withImports(c, seen))];
+  };
   const names = (chunk: Rollup.OutputChunk) =>
-    Object.keys(chunk.modules).map((id) =>
-      id.startsWith(renderer) ? id.slice(renderer.length) : id.replace(/^.*node_modules\//, 'node_modules/'),
-    );
+    withImports(chunk)
+      .flatMap((c) => Object.keys(c.modules))
+      .map((id) =>
+        id.startsWith(renderer) ? id.slice(renderer.length) : id.replace(/^.*node_modules\//, 'node_modules/'),
+      );
   return { entry: names(entry), app: names(app) };
 }
 

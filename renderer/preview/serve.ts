@@ -17,6 +17,7 @@ import { DEFAULT_ACCESSIBILITY } from '../../protocol/ipc.ts';
 import { shellCsp } from '../../protocol/shell-page.ts';
 import {
   pageWithWelcome,
+  parseWelcomeTemplates,
   WELCOME_TEMPLATES_FILE,
   type WelcomeFill,
   type WelcomeTemplates,
@@ -112,8 +113,9 @@ function previewPage(root: string, boot: PreviewBootstrap): string {
 /**
  * The welcome screen a freshly composed station shows for this config (ADR 0015): its default
  * language, location and settings, and the preview's limitations. None for an invalid config
- * (the out-of-order screen). Should the page's station start elsewhere, the app's first render
- * replaces it.
+ * (the out-of-order screen). The server does not see what the page's station keeps in the
+ * browser's storage (a remote config or IT's switch from central, `preview-fleet.ts`): should the
+ * station start elsewhere, the app's first render replaces the screen, a moment after it showed.
  */
 function firstScreen(boot: PreviewBootstrap): WelcomeFill | null {
   if (!boot.config.ok) return null;
@@ -128,7 +130,7 @@ function firstScreen(boot: PreviewBootstrap): WelcomeFill | null {
 
 function readTemplates(root: string): WelcomeTemplates | null {
   try {
-    return JSON.parse(readFileSync(resolve(root, WELCOME_TEMPLATES_FILE), 'utf8')) as WelcomeTemplates;
+    return parseWelcomeTemplates(readFileSync(resolve(root, WELCOME_TEMPLATES_FILE), 'utf8'));
   } catch {
     return null; // a build without them (the bench's blank page): the app draws the first screen
   }

@@ -2,7 +2,7 @@
  * Build-time rendering of the welcome screen (ADR 0015): the real `App`, as the station would
  * render it first, once per language and host kind, to static markup the hosts serve inside
  * `index.html` (protocol/welcome-page.ts). Rendered from the same components as the app, so the
- * app's first render puts the identical tree in its place (tests/e2e/static-welcome.spec.ts checks).
+ * app's first render puts the identical tree in its place (tests/e2e/served-welcome.spec.ts checks).
  *
  * Bundled for Node by `renderer/build.ts` (a Vite SSR build, so hds-react, the locale chunks and
  * the shell's own modules resolve exactly as in the browser build) and run there once per build.

@@ -37,7 +37,8 @@ function setPath(root: object, path: string, value: unknown): void {
 }
 
 /**
- * `PREVIEW_DIST_DIR` points the journeys at a shell built elsewhere (e.g. `vite build --outDir`),
+ * `PREVIEW_DIST_DIR` points the journeys at a shell built elsewhere (`buildShell(dir)` in
+ * renderer/build.ts, which also renders the welcome screens),
  * so one engineer's run does not race another's rebuild of `dist/renderer`.
  */
 export function builtShell(): { distDir: string } | Record<string, never> {

@@ -7,10 +7,14 @@
  * Each test holds the app's chunk (`main-*.js`, imported by the boot module after the first
  * frame) until it has looked at the served screen, so the served state is seen for certain.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { Language } from '../../protocol/events.ts';
+import { parseWelcomeTemplates, WELCOME_TEMPLATES_FILE } from '../../protocol/welcome-page.ts';
 import { axeViolations } from './a11y-checks.ts';
-import { expect, test } from './harness.ts';
+import { builtShell, expect, test } from './harness.ts';
 import { consoleFaults, shellLanguages, text } from './shell-screens.ts';
 
 /** The app's chunk, imported by the boot module after the first frame. */
@@ -37,14 +41,13 @@ const pageShape = () => {
   return { markup: root.innerHTML, html };
 };
 
-// Only so axe can be added to the page: the shell's own CSP allows no inline script.
-test.use({ bypassCSP: true });
-
 const servedScreenGone = () => !document.getElementById('root')?.hasAttribute('data-static-welcome');
 
 for (const language of shellLanguages())
   test.describe(`the served welcome screen in ${language}`, () => {
-    test.use({ configOverrides: { defaultLanguage: language } });
+    // bypassCSP only so axe can be added to the page: the shell's own CSP allows no inline script
+    // but the press holder. The other tests here run under the real policy.
+    test.use({ configOverrides: { defaultLanguage: language }, bypassCSP: true });
 
     test('is the app’s own first screen, and passes the accessibility checks before the app runs', async ({
       page,
@@ -82,8 +85,8 @@ for (const held of ['app', 'boot module and app'] as const)
     await start.click();
     await expect(start).toHaveAttribute('aria-busy', 'true');
     await expect(page.getByRole('status').filter({ hasText: text('fi', 'app.loading') })).toHaveCount(1);
-    // A second, impatient press is not carried out twice.
-    await start.click();
+    // Only the first press is carried out: a second one, on Swedish, is not.
+    await page.getByRole('button', { name: text('sv', 'languages.sv'), exact: true }).click();
     release();
     await expect(page.getByRole('heading', { level: 1, name: text('fi', 'launcher.heading') })).toBeVisible();
     await expect(page.getByText(text('fi', 'app.loading'))).toHaveCount(0);
@@ -116,6 +119,43 @@ test.describe('a station whose config is invalid', () => {
     const served = await (await page.request.get(stationUrl)).text();
     expect(served).not.toContain('data-static-welcome');
     await page.goto(stationUrl);
-    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(text('fi', 'welcome.heading'));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(text('fi', 'outOfOrder.title'));
   });
+});
+
+test("Electron's served screens are the preview's without its banner, so they too are the app's own", () => {
+  // The preview's are compared with the app's render above; Electron's differ only in the banner
+  // (no limitations), which the app draws only for a host that has some.
+  const dist = builtShell().distDir ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+  const file = parseWelcomeTemplates(readFileSync(join(dist, WELCOME_TEMPLATES_FILE), 'utf8'));
+  const templates = file?.templates ?? [];
+  const languages = shellLanguages();
+  for (const language of languages) {
+    const electron = templates.find((t) => t.language === language && t.limitations.length === 0);
+    const preview = templates.find((t) => t.language === language && t.limitations.length > 0);
+    expect(preview?.markup).toContain('class="preview-banner"');
+    expect(electron?.markup, language).toBe(
+      preview?.markup.replace(/<aside class="preview-banner"[^>]*>.*?<\/aside>/, ''),
+    );
+  }
+  expect(templates).toHaveLength(2 * languages.length);
+});
+
+test('a start whose app chunk failed to load loads the page again, rather than leave a screen that looks alive', async ({
+  page,
+  stationUrl,
+}) => {
+  let failed = false;
+  await page.route(APP_CHUNK, async (route) => {
+    if (failed) return route.continue();
+    failed = true;
+    return route.abort('failed');
+  });
+  await page.goto(stationUrl);
+  await page.getByRole('button', { name: text('fi', 'welcome.start') }).click();
+  // The press on the broken page is lost with it; the page loaded again is taken over by the app.
+  await page.waitForFunction(servedScreenGone);
+  await page.getByRole('button', { name: text('fi', 'welcome.start') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: text('fi', 'launcher.heading') })).toBeVisible();
+  expect(failed).toBe(true);
 });
