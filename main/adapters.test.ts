@@ -12,6 +12,7 @@ import { startStation } from './station.ts';
 import { createFakeElectron } from './testing/fake-electron.ts';
 import { ManualClock } from '../core/testing/manual-clock.ts';
 import { shellCsp } from '../protocol/shell-page.ts';
+import { HOLD_PRESS_SCRIPT_HASH } from '../protocol/welcome-page.ts';
 import { layoutFor, serveShell, shellAssetPath, shellCoversWindow } from './window.ts';
 
 const baseView = {
@@ -85,7 +86,8 @@ describe('the shell files on app://shell', () => {
     expect(ok?.status).toBe(200);
     expect(ok?.headers.get('content-type')).toContain('text/html');
     expect(ok?.headers.get('content-security-policy')).toBe(shellCsp());
-    expect(ok?.headers.get('content-security-policy')).toContain("script-src 'self';");
+    // The page's own files, and the served welcome screen's press holder by its hash alone.
+    expect(ok?.headers.get('content-security-policy')).toContain(`script-src 'self' ${HOLD_PRESS_SCRIPT_HASH};`);
     expect((await handler?.(new Request('app://shell/nope.js')))?.status).toBe(404);
   });
 });
