@@ -88,12 +88,12 @@ describe('the shell page on app://shell/', () => {
       '<!doctype html><html lang="fi" dir="ltr"><head></head><body><div id="root"></div></body></html>',
     );
     const templates: WelcomeTemplates = {
+      css: '',
       templates: [
         {
           language: 'sv',
           limitations: [],
           markup: `<h1>Välkommen</h1><p>${LOCATION_SLOT}</p>`,
-          css: '',
           busy: 'Laddar…',
         },
       ],

@@ -25,10 +25,11 @@ const INDEX = `<!doctype html>
 </html>`;
 
 const TEMPLATES: WelcomeTemplates = {
+  css: '.b{}',
   templates: [
-    { language: 'fi', limitations: [], markup: `<p>Olet täällä: ${LOCATION_SLOT}</p>`, css: '.b{}', busy: 'Ladataan…' },
-    { language: 'ar', limitations: [], markup: `<p>${LOCATION_SLOT}</p>`, css: '', busy: 'جارٍ التحميل…' },
-    { language: 'fi', limitations: ['noSiteDataWipe'], markup: '<aside>preview</aside>', css: '', busy: 'Ladataan…' },
+    { language: 'fi', limitations: [], markup: `<p>Olet täällä: ${LOCATION_SLOT}</p>`, busy: 'Ladataan…' },
+    { language: 'ar', limitations: [], markup: `<p>${LOCATION_SLOT}</p>`, busy: 'جارٍ التحميل…' },
+    { language: 'fi', limitations: ['noSiteDataWipe'], markup: '<aside>preview</aside>', busy: 'Ladataan…' },
   ],
 };
 
@@ -96,7 +97,15 @@ describe("the shell's own index.html", () => {
 describe('parseWelcomeTemplates', () => {
   it('reads what the build writes, and refuses what it does not, so the page is served without the screen', () => {
     expect(parseWelcomeTemplates(JSON.stringify(TEMPLATES))).toEqual(TEMPLATES);
-    for (const damaged of ['', '{}', '{"templates":{}}', '{"templates":[{"language":"fi"}]}', 'null', '[1]'])
+    for (const damaged of [
+      '',
+      '{}',
+      '{"templates":{}}',
+      '{"css":"","templates":[{"language":"fi"}]}',
+      '{"templates":[]}',
+      'null',
+      '[1]',
+    ])
       expect(parseWelcomeTemplates(damaged), damaged).toBeNull();
     expect(pageWithWelcome(INDEX, parseWelcomeTemplates('{}'), fill())).toBe(INDEX);
   });

@@ -71,14 +71,18 @@ export interface WelcomeTemplate {
   limitations: string[];
   /** `#root`'s content, with `LOCATION_SLOT` where the location's name goes. */
   markup: string;
-  /** HDS component rules the markup uses (hds-react injects its styles from its script). */
-  css: string;
   /** What a held click announces while the app loads. */
   busy: string;
 }
 
 /** The content of `WELCOME_TEMPLATES_FILE`. */
 export interface WelcomeTemplates {
+  /**
+   * The HDS component rules the templates' markup uses (hds-react injects its styles from its
+   * script, which has not run when the served screen is painted). One set for all: every
+   * language's screen is built from the same components.
+   */
+  css: string;
   templates: WelcomeTemplate[];
 }
 
@@ -96,18 +100,17 @@ export function parseWelcomeTemplates(text: string): WelcomeTemplates | null {
   }
   const isTemplate = (t: unknown): t is WelcomeTemplate => {
     if (typeof t !== 'object' || t === null) return false;
-    const { language, limitations, markup, css, busy } = t as Record<string, unknown>;
+    const { language, limitations, markup, busy } = t as Record<string, unknown>;
     return (
       typeof language === 'string' &&
       Array.isArray(limitations) &&
       limitations.every((l) => typeof l === 'string') &&
       typeof markup === 'string' &&
-      typeof css === 'string' &&
       typeof busy === 'string'
     );
   };
-  const templates = (data as { templates?: unknown } | null)?.templates;
-  return Array.isArray(templates) && templates.every(isTemplate) ? { templates } : null;
+  const { css, templates } = (data ?? {}) as { css?: unknown; templates?: unknown };
+  return typeof css === 'string' && Array.isArray(templates) && templates.every(isTemplate) ? { css, templates } : null;
 }
 
 /** What a host knows of the first screen it serves. */
@@ -200,7 +203,7 @@ export function pageWithWelcome(html: string, templates: WelcomeTemplates | null
   // not its arrival.
   const root =
     `<div id="root" ${STATIC_WELCOME_ATTRIBUTE} ${WELCOME_BUSY_ATTRIBUTE}="${escapeHtml(template.busy)}">` +
-    `<style>${template.css.replace(/<\//g, '<\\/')}</style>${markup}</div>` +
+    `<style>${templates.css.replace(/<\//g, '<\\/')}</style>${markup}</div>` +
     `<p id="${WELCOME_STATUS_ID}" class="visually-hidden" role="status"></p>`;
   // Functions as replacements, so a `$` in the markup or a name is never read as a pattern.
   return html

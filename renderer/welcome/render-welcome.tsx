@@ -54,7 +54,7 @@ const inertKiosk: KioskApi = {
   onViewChanged: () => () => undefined,
 };
 
-async function renderOne(language: Language, limitations: readonly string[], hdsCss: string): Promise<WelcomeTemplate> {
+async function renderOne(language: Language, limitations: readonly string[]): Promise<WelcomeTemplate> {
   const view = welcomeView(language, limitations);
   const languages = await createShellI18n(language, { help: HELP_LOCALES });
   const markup = renderToStaticMarkup(
@@ -70,19 +70,18 @@ async function renderOne(language: Language, limitations: readonly string[], hds
     language,
     limitations: [...limitations],
     markup,
-    css: getCriticalHdsRulesSync(markup, hdsCss),
     busy: languages.i18n.t('app.loading'),
   };
 }
 
 /**
  * Every language's welcome screen, for Electron (no limitations) and for the preview host (its
- * banner). `hdsCss` is hds-react's whole stylesheet (`hds-react/lib/index.css`), from which
- * each screen keeps the rules its markup uses.
+ * banner), and the HDS rules their markup uses, kept from `hdsCss`, hds-react's whole stylesheet
+ * (`hds-react/lib/index.css`).
  */
 export async function renderWelcomeTemplates(hdsCss: string): Promise<WelcomeTemplates> {
   const templates: WelcomeTemplate[] = [];
   for (const limitations of [[], PREVIEW_LIMITATIONS])
-    for (const language of offeredLanguages()) templates.push(await renderOne(language, limitations, hdsCss));
-  return { templates };
+    for (const language of offeredLanguages()) templates.push(await renderOne(language, limitations));
+  return { css: getCriticalHdsRulesSync(templates.map((t) => t.markup).join(''), hdsCss), templates };
 }
